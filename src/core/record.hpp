@@ -1,0 +1,64 @@
+// What makes a type a stored, journaled record, and how its fields are listed once for every use.
+//
+// A record type lists its fields in one static member template:
+//
+//   template <class V, class Self> static void fields(V& v, Self& s) {
+//     v("id", s.id); v("name", s.name); v("token_hash", s.token_hash, kSecret);
+//   }
+//
+// The same list drives the JSON codec (API output), the SQL row mapping (store), the canonical
+// journal payload and `riskloop verify`. Supported field types: std::string, std::int64_t, double,
+// bool, Timestamp, named enums (enum_names.hpp) and std::optional of any of them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/time.hpp"
+
+namespace riskloop {
+
+using Id = std::string;
+
+enum class Scope {
+  global,        // not owned by one organization (organizations, user identities)
+  organization,  // owned by exactly one organization; every query names it
+};
+
+enum FieldFlags : unsigned {
+  kPlain = 0,
+  // Stored, but never shown by the API; the journal holds its SHA-256 digest instead of the value.
+  kSecret = 1u << 0,
+};
+
+// Common header of every record. Version starts at 1 and grows by one on every update; it is the
+// ETag of the API and the optimistic-concurrency check of the store.
+struct RecordHeader {
+  Id id;
+  Id org_id;  // empty for Scope::global
+  std::int64_t version = 1;
+  Timestamp created_at{};
+  Timestamp updated_at{};
+};
+
+template <class T>
+concept Record = requires(T& t) {
+  { T::entity } -> std::convertible_to<std::string_view>;  // journal entity name, e.g. "product"
+  { T::table } -> std::convertible_to<std::string_view>;   // SQL table name, e.g. "products"
+  { T::scope } -> std::convertible_to<Scope>;
+  { t.header } -> std::same_as<RecordHeader&>;
+};
+
+// Visits the header fields then the record's own fields. Column and JSON key names come from here.
+template <Record T, class V, class Self>
+void visit_record(V& v, Self& s) {
+  v("id", s.header.id);
+  if constexpr (T::scope == Scope::organization) v("org_id", s.header.org_id);
+  v("version", s.header.version);
+  v("created_at", s.header.created_at);
+  v("updated_at", s.header.updated_at);
+  T::fields(v, s);
+}
+
+}  // namespace riskloop

@@ -1,0 +1,15 @@
+# Turns the numbered NNN_name.sql files of one folder into a C++ source holding them, so the
+# binary carries its schema. Inputs: DIR, OUT, FUNCTION.
+file(GLOB files RELATIVE "${DIR}" "${DIR}/*.sql")
+list(SORT files)
+set(body "")
+foreach(f IN LISTS files)
+  string(REGEX MATCH "^([0-9]+)_(.*)\\.sql$" _ "${f}")
+  set(number "${CMAKE_MATCH_1}")
+  set(name "${CMAKE_MATCH_2}")
+  math(EXPR number "${number}")
+  file(READ "${DIR}/${f}" sql)
+  string(APPEND body "      {${number}, \"${name}\", R\"riskloop_sql(${sql})riskloop_sql\"},\n")
+endforeach()
+file(WRITE "${OUT}.tmp" "// Generated from ${DIR} by embed_migrations.cmake. Do not edit.\n#include \"store/sql_store.hpp\"\n\nnamespace riskloop::store {\n\nconst std::vector<Migration>& ${FUNCTION}() {\n  static const std::vector<Migration> migrations = {\n${body}  };\n  return migrations;\n}\n\n}  // namespace riskloop::store\n")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")

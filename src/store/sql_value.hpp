@@ -1,0 +1,100 @@
+// Values crossing the SQL boundary, and the mapping of record fields onto them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/enum_names.hpp"
+#include "core/error.hpp"
+#include "core/time.hpp"
+
+namespace riskloop::store {
+
+using SqlValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+using SqlRow = std::vector<SqlValue>;
+
+namespace detail {
+
+template <class X>
+struct is_optional : std::false_type {};
+template <class X>
+struct is_optional<std::optional<X>> : std::true_type {};
+
+}  // namespace detail
+
+// Field value -> SQL value. Times are stored as their fixed-width UTC text (sortable), enums by name,
+// yes/no as 0/1.
+template <class X>
+SqlValue to_sql(const X& v) {
+  if constexpr (detail::is_optional<X>::value) {
+    return v ? to_sql(*v) : SqlValue{};
+  } else if constexpr (std::is_same_v<X, std::string>) {
+    return v;
+  } else if constexpr (std::is_same_v<X, bool>) {
+    return std::int64_t{v ? 1 : 0};
+  } else if constexpr (std::is_same_v<X, double>) {
+    return v;
+  } else if constexpr (std::is_integral_v<X>) {
+    return std::int64_t{v};
+  } else if constexpr (std::is_same_v<X, Timestamp>) {
+    return format_timestamp(v);
+  } else if constexpr (NamedEnum<X>) {
+    return std::string(name_of(v));
+  } else {
+    static_assert(sizeof(X) == 0, "field type has no SQL mapping");
+  }
+}
+
+// SQL value -> field value; false when the stored value does not fit the field.
+template <class X>
+bool from_sql(const SqlValue& s, X& out) {
+  if constexpr (detail::is_optional<X>::value) {
+    if (std::holds_alternative<std::monostate>(s)) {
+      out.reset();
+      return true;
+    }
+    typename X::value_type inner{};
+    if (!from_sql(s, inner)) return false;
+    out = std::move(inner);
+    return true;
+  } else if constexpr (std::is_same_v<X, std::string>) {
+    if (const auto* p = std::get_if<std::string>(&s)) return out = *p, true;
+    return false;
+  } else if constexpr (std::is_same_v<X, bool>) {
+    if (const auto* p = std::get_if<std::int64_t>(&s)) return out = (*p != 0), true;
+    return false;
+  } else if constexpr (std::is_same_v<X, double>) {
+    if (const auto* p = std::get_if<double>(&s)) return out = *p, true;
+    if (const auto* p = std::get_if<std::int64_t>(&s)) return out = double(*p), true;
+    return false;
+  } else if constexpr (std::is_integral_v<X>) {
+    if (const auto* p = std::get_if<std::int64_t>(&s)) return out = X(*p), true;
+    return false;
+  } else if constexpr (std::is_same_v<X, Timestamp>) {
+    const auto* p = std::get_if<std::string>(&s);
+    const auto t = p ? parse_timestamp(*p) : std::nullopt;
+    if (t) out = *t;
+    return t.has_value();
+  } else if constexpr (NamedEnum<X>) {
+    const auto* p = std::get_if<std::string>(&s);
+    const auto e = p ? enum_from_name<X>(*p) : std::nullopt;
+    if (e) out = *e;
+    return e.has_value();
+  } else {
+    static_assert(sizeof(X) == 0, "field type has no SQL mapping");
+  }
+}
+
+inline std::string sql_text(const SqlValue& v) {
+  if (const auto* p = std::get_if<std::string>(&v)) return *p;
+  return {};
+}
+inline std::int64_t sql_int(const SqlValue& v) {
+  if (const auto* p = std::get_if<std::int64_t>(&v)) return *p;
+  return 0;
+}
+
+}  // namespace riskloop::store

@@ -1,0 +1,114 @@
+// The field-list driven JSON codec: API output, canonical payloads, strict input decoding.
+#include <gtest/gtest.h>
+
+#include "core/accounts.hpp"
+#include "core/product.hpp"
+#include "formats/record_json.hpp"
+
+namespace riskloop::formats {
+namespace {
+
+Product sample_product() {
+  Product p;
+  p.header = {"0197a", "org1", 3, *parse_timestamp("2026-01-02T03:04:05.006Z"),
+              *parse_timestamp("2026-01-02T03:04:05.007Z")};
+  p.name = "Stent \"X\"";
+  p.family = "Coronary";
+  p.model = "FH-3.0";
+  p.description = "line 1\nline 2";
+  return p;
+}
+
+TEST(RecordJson, CanonicalPayloadListsHeaderAndFieldsSorted) {
+  EXPECT_EQ(canonical_payload(sample_product()),
+            R"({"created_at":"2026-01-02T03:04:05.006Z","description":"line 1\nline 2",)"
+            R"("family":"Coronary","id":"0197a","model":"FH-3.0","name":"Stent \"X\"",)"
+            R"("org_id":"org1","updated_at":"2026-01-02T03:04:05.007Z","version":3})");
+}
+
+TEST(RecordJson, SecretsAreDigestedInPayloadAndHiddenFromApi) {
+  User u;
+  u.header.id = "u1";
+  u.email = "a@example.org";
+  u.password_hash = "$argon2id$secret";
+  const auto payload = canonical_payload(u);
+  EXPECT_EQ(payload.find("argon2id"), std::string::npos);
+  EXPECT_NE(payload.find("\"password_hash\":\"sha256:" + sha256_hex("$argon2id$secret") + "\""),
+            std::string::npos);
+  const auto api = to_json(u);
+  EXPECT_FALSE(api.contains("password_hash"));
+  EXPECT_EQ(api["status"], "active");
+}
+
+TEST(RecordJson, OptionalFieldsAreNullWhenEmpty) {
+  ApiToken t;
+  const auto payload = canonical_payload(t);
+  EXPECT_NE(payload.find("\"expires_at\":null"), std::string::npos);
+  EXPECT_NE(payload.find("\"revoked_at\":null"), std::string::npos);
+}
+
+TEST(DecodeFields, OverlaysOnlyPresentMembers) {
+  ProductInput in{"old name", "fam", "m", "d"};
+  ASSERT_TRUE(decode_fields(nlohmann::json::parse(R"({"name":"new"})"), in));
+  EXPECT_EQ(in.name, "new");
+  EXPECT_EQ(in.family, "fam");
+}
+
+TEST(DecodeFields, RejectsUnknownMembersWithTheirPointer) {
+  ProductInput in;
+  const auto r = decode_fields(nlohmann::json::parse(R"({"name":"x","colour":"red"})"), in);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::validation);
+  EXPECT_EQ(r.error().location, "/colour");
+  EXPECT_NE(r.error().message.find("allowed: description, family, model, name"), std::string::npos);
+}
+
+TEST(DecodeFields, RejectsWrongTypes) {
+  ProductInput in;
+  auto r = decode_fields(nlohmann::json::parse(R"({"name":42})"), in);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().location, "/name");
+  EXPECT_EQ(r.error().message, "must be a string, not an integer");
+
+  r = decode_fields(nlohmann::json::parse(R"([1])"), in);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "must be a JSON object, not an array");
+}
+
+struct RoleOnly {
+  Role role = Role::auditor;
+  template <class V, class Self>
+  static void fields(V& v, Self& s) {
+    v("role", s.role);
+  }
+};
+
+TEST(DecodeFields, ChecksEnumNames) {
+  RoleOnly in;
+  const auto r = decode_fields(nlohmann::json::parse(R"({"role":"superuser"})"), in);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message,
+            "must be one of admin, risk_manager, engineer, quality, regulatory, vigilance, "
+            "auditor or partner");
+}
+
+TEST(ParseJsonBody, ReportsSyntaxEncodingAndDepth) {
+  auto r = parse_json_body("{\"name\": ");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::malformed);
+  EXPECT_NE(r.error().message.find("invalid JSON at byte"), std::string::npos);
+
+  r = parse_json_body("{\"name\": \"\xff\"}");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "the request body is not valid UTF-8");
+
+  r = parse_json_body(std::string(100, '[') + std::string(100, ']'));
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("deeper than 32 levels"), std::string::npos);
+
+  // Brackets inside strings do not count as nesting.
+  EXPECT_TRUE(parse_json_body("{\"x\": \"" + std::string(100, '[') + "\"}"));
+}
+
+}  // namespace
+}  // namespace riskloop::formats
