@@ -7,8 +7,10 @@
 //   }
 //
 // The same list drives the JSON codec (API output), the SQL row mapping (store), the canonical
-// journal payload and `riskloop verify`. Supported field types: std::string, std::int64_t, double,
-// bool, Timestamp, named enums (enum_names.hpp) and std::optional of any of them.
+// journal payload and `riskloop verify`. Supported field types (core/field_types.hpp): std::string,
+// std::int64_t, double, bool, Timestamp, named enums (enum_names.hpp), std::optional of those, and
+// lists: std::vector of a scalar or of a plain struct with its own static fields() list (stored as
+// one JSON column, shown as a JSON array).
 #pragma once
 
 #include <cstdint>

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/enum_names.hpp"
+#include "core/field_types.hpp"
 #include "core/error.hpp"
 #include "core/record.hpp"
 #include "formats/canonical_json.hpp"
@@ -21,23 +22,18 @@ namespace riskloop::formats {
 
 namespace detail {
 
-template <class X>
-struct is_optional : std::false_type {};
-template <class X>
-struct is_optional<std::optional<X>> : std::true_type {};
+std::string json_type_name(const nlohmann::json& v);
+
+struct ApiWriter;
+struct CanonicalWriter;
+struct FieldReader;
 
 template <class X>
-nlohmann::json value_to_json(const X& v) {
-  if constexpr (is_optional<X>::value) {
-    return v ? value_to_json(*v) : nlohmann::json(nullptr);
-  } else if constexpr (std::is_same_v<X, Timestamp>) {
-    return format_timestamp(v);
-  } else if constexpr (NamedEnum<X>) {
-    return std::string(name_of(v));
-  } else {
-    return v;
-  }
-}
+nlohmann::json value_to_json(const X& v);
+template <class X>
+void append_canonical_value(std::string& out, const X& v, unsigned flags);
+template <class X>
+Status value_from_json(const nlohmann::json& j, X& out, const std::string& where);
 
 struct ApiWriter {
   nlohmann::json& out;
@@ -49,30 +45,24 @@ struct ApiWriter {
 };
 
 template <class X>
-void append_canonical_value(std::string& out, const X& v, unsigned flags) {
+nlohmann::json value_to_json(const X& v) {
   if constexpr (is_optional<X>::value) {
-    if (!v) {
-      out += "null";
-    } else {
-      append_canonical_value(out, *v, flags);
-    }
-  } else if (flags & kSecret) {
-    // Secret fields are text; the journal proves them by digest (docs/journal.md).
-    if constexpr (std::is_same_v<X, std::string>) append_canonical_string(out, "sha256:" + sha256_hex(v));
-  } else if constexpr (std::is_same_v<X, std::string>) {
-    append_canonical_string(out, v);
-  } else if constexpr (std::is_same_v<X, bool>) {
-    out += v ? "true" : "false";
-  } else if constexpr (std::is_same_v<X, double>) {
-    append_canonical_double(out, v);
-  } else if constexpr (std::is_integral_v<X>) {
-    out += std::to_string(v);
+    return v ? value_to_json(*v) : nlohmann::json(nullptr);
+  } else if constexpr (is_vector<X>::value) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& item : v) out.push_back(value_to_json(item));
+    return out;
+  } else if constexpr (NestedField<X>) {
+    nlohmann::json out = nlohmann::json::object();
+    ApiWriter w{out};
+    X::fields(w, v);
+    return out;
   } else if constexpr (std::is_same_v<X, Timestamp>) {
-    append_canonical_string(out, format_timestamp(v));
+    return format_timestamp(v);
   } else if constexpr (NamedEnum<X>) {
-    append_canonical_string(out, name_of(v));
+    return std::string(name_of(v));
   } else {
-    static_assert(sizeof(X) == 0, "field type has no canonical encoding");
+    return v;
   }
 }
 
@@ -99,7 +89,80 @@ struct CanonicalWriter {
   }
 };
 
-std::string json_type_name(const nlohmann::json& v);
+template <class X>
+void append_canonical_value(std::string& out, const X& v, unsigned flags) {
+  if constexpr (is_optional<X>::value) {
+    if (!v) {
+      out += "null";
+    } else {
+      append_canonical_value(out, *v, flags);
+    }
+  } else if constexpr (is_vector<X>::value) {
+    out.push_back('[');
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i > 0) out.push_back(',');
+      append_canonical_value(out, v[i], flags);
+    }
+    out.push_back(']');
+  } else if constexpr (NestedField<X>) {
+    CanonicalWriter w;
+    X::fields(w, v);
+    out += w.finish();
+  } else if (flags & kSecret) {
+    // Secret fields are text; the journal proves them by digest (docs/journal.md).
+    if constexpr (std::is_same_v<X, std::string>)
+      append_canonical_string(out, "sha256:" + sha256_hex(v));
+  } else if constexpr (std::is_same_v<X, std::string>) {
+    append_canonical_string(out, v);
+  } else if constexpr (std::is_same_v<X, bool>) {
+    out += v ? "true" : "false";
+  } else if constexpr (std::is_same_v<X, double>) {
+    append_canonical_double(out, v);
+  } else if constexpr (std::is_integral_v<X>) {
+    out += std::to_string(v);
+  } else if constexpr (std::is_same_v<X, Timestamp>) {
+    append_canonical_string(out, format_timestamp(v));
+  } else if constexpr (NamedEnum<X>) {
+    append_canonical_string(out, name_of(v));
+  } else {
+    static_assert(sizeof(X) == 0, "field type has no canonical encoding");
+  }
+}
+
+struct FieldReader {
+  const nlohmann::json& body;
+  std::string prefix;
+  std::set<std::string, std::less<>> known;
+  Status status;
+  template <class X>
+  void operator()(std::string_view name, X& v, unsigned = kPlain) {
+    known.emplace(name);
+    if (!status) return;
+    const auto it = body.find(name);
+    if (it == body.end()) return;
+    status = value_from_json(*it, v, prefix + "/" + std::string(name));
+  }
+};
+
+// Reads an object's members onto a struct listing its fields; unknown members are errors.
+template <class T>
+Status object_from_json(const nlohmann::json& body, T& target, const std::string& where) {
+  if (!body.is_object())
+    return fail(ErrorCode::validation, "must be a JSON object, not " + json_type_name(body),
+                where.empty() ? "/" : where);
+  FieldReader r{body, where, {}, {}};
+  T::fields(r, target);
+  RL_CHECK(r.status);
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    if (!r.known.contains(it.key())) {
+      std::string allowed;
+      for (const auto& k : r.known) allowed += (allowed.empty() ? "" : ", ") + k;
+      return fail(ErrorCode::validation, "is not a known field (allowed: " + allowed + ")",
+                  where + "/" + it.key());
+    }
+  }
+  return {};
+}
 
 template <class X>
 Status value_from_json(const nlohmann::json& j, X& out, const std::string& where) {
@@ -111,6 +174,23 @@ Status value_from_json(const nlohmann::json& j, X& out, const std::string& where
     typename X::value_type inner{};
     RL_CHECK(value_from_json(j, inner, where));
     out = std::move(inner);
+    return {};
+  } else if constexpr (is_vector<X>::value) {
+    if (!j.is_array())
+      return fail(ErrorCode::validation, "must be an array, not " + json_type_name(j), where);
+    X items;
+    items.reserve(j.size());
+    for (std::size_t i = 0; i < j.size(); ++i) {
+      typename X::value_type item{};
+      RL_CHECK(value_from_json(j[i], item, where + "/" + std::to_string(i)));
+      items.push_back(std::move(item));
+    }
+    out = std::move(items);
+    return {};
+  } else if constexpr (NestedField<X>) {
+    X item{};
+    RL_CHECK(object_from_json(j, item, where));
+    out = std::move(item);
     return {};
   } else if constexpr (std::is_same_v<X, std::string>) {
     if (!j.is_string())
@@ -135,14 +215,16 @@ Status value_from_json(const nlohmann::json& j, X& out, const std::string& where
     }
     return fail(ErrorCode::validation, "must be an integer, not " + json_type_name(j), where);
   } else if constexpr (std::is_same_v<X, Timestamp>) {
-    const auto parsed = j.is_string() ? parse_timestamp(j.get_ref<const std::string&>()) : std::nullopt;
+    const auto parsed =
+        j.is_string() ? parse_timestamp(j.get_ref<const std::string&>()) : std::nullopt;
     if (!parsed)
       return fail(ErrorCode::validation, "must be a UTC time like \"2026-01-31T12:00:00.000Z\"",
                   where);
     out = *parsed;
     return {};
   } else if constexpr (NamedEnum<X>) {
-    const auto parsed = j.is_string() ? enum_from_name<X>(j.get_ref<const std::string&>()) : std::nullopt;
+    const auto parsed =
+        j.is_string() ? enum_from_name<X>(j.get_ref<const std::string&>()) : std::nullopt;
     if (!parsed) return fail(ErrorCode::validation, "must be one of " + allowed_names<X>(), where);
     out = *parsed;
     return {};
@@ -150,21 +232,6 @@ Status value_from_json(const nlohmann::json& j, X& out, const std::string& where
     static_assert(sizeof(X) == 0, "field type cannot be read from JSON");
   }
 }
-
-struct FieldReader {
-  const nlohmann::json& body;
-  std::string prefix;
-  std::set<std::string, std::less<>> known;
-  Status status;
-  template <class X>
-  void operator()(std::string_view name, X& v, unsigned = kPlain) {
-    known.emplace(name);
-    if (!status) return;
-    const auto it = body.find(name);
-    if (it == body.end()) return;
-    status = value_from_json(*it, v, prefix + "/" + std::string(name));
-  }
-};
 
 }  // namespace detail
 
@@ -199,21 +266,7 @@ std::string canonical_payload(const T& rec) {
 // Unknown members and wrong types are errors naming the member's JSON pointer.
 template <class T>
 Status decode_fields(const nlohmann::json& body, T& target, std::string_view prefix = "") {
-  if (!body.is_object())
-    return fail(ErrorCode::validation, "must be a JSON object, not " + detail::json_type_name(body),
-                prefix.empty() ? "/" : std::string(prefix));
-  detail::FieldReader r{body, std::string(prefix), {}, {}};
-  T::fields(r, target);
-  RL_CHECK(r.status);
-  for (auto it = body.begin(); it != body.end(); ++it) {
-    if (!r.known.contains(it.key())) {
-      std::string allowed;
-      for (const auto& k : r.known) allowed += (allowed.empty() ? "" : ", ") + k;
-      return fail(ErrorCode::validation, "is not a known field (allowed: " + allowed + ")",
-                  std::string(prefix) + "/" + it.key());
-    }
-  }
-  return {};
+  return detail::object_from_json(body, target, std::string(prefix));
 }
 
 // Parses a request body: UTF-8, JSON syntax and nesting depth are checked; errors are `malformed`

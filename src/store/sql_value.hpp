@@ -7,8 +7,11 @@
 #include <variant>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/enum_names.hpp"
 #include "core/error.hpp"
+#include "core/field_types.hpp"
 #include "core/time.hpp"
 
 namespace riskloop::store {
@@ -16,21 +19,71 @@ namespace riskloop::store {
 using SqlValue = std::variant<std::monostate, std::int64_t, double, std::string>;
 using SqlRow = std::vector<SqlValue>;
 
+template <class X>
+SqlValue to_sql(const X& v);
+template <class X>
+bool from_sql(const SqlValue& s, X& out);
+
 namespace detail {
 
+// List fields are one JSON text column; each element's fields map through the same SQL values.
+nlohmann::json sql_to_json(const SqlValue& v);
+SqlValue json_to_sql(const nlohmann::json& j);
+
+struct JsonFieldWriter {
+  nlohmann::json& out;
+  template <class X>
+  void operator()(std::string_view name, const X& v, unsigned = 0) {
+    out[std::string(name)] = sql_to_json(to_sql(v));
+  }
+};
+
+struct JsonFieldReader {
+  const nlohmann::json& in;
+  bool ok = true;
+  template <class X>
+  void operator()(std::string_view name, X& v, unsigned = 0) {
+    const auto it = in.find(name);
+    if (ok && it != in.end()) ok = from_sql(json_to_sql(*it), v);
+  }
+};
+
 template <class X>
-struct is_optional : std::false_type {};
+nlohmann::json element_to_json(const X& v) {
+  if constexpr (NestedField<X>) {
+    nlohmann::json out = nlohmann::json::object();
+    JsonFieldWriter w{out};
+    X::fields(w, v);
+    return out;
+  } else {
+    return sql_to_json(to_sql(v));
+  }
+}
+
 template <class X>
-struct is_optional<std::optional<X>> : std::true_type {};
+bool element_from_json(const nlohmann::json& j, X& out) {
+  if constexpr (NestedField<X>) {
+    if (!j.is_object()) return false;
+    JsonFieldReader r{j};
+    X::fields(r, out);
+    return r.ok;
+  } else {
+    return from_sql(json_to_sql(j), out);
+  }
+}
 
 }  // namespace detail
 
 // Field value -> SQL value. Times are stored as their fixed-width UTC text (sortable), enums by name,
-// yes/no as 0/1.
+// yes/no as 0/1, lists as JSON text.
 template <class X>
 SqlValue to_sql(const X& v) {
-  if constexpr (detail::is_optional<X>::value) {
+  if constexpr (is_optional<X>::value) {
     return v ? to_sql(*v) : SqlValue{};
+  } else if constexpr (is_vector<X>::value) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& item : v) out.push_back(detail::element_to_json(item));
+    return out.dump();
   } else if constexpr (std::is_same_v<X, std::string>) {
     return v;
   } else if constexpr (std::is_same_v<X, bool>) {
@@ -51,7 +104,17 @@ SqlValue to_sql(const X& v) {
 // SQL value -> field value; false when the stored value does not fit the field.
 template <class X>
 bool from_sql(const SqlValue& s, X& out) {
-  if constexpr (detail::is_optional<X>::value) {
+  if constexpr (is_vector<X>::value) {
+    const auto* text = std::get_if<std::string>(&s);
+    if (!text) return false;
+    const auto parsed = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+    if (!parsed.is_array()) return false;
+    X items(parsed.size());
+    for (std::size_t i = 0; i < parsed.size(); ++i)
+      if (!detail::element_from_json(parsed[i], items[i])) return false;
+    out = std::move(items);
+    return true;
+  } else if constexpr (is_optional<X>::value) {
     if (std::holds_alternative<std::monostate>(s)) {
       out.reset();
       return true;

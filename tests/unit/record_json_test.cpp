@@ -112,3 +112,52 @@ TEST(ParseJsonBody, ReportsSyntaxEncodingAndDepth) {
 
 }  // namespace
 }  // namespace riskloop::formats
+
+namespace riskloop::formats {
+namespace {
+
+struct Level {
+  std::int64_t rank = 0;
+  std::string name;
+  std::optional<double> max;
+  template <class V, class Self>
+  static void fields(V& v, Self& s) {
+    v("rank", s.rank);
+    v("name", s.name);
+    v("max", s.max);
+  }
+};
+
+struct Scale {
+  std::vector<Level> levels;
+  std::vector<std::string> tags;
+  template <class V, class Self>
+  static void fields(V& v, Self& s) {
+    v("levels", s.levels);
+    v("tags", s.tags);
+  }
+};
+
+TEST(ListFields, RoundTripThroughJsonWithPreciseErrors) {
+  Scale in;
+  ASSERT_TRUE(decode_fields(
+      nlohmann::json::parse(R"({"levels":[{"rank":1,"name":"Remote","max":1e-5},{"rank":2,"name":"Frequent"}],"tags":["a","b"]})"),
+      in));
+  ASSERT_EQ(in.levels.size(), 2u);
+  EXPECT_EQ(in.levels[0].max, 1e-5);
+  EXPECT_FALSE(in.levels[1].max);
+  EXPECT_EQ(fields_to_json(in)["levels"][1]["name"], "Frequent");
+
+  const auto bad = decode_fields(
+      nlohmann::json::parse(R"({"levels":[{"rank":1,"name":"x"},{"rank":"2","name":"y"}]})"), in);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().location, "/levels/1/rank");
+
+  const auto unknown =
+      decode_fields(nlohmann::json::parse(R"({"levels":[{"rank":1,"nme":"x"}]})"), in);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().location, "/levels/0/nme");
+}
+
+}  // namespace
+}  // namespace riskloop::formats
