@@ -1,6 +1,8 @@
 // Rules for account fields.
 #include "core/accounts.hpp"
 
+#include "core/text_rules.hpp"
+
 namespace riskloop {
 
 Status check_slug(std::string_view location, std::string_view slug) {
@@ -12,6 +14,35 @@ Status check_slug(std::string_view location, std::string_view slug) {
       return fail(ErrorCode::validation, "may hold only lower-case letters, digits and '-'", where);
   if (slug.front() == '-' || slug.back() == '-')
     return fail(ErrorCode::validation, "must not start or end with '-'", where);
+  return {};
+}
+
+Status check_password(std::string_view location, std::string_view password) {
+  const std::string where(location);
+  if (password.size() > 1024) return fail(ErrorCode::validation, "must have at most 1024 bytes", where);
+  if (!is_valid_utf8(password)) return fail(ErrorCode::validation, "is not valid UTF-8", where);
+  std::size_t chars = 0;
+  for (char c : password)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++chars;
+  if (chars < 12) return fail(ErrorCode::validation, "must have at least 12 characters", where);
+  return {};
+}
+
+Status check_display_name(std::string_view location, std::string_view name) {
+  return check_text(location, name, {.min_length = 1, .max_length = 120});
+}
+
+Status validate(const OrganizationInput& in) {
+  RL_CHECK(check_text("/name", in.name, {.min_length = 1, .max_length = 200}));
+  return check_slug("/slug", in.slug);
+}
+
+Status validate(const UserUpdateInput& in) { return check_display_name("/display_name", in.display_name); }
+
+Status validate(const TokenInput& in) {
+  RL_CHECK(check_text("/name", in.name, {.min_length = 1, .max_length = 100}));
+  if (in.expires_in_days && (*in.expires_in_days < 1 || *in.expires_in_days > 3650))
+    return fail(ErrorCode::validation, "must be between 1 and 3650 days", "/expires_in_days");
   return {};
 }
 

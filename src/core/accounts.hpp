@@ -94,6 +94,122 @@ struct ApiToken {
   }
 };
 
+// Something of the organization made visible to a partner (external alliance member). Partners
+// see nothing else.
+struct Share {
+  static constexpr std::string_view entity = "share";
+  static constexpr std::string_view table = "shares";
+  static constexpr Scope scope = Scope::organization;
+
+  RecordHeader header;
+  std::string shared_entity;  // e.g. "product"
+  Id shared_id;
+  Id user_id;                 // the partner
+
+  template <class V, class Self>
+  static void fields(V& v, Self& s) {
+    v("shared_entity", s.shared_entity);
+    v("shared_id", s.shared_id);
+    v("user_id", s.user_id);
+  }
+};
+
+struct ShareInput {
+  std::string shared_entity;
+  Id shared_id;
+  Id user_id;
+  template <class V, class Self>
+  static void fields(V& v, Self& s) {
+    v("shared_entity", s.shared_entity);
+    v("shared_id", s.shared_id);
+    v("user_id", s.user_id);
+  }
+};
+
+// --- what people may submit (each validate() names the offending field) ------------------
+
+struct OrganizationInput {
+  std::string name;
+  std::string slug;
+  template <class V, class Self>
+  static void fields(V& v, Self& s) {
+    v("name", s.name);
+    v("slug", s.slug);
+  }
+};
+Status validate(const OrganizationInput& in);
+
+// A new member: creates the user if the e-mail is unknown (then password is required), else adds
+// the existing user to the organization.
+struct NewMemberInput {
+  std::string email;
+  std::string display_name;
+  std::string password;
+  Role role = Role::engineer;
+  template <class V, class Self>
+  static void fields(V& v, Self& s) {
+    v("email", s.email);
+    v("display_name", s.display_name);
+    v("password", s.password);
+    v("role", s.role);
+  }
+};
+
+struct UserUpdateInput {
+  std::string display_name;
+  UserStatus status = UserStatus::active;
+  template <class V, class Self>
+  static void fields(V& v, Self& s) {
+    v("display_name", s.display_name);
+    v("status", s.status);
+  }
+};
+Status validate(const UserUpdateInput& in);
+
+struct PasswordChangeInput {
+  std::string current_password;  // required when changing one's own password
+  std::string new_password;
+  template <class V, class Self>
+  static void fields(V& v, Self& s) {
+    v("current_password", s.current_password);
+    v("new_password", s.new_password);
+  }
+};
+
+struct RoleInput {
+  Role role = Role::auditor;
+  template <class V, class Self>
+  static void fields(V& v, Self& s) {
+    v("role", s.role);
+  }
+};
+
+struct TokenInput {
+  std::string name;
+  std::optional<std::int64_t> expires_in_days;  // absent: never expires; 1..3650 otherwise
+  template <class V, class Self>
+  static void fields(V& v, Self& s) {
+    v("name", s.name);
+    v("expires_in_days", s.expires_in_days);
+  }
+};
+Status validate(const TokenInput& in);
+
+struct LoginInput {
+  std::string email;
+  std::string password;
+  std::string organization;  // slug; empty = the user's first organization
+  template <class V, class Self>
+  static void fields(V& v, Self& s) {
+    v("email", s.email);
+    v("password", s.password);
+    v("organization", s.organization);
+  }
+};
+
 Status check_slug(std::string_view location, std::string_view slug);
+// At least 12 characters, at most 1024 bytes, valid UTF-8.
+Status check_password(std::string_view location, std::string_view password);
+Status check_display_name(std::string_view location, std::string_view name);
 
 }  // namespace riskloop

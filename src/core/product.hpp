@@ -46,4 +46,7 @@ struct ProductInput {
 
 Status validate(const ProductInput& input);
 
+// The settable fields of a stored product (the starting point of a partial update).
+inline ProductInput to_input(const Product& p) { return {p.name, p.family, p.model, p.description}; }
+
 }  // namespace riskloop

@@ -87,6 +87,21 @@ class Tx {
     return list_impl<T>(nullptr, q);
   }
 
+  // Every row of a record type across all organizations, in id order: for integrity checks only.
+  template <Record T>
+  Result<std::vector<T>> scan(const std::string& after_id, int limit) {
+    const auto& rs = record_sql<T>();
+    const SqlValue params[] = {after_id};
+    const auto rows = RL_TRY(db_.query("SELECT " + rs.select_list + " FROM " +
+                                           std::string(T::table) + " WHERE id > $1 ORDER BY id LIMIT " +
+                                           std::to_string(limit),
+                                       params));
+    std::vector<T> out;
+    out.reserve(rows.size());
+    for (const auto& row : rows) out.push_back(RL_TRY(from_row<T>(row)));
+    return out;
+  }
+
   // --- writes (callers journal them: see app/recorder.hpp) --------------------------------
   template <Record T>
   Status insert(const T& rec) {

@@ -97,3 +97,16 @@ CREATE TABLE login_throttle (
   window_start TEXT NOT NULL,
   locked_until TEXT
 );
+
+CREATE TABLE shares (
+  id TEXT PRIMARY KEY,
+  org_id TEXT NOT NULL REFERENCES organizations (id),
+  version INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  shared_entity TEXT NOT NULL,
+  shared_id TEXT NOT NULL,
+  user_id TEXT NOT NULL REFERENCES users (id),
+  UNIQUE (org_id, shared_entity, shared_id, user_id)
+);
+CREATE INDEX shares_user ON shares (org_id, user_id, shared_entity);

@@ -1,0 +1,73 @@
+// Organizations, members, API tokens and partner shares.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "app/app_context.hpp"
+#include "app/principal.hpp"
+#include "core/accounts.hpp"
+
+namespace riskloop::app {
+
+struct Member {
+  User user;
+  Membership membership;
+};
+
+struct NewToken {
+  ApiToken token;
+  std::string secret;  // shown once, never stored
+};
+
+struct Page {
+  std::string after;  // cursor: last id of the previous page
+  int limit = 100;
+};
+
+class Accounts {
+ public:
+  explicit Accounts(AppContext& ctx) : ctx_(ctx) {}
+
+  // Set-up of a new installation or tenant by a local operator: the organization, its first admin.
+  struct Bootstrap {
+    Organization organization;
+    User admin;
+  };
+  Result<Bootstrap> bootstrap(const Principal& op, const OrganizationInput& org,
+                              const NewMemberInput& admin);
+
+  // Organizations the principal belongs to (all of them for a local operator).
+  Result<std::vector<Organization>> organizations(const Principal& who);
+  Result<Organization> organization(const Principal& who, const Id& id);
+  Result<Organization> organization_by_slug(const Principal& who, const std::string& slug);
+  // Creates a tenant; the creator (an admin of their current organization) becomes its admin.
+  Result<Organization> create_organization(const Principal& who, const OrganizationInput& in);
+
+  Result<std::vector<Member>> members(const Principal& who, const Page& page);
+  Result<Member> member(const Principal& who, const Id& user_id);
+  Result<Member> add_member(const Principal& who, const NewMemberInput& in);
+  // Display name and status: admins for anyone, everyone for themselves (not their status).
+  Result<User> update_user(const Principal& who, const Id& user_id, const UserUpdateInput& in,
+                           std::optional<std::int64_t> expected_version);
+  // Own password (current one required) or, for admins and operators, anyone's in the organization.
+  Status change_password(const Principal& who, const Id& user_id, const PasswordChangeInput& in);
+  Result<Membership> set_role(const Principal& who, const Id& membership_id, Role role,
+                              std::optional<std::int64_t> expected_version);
+  Status remove_member(const Principal& who, const Id& membership_id,
+                       std::optional<std::int64_t> expected_version);
+
+  Result<NewToken> create_token(const Principal& who, const TokenInput& in);
+  // Admins see every token of the organization, others their own.
+  Result<std::vector<ApiToken>> tokens(const Principal& who, const Page& page);
+  Result<ApiToken> revoke_token(const Principal& who, const Id& token_id);
+
+  Result<Share> share(const Principal& who, const ShareInput& in);
+  Result<std::vector<Share>> shares(const Principal& who, const Page& page);
+  Status unshare(const Principal& who, const Id& share_id);
+
+ private:
+  AppContext& ctx_;
+};
+
+}  // namespace riskloop::app

@@ -1,0 +1,34 @@
+// What every use case needs: the store, time, identifiers and the options.
+#pragma once
+
+#include <chrono>
+
+#include "core/time.hpp"
+#include "store/store.hpp"
+
+namespace riskloop::app {
+
+enum class PasswordCost {
+  interactive,  // libsodium's interactive limits (64 MiB, ~0.1 s): production
+  minimal,      // the smallest libsodium allows: tests and demos only
+};
+
+struct AppOptions {
+  PasswordCost password_cost = PasswordCost::interactive;
+  std::chrono::minutes session_idle_timeout{30};
+  std::chrono::minutes session_max_age{12 * 60};
+  int max_failures_per_account = 5;    // within failure_window, then locked
+  int max_failures_per_address = 20;   // within failure_window, then locked
+  std::chrono::minutes failure_window{15};
+  std::chrono::minutes lockout{15};
+  int max_page_size = 500;
+};
+
+struct AppContext {
+  store::Store& store;
+  const Clock& clock;
+  IdSource& ids;
+  AppOptions options;
+};
+
+}  // namespace riskloop::app

@@ -1,0 +1,54 @@
+// The journal chain: hash input, hashing and appending.
+#include "app/journal_writer.hpp"
+
+#include "formats/canonical_json.hpp"
+#include "formats/sha256.hpp"
+
+namespace riskloop::app {
+
+namespace {
+
+void member(std::string& out, std::string_view key, std::string_view text) {
+  formats::append_canonical_string(out, key);
+  out.push_back(':');
+  formats::append_canonical_string(out, text);
+  out.push_back(',');
+}
+
+// Keys in byte order: actor, at, entity, entity_id, (hash), op, org_id, payload, prev_hash, seq.
+std::string encode(const JournalEntry& e, bool with_hash) {
+  std::string out = "{";
+  member(out, "actor", e.actor);
+  member(out, "at", format_timestamp(e.at));
+  member(out, "entity", e.entity);
+  member(out, "entity_id", e.entity_id);
+  if (with_hash) member(out, "hash", e.hash);
+  member(out, "op", e.op);
+  member(out, "org_id", e.org_id);
+  out += "\"payload\":";
+  out += e.payload;
+  out.push_back(',');
+  member(out, "prev_hash", e.prev_hash);
+  out += "\"seq\":" + std::to_string(e.seq) + "}";
+  return out;
+}
+
+}  // namespace
+
+std::string journal_hash_input(const JournalEntry& e) { return encode(e, false); }
+
+std::string journal_hash(const JournalEntry& e) {
+  return formats::sha256_hex(journal_hash_input(e));
+}
+
+std::string journal_entry_json(const JournalEntry& e) { return encode(e, true); }
+
+Status append_entry(store::Tx& tx, JournalEntry e) {
+  const auto head = RL_TRY(tx.journal_head());
+  e.seq = head ? head->first + 1 : 1;
+  e.prev_hash = head ? head->second : std::string(kGenesisHash);
+  e.hash = journal_hash(e);
+  return tx.append_journal(e);
+}
+
+}  // namespace riskloop::app

@@ -1,0 +1,71 @@
+// Journaled writes: the only way use cases change records. Each create/update/remove writes the
+// record and its journal entry in the caller's transaction, so both land or neither does.
+#pragma once
+
+#include "app/journal_writer.hpp"
+#include "app/principal.hpp"
+#include "formats/record_json.hpp"
+#include "store/tx.hpp"
+
+namespace riskloop::app {
+
+class Recorder {
+ public:
+  Recorder(store::Tx& tx, const Principal& who, Timestamp now) : tx_(tx), who_(who), now_(now) {}
+
+  store::Tx& tx() { return tx_; }
+  const Principal& who() const { return who_; }
+  Timestamp now() const { return now_; }
+
+  // Sets id, org (from the principal for organization records), version 1 and times; stores it.
+  template <Record T>
+  Status create(T& rec, Id id) {
+    rec.header.id = std::move(id);
+    if constexpr (T::scope == Scope::organization) {
+      if (rec.header.org_id.empty()) rec.header.org_id = who_.org_id;
+    }
+    rec.header.version = 1;
+    rec.header.created_at = rec.header.updated_at = now_;
+    RL_CHECK(tx_.insert(rec));
+    return journal(rec, "create");
+  }
+
+  // Stores `rec` as the next version of what the caller read (rec.header.version is that version).
+  template <Record T>
+  Status update(T& rec) {
+    const auto expected = rec.header.version;
+    rec.header.version = expected + 1;
+    rec.header.updated_at = now_;
+    RL_CHECK(tx_.update(rec, expected));
+    return journal(rec, "update");
+  }
+
+  template <Record T>
+  Status remove(const T& rec) {
+    RL_CHECK(tx_.remove(rec));
+    return journal(rec, "delete");
+  }
+
+ private:
+  template <Record T>
+  Status journal(const T& rec, std::string_view op) {
+    return append_entry(tx_, {.at = now_,
+                              .actor = who_.actor,
+                              .org_id = rec.header.org_id,
+                              .entity = std::string(T::entity),
+                              .entity_id = rec.header.id,
+                              .op = std::string(op),
+                              .payload = formats::canonical_payload(rec)});
+  }
+
+  store::Tx& tx_;
+  const Principal& who_;
+  Timestamp now_;
+};
+
+// Checks the caller's version against the stored one (If-Match): precondition failure if they
+// differ. `expected` absent means the caller did not say, which is allowed only where noted.
+Status check_version(std::string_view entity, const Id& id, std::int64_t stored,
+                     std::optional<std::int64_t> expected);
+
+}  // namespace riskloop::app
