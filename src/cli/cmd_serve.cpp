@@ -1,0 +1,70 @@
+// riskloop serve: runs the HTTP server on the database until SIGTERM or SIGINT.
+#include <charconv>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "http/server.hpp"
+
+namespace riskloop::cli {
+namespace {
+
+struct ServeArgs {
+  DatabaseArgs database;
+  std::string listen = "127.0.0.1:8080";
+  unsigned threads = http::default_io_threads();
+};
+
+// "HOST:PORT", with IPv6 hosts in brackets: "[::1]:8080".
+CommandStatus parse_listen(const std::string& text, http::ServerOptions& options) {
+  const auto colon = text.rfind(':');
+  const auto bad = [&](const std::string& why) {
+    return fail(ErrorCode::validation, "\"" + text + "\" " + why + " (expected HOST:PORT, e.g. 127.0.0.1:8080)",
+                "--listen");
+  };
+  if (colon == std::string::npos || colon == 0) return bad("has no host");
+  std::string host = text.substr(0, colon);
+  if (host.front() == '[') {
+    if (host.size() < 3 || host.back() != ']') return bad("has an unclosed [");
+    host = host.substr(1, host.size() - 2);
+  }
+  const std::string port_text = text.substr(colon + 1);
+  unsigned port = 0;
+  const auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (port_text.empty() || ec != std::errc() || end != port_text.data() + port_text.size() || port > 65535)
+    return bad("has no port number between 0 and 65535");
+  options.address = host;
+  options.port = static_cast<unsigned short>(port);
+  return {};
+}
+
+CommandStatus run_serve(const ServeArgs& args) {
+  http::ServerOptions options;
+  RL_CHECK(parse_listen(args.listen, options));
+  options.threads = args.threads;
+  auto open = RL_TRY(open_app(args.database.db, false));
+  const std::string host = args.listen.substr(0, args.listen.rfind(':'));
+  RL_CHECK(http::serve_until_signal(open->app(), options, [&](unsigned short port) {
+    // Scripts and tests wait for this line: print it whole and flush at once.
+    std::cout << "riskloop listening on http://" << host << ':' << port << std::endl;
+  }));
+  std::cout << "riskloop stopped" << std::endl;
+  return {};
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& root, Selection& selection) {
+  auto args = std::make_shared<ServeArgs>();
+  auto* cmd = root.add_subcommand("serve", "serve the web UI and JSON API until SIGTERM or SIGINT");
+  add_database_option(cmd, args->database);
+  cmd->add_option("--listen", args->listen, "HOST:PORT to listen on (port 0: any free port)")
+      ->envname("RISKLOOP_LISTEN")
+      ->capture_default_str();
+  cmd->add_option("--threads", args->threads, "request threads (default: one per CPU)")
+      ->check(CLI::Range(1u, 1024u))
+      ->capture_default_str();
+  on_selected(cmd, selection, "serve", [args] { return run_serve(*args); });
+}
+
+}  // namespace riskloop::cli

@@ -1,0 +1,58 @@
+// Column layout for list commands.
+#include "cli/table_output.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+namespace riskloop::cli {
+namespace {
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// One line, at most Table::max_cell characters, cut at a character boundary.
+std::string fit_cell(std::string text) {
+  for (char& c : text)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  if (display_width(text) <= Table::max_cell) return text;
+  std::size_t chars = 0;
+  std::size_t cut = 0;
+  for (; cut < text.size(); ++cut) {
+    if (!is_continuation(text[cut]) && chars++ == Table::max_cell - 3) break;
+  }
+  return text.substr(0, cut) + "...";
+}
+
+}  // namespace
+
+std::size_t display_width(const std::string& text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(),
+                                                [](char c) { return !is_continuation(c); }));
+}
+
+Table::Table(std::vector<std::string> headers) : headers_(std::move(headers)) {}
+
+void Table::add_row(std::vector<std::string> cells) {
+  cells.resize(headers_.size());
+  for (auto& cell : cells) cell = fit_cell(std::move(cell));
+  rows_.push_back(std::move(cells));
+}
+
+void Table::print(std::ostream& out) const {
+  std::vector<std::size_t> widths(headers_.size());
+  for (std::size_t i = 0; i < headers_.size(); ++i) widths[i] = display_width(headers_[i]);
+  for (const auto& row : rows_)
+    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(row[i]));
+
+  const auto print_row = [&](const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      out << cells[i];
+      // No trailing blanks after the last column.
+      if (i + 1 < cells.size()) out << std::string(widths[i] - display_width(cells[i]) + 2, ' ');
+    }
+    out << '\n';
+  };
+  print_row(headers_);
+  for (const auto& row : rows_) print_row(row);
+}
+
+}  // namespace riskloop::cli
