@@ -7,15 +7,18 @@ namespace riskloop::risk {
 namespace {
 
 template <class T>
-void index_ids(std::unordered_map<std::string_view, std::size_t>& map, const std::vector<T>& items) {
-  map.reserve(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i) map.emplace(items[i].header.id, i);
+IdTable index_ids(const std::vector<T>& items) {
+  std::vector<std::string_view> ids;
+  ids.reserve(items.size());
+  for (const auto& item : items) ids.emplace_back(item.header.id);
+  return IdTable(ids);
 }
+
+using Edges = std::vector<std::pair<std::size_t, std::size_t>>;
 
 }  // namespace
 
-void RiskFileIndex::Adjacency::build(
-    std::size_t nodes, const std::vector<std::pair<std::size_t, std::size_t>>& edges) {
+void RiskFileIndex::Adjacency::build(std::size_t nodes, const Edges& edges) {
   offsets_.assign(nodes + 1, 0);
   for (const auto& e : edges) ++offsets_[e.first + 1];
   for (std::size_t n = 0; n < nodes; ++n) offsets_[n + 1] += offsets_[n];
@@ -24,44 +27,53 @@ void RiskFileIndex::Adjacency::build(
   for (const auto& e : edges) targets_[next[e.first]++] = e.second;
 }
 
-RiskFileIndex::RiskFileIndex(const RiskFileSnapshot& s) : snapshot_(&s) {
-  index_ids(hazards_, s.hazards);
-  index_ids(situations_, s.situations);
-  index_ids(harms_, s.harms);
-  index_ids(pairs_, s.situation_harms);
-  index_ids(controls_, s.controls);
+// Positions in `table` of the ids `field_of(link)` names, for every link; unknown ids are npos
+// and recorded as broken links. One batched lookup per relation keeps large files fast.
+template <class Link, class Field>
+std::vector<std::size_t> RiskFileIndex::resolve(const IdTable& table,
+                                                const std::vector<Link>& links,
+                                                std::string_view field, Field field_of) {
+  std::vector<std::string_view> ids;
+  ids.reserve(links.size());
+  for (const auto& link : links) ids.emplace_back(field_of(link));
+  std::vector<std::size_t> out(links.size());
+  table.find_all(ids, out);
+  for (std::size_t i = 0; i < links.size(); ++i)
+    if (out[i] == npos) broken_.push_back({Link::entity, links[i].header.id, field, ids[i]});
+  return out;
+}
 
-  std::vector<std::pair<std::size_t, std::size_t>> edges;
-  const auto resolve = [this](const IdMap& map, std::string_view entity, std::string_view link_id,
-                              std::string_view field, std::string_view target) {
-    const auto pos = find(map, target);
-    if (pos == npos) broken_.push_back({entity, link_id, field, target});
-    return pos;
-  };
+RiskFileIndex::RiskFileIndex(const RiskFileSnapshot& s)
+    : snapshot_(&s),
+      hazards_(index_ids(s.hazards)),
+      situations_(index_ids(s.situations)),
+      harms_(index_ids(s.harms)),
+      pairs_(index_ids(s.situation_harms)),
+      controls_(index_ids(s.controls)) {
+  Edges edges;
 
   // Hazard -> situation.
-  edges.reserve(s.hazard_situations.size());
-  for (const auto& link : s.hazard_situations) {
-    const auto h = resolve(hazards_, HazardSituationLink::entity, link.header.id, "hazard_id",
-                           link.hazard_id);
-    const auto sit = resolve(situations_, HazardSituationLink::entity, link.header.id,
-                             "situation_id", link.situation_id);
-    if (h != npos && sit != npos) edges.emplace_back(h, sit);
+  {
+    const auto h = resolve(hazards_, s.hazard_situations, "hazard_id",
+                           [](const HazardSituationLink& l) -> const Id& { return l.hazard_id; });
+    const auto sit =
+        resolve(situations_, s.hazard_situations, "situation_id",
+                [](const HazardSituationLink& l) -> const Id& { return l.situation_id; });
+    edges.reserve(h.size());
+    for (std::size_t i = 0; i < h.size(); ++i)
+      if (h[i] != npos && sit[i] != npos) edges.emplace_back(h[i], sit[i]);
+    hazard_situations_.build(s.hazards.size(), edges);
   }
-  hazard_situations_.build(s.hazards.size(), edges);
 
   // Situation -> pair and harm -> pair.
-  pair_situation_.resize(s.situation_harms.size());
-  pair_harm_.resize(s.situation_harms.size());
+  pair_situation_ = resolve(situations_, s.situation_harms, "situation_id",
+                            [](const SituationHarm& p) -> const Id& { return p.situation_id; });
+  pair_harm_ = resolve(harms_, s.situation_harms, "harm_id",
+                       [](const SituationHarm& p) -> const Id& { return p.harm_id; });
   edges.clear();
-  std::vector<std::pair<std::size_t, std::size_t>> harm_edges;
+  Edges harm_edges;
   harm_edges.reserve(s.situation_harms.size());
   for (std::size_t p = 0; p < s.situation_harms.size(); ++p) {
-    const auto& pair = s.situation_harms[p];
-    pair_situation_[p] = resolve(situations_, SituationHarm::entity, pair.header.id,
-                                 "situation_id", pair.situation_id);
-    pair_harm_[p] =
-        resolve(harms_, SituationHarm::entity, pair.header.id, "harm_id", pair.harm_id);
     if (pair_situation_[p] != npos) edges.emplace_back(pair_situation_[p], p);
     if (pair_harm_[p] != npos) harm_edges.emplace_back(pair_harm_[p], p);
   }
@@ -69,46 +81,51 @@ RiskFileIndex::RiskFileIndex(const RiskFileSnapshot& s) : snapshot_(&s) {
   harm_pairs_.build(s.harms.size(), harm_edges);
 
   // Control <-> pair.
-  edges.clear();
-  std::vector<std::pair<std::size_t, std::size_t>> reverse;
-  reverse.reserve(s.control_links.size());
-  for (const auto& link : s.control_links) {
-    const auto c =
-        resolve(controls_, ControlLink::entity, link.header.id, "control_id", link.control_id);
-    const auto p = resolve(pairs_, ControlLink::entity, link.header.id, "situation_harm_id",
-                           link.situation_harm_id);
-    if (c != npos && p != npos) {
-      edges.emplace_back(p, c);
-      reverse.emplace_back(c, p);
-    }
+  {
+    const auto c = resolve(controls_, s.control_links, "control_id",
+                           [](const ControlLink& l) -> const Id& { return l.control_id; });
+    const auto p =
+        resolve(pairs_, s.control_links, "situation_harm_id",
+                [](const ControlLink& l) -> const Id& { return l.situation_harm_id; });
+    edges.clear();
+    Edges reverse;
+    reverse.reserve(c.size());
+    for (std::size_t i = 0; i < c.size(); ++i)
+      if (c[i] != npos && p[i] != npos) {
+        edges.emplace_back(p[i], c[i]);
+        reverse.emplace_back(c[i], p[i]);
+      }
+    pair_controls_.build(s.situation_harms.size(), edges);
+    control_pairs_.build(s.controls.size(), reverse);
   }
-  pair_controls_.build(s.situation_harms.size(), edges);
-  control_pairs_.build(s.controls.size(), reverse);
 
-  for (const auto& link : s.introduced_hazards) {
-    resolve(controls_, IntroducedHazard::entity, link.header.id, "control_id", link.control_id);
-    resolve(hazards_, IntroducedHazard::entity, link.header.id, "hazard_id", link.hazard_id);
-  }
+  // Introduced hazards are only checked for broken links.
+  resolve(controls_, s.introduced_hazards, "control_id",
+          [](const IntroducedHazard& l) -> const Id& { return l.control_id; });
+  resolve(hazards_, s.introduced_hazards, "hazard_id",
+          [](const IntroducedHazard& l) -> const Id& { return l.hazard_id; });
 
   // The counting residual estimate (latest update) and benefit-risk decision (latest decision).
   pair_residual_.assign(s.situation_harms.size(), npos);
-  for (std::size_t r = 0; r < s.residual_estimates.size(); ++r) {
-    const auto& est = s.residual_estimates[r];
-    const auto p = resolve(pairs_, ResidualEstimate::entity, est.header.id, "situation_harm_id",
-                           est.situation_harm_id);
-    if (p == npos) continue;
-    auto& slot = pair_residual_[p];
-    if (slot == npos || s.residual_estimates[slot].header.updated_at <= est.header.updated_at)
+  const auto residual_pairs =
+      resolve(pairs_, s.residual_estimates, "situation_harm_id",
+              [](const ResidualEstimate& r) -> const Id& { return r.situation_harm_id; });
+  for (std::size_t r = 0; r < residual_pairs.size(); ++r) {
+    if (residual_pairs[r] == npos) continue;
+    auto& slot = pair_residual_[residual_pairs[r]];
+    if (slot == npos || s.residual_estimates[slot].header.updated_at <=
+                            s.residual_estimates[r].header.updated_at)
       slot = r;
   }
   pair_benefit_risk_.assign(s.situation_harms.size(), npos);
-  for (std::size_t b = 0; b < s.benefit_risks.size(); ++b) {
-    const auto& decision = s.benefit_risks[b];
-    const auto p = resolve(pairs_, BenefitRisk::entity, decision.header.id, "situation_harm_id",
-                           decision.situation_harm_id);
-    if (p == npos) continue;
-    auto& slot = pair_benefit_risk_[p];
-    if (slot == npos || s.benefit_risks[slot].decided_at <= decision.decided_at) slot = b;
+  const auto decision_pairs =
+      resolve(pairs_, s.benefit_risks, "situation_harm_id",
+              [](const BenefitRisk& b) -> const Id& { return b.situation_harm_id; });
+  for (std::size_t b = 0; b < decision_pairs.size(); ++b) {
+    if (decision_pairs[b] == npos) continue;
+    auto& slot = pair_benefit_risk_[decision_pairs[b]];
+    if (slot == npos || s.benefit_risks[slot].decided_at <= s.benefit_risks[b].decided_at)
+      slot = b;
   }
 }
 

@@ -5,9 +5,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "core/risk/id_table.hpp"
 #include "core/risk/snapshot.hpp"
 
 namespace riskloop::risk {
@@ -66,8 +66,6 @@ class RiskFileIndex {
   std::span<const BrokenLink> broken_links() const { return broken_; }
 
  private:
-  using IdMap = std::unordered_map<std::string_view, std::size_t>;
-
   // Compressed adjacency lists: the targets of node n are targets[offsets[n] .. offsets[n+1]).
   class Adjacency {
    public:
@@ -81,13 +79,13 @@ class RiskFileIndex {
     std::vector<std::size_t> targets_;
   };
 
-  static std::size_t find(const IdMap& map, std::string_view id) {
-    const auto it = map.find(id);
-    return it == map.end() ? npos : it->second;
-  }
+  static std::size_t find(const IdTable& table, std::string_view id) { return table.find(id); }
+  template <class Link, class Field>
+  std::vector<std::size_t> resolve(const IdTable& table, const std::vector<Link>& links,
+                                   std::string_view field, Field field_of);
 
   const RiskFileSnapshot* snapshot_;
-  IdMap hazards_, situations_, harms_, pairs_, controls_;
+  IdTable hazards_, situations_, harms_, pairs_, controls_;
   Adjacency hazard_situations_, situation_pairs_, harm_pairs_, pair_controls_, control_pairs_;
   std::vector<std::size_t> pair_situation_;
   std::vector<std::size_t> pair_harm_;
