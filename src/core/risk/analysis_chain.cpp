@@ -44,8 +44,8 @@ Status validate(const SituationHarmInput& in) {
   RL_CHECK(check_id("/harm_id", in.harm_id));
   if (in.probability_not_estimable) {
     if (in.p2)
-      return fail(ErrorCode::validation,
-                  "must be empty when probability_not_estimable is true", "/p2");
+      return fail(ErrorCode::validation, "must be empty when probability_not_estimable is true",
+                  "/p2");
     RL_CHECK(check_long_text("/consequences", in.consequences, true));
   } else {
     if (in.p2) RL_CHECK(check_probability("/p2", *in.p2));

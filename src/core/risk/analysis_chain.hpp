@@ -26,9 +26,9 @@ struct Hazard {
 
   RecordHeader header;
   Id risk_file_id;
-  std::string title;        // "Electrical energy: leakage current"
+  std::string title;  // "Electrical energy: leakage current"
   std::string description;
-  std::string category;     // e.g. energy, biological, chemical, operational, information
+  std::string category;  // e.g. energy, biological, chemical, operational, information
   HazardCondition condition = HazardCondition::normal_use;
   Mission mission = Mission::product_lifecycle;
   Stage stage = Stage::design;
@@ -132,9 +132,9 @@ struct SituationHarm {
   Id risk_file_id;
   Id situation_id;
   Id harm_id;
-  std::optional<double> p2;  // probability the situation leads to this harm
+  std::optional<double> p2;                // probability the situation leads to this harm
   bool probability_not_estimable = false;  // 5.5: then P1 and P2 are not needed
-  std::string consequences;  // 5.5: possible consequences, listed when not estimable
+  std::string consequences;                // 5.5: possible consequences, listed when not estimable
   EstimateSource source = EstimateSource::expert;
   std::string rationale;
   Mission mission = Mission::product_lifecycle;

@@ -49,7 +49,7 @@ class CompiledPolicy {
   RiskPolicy policy_;
   std::size_t severity_count_ = 0;
   std::size_t probability_count_ = 0;
-  std::vector<double> lower_bounds_;  // per probability level, tolerance applied
+  std::vector<double> lower_bounds_;   // per probability level, tolerance applied
   std::vector<Acceptability> matrix_;  // severity-major
 };
 

@@ -8,7 +8,9 @@ bool counts(Stage stage, const std::optional<Stage>& up_to) {
   return !up_to || at_or_before(stage, *up_to);
 }
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string quoted(std::string_view text) {
+  return "\"" + std::string(text) + "\"";
+}
 
 std::string error_text(const Error& e) {
   return e.location.empty() ? e.message : e.location.substr(1) + " " + e.message;
@@ -51,8 +53,7 @@ void check_risk(const RiskFileIndex& index, const CompiledPolicy& policy, const 
       add(FindingCode::risk_not_controlled,
           index.pair_name(a.pair) + " (" + describe(policy, *a.initial) + ")" +
               " has no risk control and no benefit-risk decision accepting it");
-    } else if (a.verified_controls == a.controls &&
-               a.residual_state == EstimateState::missing) {
+    } else if (a.verified_controls == a.controls && a.residual_state == EstimateState::missing) {
       add(FindingCode::residual_not_estimated,
           index.pair_name(a.pair) + " has verified controls but no residual estimate");
     }
@@ -96,8 +97,7 @@ std::vector<Finding> check_completeness(const RiskFileIndex& index, const Compil
   for (std::size_t h = 0; h < s.hazards.size(); ++h)
     if (counts(s.hazards[h].stage, up_to) && index.situations_of_hazard(h).empty())
       out.push_back({FindingCode::hazard_without_situation, Hazard::entity, s.hazards[h].header.id,
-                     "hazard " + quoted(s.hazards[h].title) +
-                         " leads to no hazardous situation"});
+                     "hazard " + quoted(s.hazards[h].title) + " leads to no hazardous situation"});
   for (std::size_t i = 0; i < s.situations.size(); ++i)
     if (counts(s.situations[i].stage, up_to) && index.pairs_of_situation(i).empty())
       out.push_back({FindingCode::situation_without_harm, HazardousSituation::entity,

@@ -31,8 +31,8 @@ struct BenefitRisk {
   RecordHeader header;
   Id risk_file_id;
   Id situation_harm_id;
-  std::string benefits;       // the medical benefits weighed
-  std::string data_reviewed;  // literature, clinical data, comparable devices
+  std::string benefits;                // the medical benefits weighed
+  std::string data_reviewed;           // literature, clinical data, comparable devices
   std::string why_no_further_control;  // why further risk reduction is not practicable
   BenefitRiskOutcome outcome = BenefitRiskOutcome::rejected;
   std::string rationale;

@@ -50,7 +50,7 @@ std::string describe(const CompiledPolicy& policy, const Evaluation& ev) {
   } else {
     out += "P = " + format_probability(*ev.probability);
     out += policy.policy().probability_basis == ProbabilityBasis::per_use ? " per use"
-                                                                           : " per device-year";
+                                                                          : " per device-year";
   }
   out += "): ";
   out += name_of(ev.acceptability);

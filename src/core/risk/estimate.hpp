@@ -59,8 +59,8 @@ namespace riskloop {
 
 template <>
 struct EnumNames<risk::EstimateSource> {
-  static constexpr std::array<std::string_view, 5> names = {
-      "expert", "literature", "bench_test", "clinical_data", "field_data"};
+  static constexpr std::array<std::string_view, 5> names = {"expert", "literature", "bench_test",
+                                                            "clinical_data", "field_data"};
 };
 
 }  // namespace riskloop

@@ -84,9 +84,8 @@ RiskFileIndex::RiskFileIndex(const RiskFileSnapshot& s)
   {
     const auto c = resolve(controls_, s.control_links, "control_id",
                            [](const ControlLink& l) -> const Id& { return l.control_id; });
-    const auto p =
-        resolve(pairs_, s.control_links, "situation_harm_id",
-                [](const ControlLink& l) -> const Id& { return l.situation_harm_id; });
+    const auto p = resolve(pairs_, s.control_links, "situation_harm_id",
+                           [](const ControlLink& l) -> const Id& { return l.situation_harm_id; });
     edges.clear();
     Edges reverse;
     reverse.reserve(c.size());
@@ -113,8 +112,8 @@ RiskFileIndex::RiskFileIndex(const RiskFileSnapshot& s)
   for (std::size_t r = 0; r < residual_pairs.size(); ++r) {
     if (residual_pairs[r] == npos) continue;
     auto& slot = pair_residual_[residual_pairs[r]];
-    if (slot == npos || s.residual_estimates[slot].header.updated_at <=
-                            s.residual_estimates[r].header.updated_at)
+    if (slot == npos ||
+        s.residual_estimates[slot].header.updated_at <= s.residual_estimates[r].header.updated_at)
       slot = r;
   }
   pair_benefit_risk_.assign(s.situation_harms.size(), npos);
@@ -124,8 +123,7 @@ RiskFileIndex::RiskFileIndex(const RiskFileSnapshot& s)
   for (std::size_t b = 0; b < decision_pairs.size(); ++b) {
     if (decision_pairs[b] == npos) continue;
     auto& slot = pair_benefit_risk_[decision_pairs[b]];
-    if (slot == npos || s.benefit_risks[slot].decided_at <= s.benefit_risks[b].decided_at)
-      slot = b;
+    if (slot == npos || s.benefit_risks[slot].decided_at <= s.benefit_risks[b].decided_at) slot = b;
   }
 }
 

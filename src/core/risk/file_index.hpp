@@ -14,7 +14,7 @@ namespace riskloop::risk {
 
 // A link record naming an id that is not in the snapshot.
 struct BrokenLink {
-  std::string_view entity;     // the link's Record::entity, e.g. "control_link"
+  std::string_view entity;  // the link's Record::entity, e.g. "control_link"
   std::string_view link_id;
   std::string_view field;      // e.g. "situation_harm_id"
   std::string_view target_id;  // the id that was not found

@@ -12,7 +12,8 @@ namespace riskloop::risk {
 // (enterprise) risk control (ISO 13485 4.1.2 b, 7.4.1; outside ISO 14971).
 enum class Mission { product_lifecycle, operational };
 
-// The three stages, in life-cycle order. A gate for a stage covers that stage and every earlier one.
+// The three stages, in life-cycle order. A gate for a stage covers that stage and every earlier
+// one.
 enum class Stage { design, manufacturing, post_launch };
 
 // True when an item of stage `item` counts at the gate of stage `gate`.

@@ -9,7 +9,9 @@
 namespace riskloop::risk {
 namespace {
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string quoted(std::string_view text) {
+  return "\"" + std::string(text) + "\"";
+}
 
 void check_policy(const RiskFileSnapshot& s, const CompiledPolicy& policy,
                   std::vector<Finding>& out) {
@@ -40,9 +42,9 @@ void check_plan_and_reviews(const RiskFileSnapshot& s, Timestamp now, std::vecto
                                  : "a risk management review is due and not concluded"});
   }
   if (s.file.next_review_due && *s.file.next_review_due < now)
-    out.push_back({FindingCode::review_overdue, RiskFile::entity, s.file.header.id,
-                   "the next risk management review was due " +
-                       format_timestamp(*s.file.next_review_due)});
+    out.push_back(
+        {FindingCode::review_overdue, RiskFile::entity, s.file.header.id,
+         "the next risk management review was due " + format_timestamp(*s.file.next_review_due)});
 }
 
 // The 7.1 order and the 7.5 review, for the controls that count at this gate.
@@ -140,8 +142,8 @@ Status check_gate_decision(const GateDecisionInput& decision,
   RL_CHECK(validate(decision));
   if (decision.outcome == GateOutcome::passed && !reasons.empty())
     return fail(ErrorCode::conflict,
-                "cannot pass the " + std::string(name_of(decision.stage)) + " gate: " +
-                    std::to_string(reasons.size()) + " blocking reason" +
+                "cannot pass the " + std::string(name_of(decision.stage)) +
+                    " gate: " + std::to_string(reasons.size()) + " blocking reason" +
                     (reasons.size() == 1 ? " remains" : "s remain"),
                 "/outcome");
   return {};

@@ -38,10 +38,10 @@ struct OperationalRisk {
   std::string title;
   std::string description;
   OperationalCategory category = OperationalCategory::other;
-  std::string owner;           // the person accountable (user id or printed name)
+  std::string owner;            // the person accountable (user id or printed name)
   std::int64_t likelihood = 1;  // 1 (rare) .. 5 (almost certain)
   std::int64_t impact = 1;      // 1 (negligible) .. 5 (severe)
-  std::string treatment;       // what is done about it
+  std::string treatment;        // what is done about it
   std::optional<Timestamp> due_date;
   OperationalStatus status = OperationalStatus::open;
   std::vector<std::string> affected_product_ids;

@@ -69,10 +69,10 @@ Status check_ranges(const std::vector<ProbabilityLevel>& levels) {
                       format_probability(level.max),
                   at(list, i, "max"));
     if (i + 1 == levels.size() && level.max != 1.0)
-      return fail(ErrorCode::validation,
-                  "must be 1: the last level ends at probability 1, got " +
-                      format_probability(level.max),
-                  at(list, i, "max"));
+      return fail(
+          ErrorCode::validation,
+          "must be 1: the last level ends at probability 1, got " + format_probability(level.max),
+          at(list, i, "max"));
   }
   return {};
 }
@@ -121,8 +121,8 @@ Status check_content(const Policy& p) {
   RL_CHECK(check_scale("severity_levels", p.severity_levels));
   RL_CHECK(check_scale("probability_levels", p.probability_levels));
   RL_CHECK(check_ranges(p.probability_levels));
-  RL_CHECK(check_matrix(p.acceptability_matrix, p.severity_levels.size(),
-                        p.probability_levels.size()));
+  RL_CHECK(
+      check_matrix(p.acceptability_matrix, p.severity_levels.size(), p.probability_levels.size()));
   RL_CHECK(check_text("/overall_residual_criteria", p.overall_residual_criteria,
                       {.min_length = 1, .max_length = 10000, .multiline = true}));
   RL_CHECK(check_text("/not_estimable_criteria", p.not_estimable_criteria,
@@ -132,7 +132,9 @@ Status check_content(const Policy& p) {
 
 }  // namespace
 
-Status validate(const RiskPolicyInput& policy) { return check_content(policy); }
+Status validate(const RiskPolicyInput& policy) {
+  return check_content(policy);
+}
 
 Status validate(const RiskPolicy& policy) {
   if (policy.policy_version < 1)

@@ -28,8 +28,7 @@ Result<std::vector<EstimateChange>> diff_policy_migration(std::span<const FileEs
   std::vector<std::optional<std::int64_t>> severity_map(
       static_cast<std::size_t>(from.severity_count()) + 1);
   for (std::int64_t r = 1; r <= from.severity_count(); ++r)
-    severity_map[static_cast<std::size_t>(r)] =
-        to.severity_rank_named(from.severity_level(r).name);
+    severity_map[static_cast<std::size_t>(r)] = to.severity_rank_named(from.severity_level(r).name);
 
   std::vector<EstimateChange> out;
   for (std::size_t i = 0; i < estimates.size(); ++i) {
@@ -54,8 +53,7 @@ Result<std::vector<EstimateChange>> diff_policy_migration(std::span<const FileEs
     if (change.new_severity_rank)
       change.new_acceptability =
           to.acceptability(*change.new_severity_rank, change.new_probability_rank);
-    if (change.severity_changed() || change.probability_changed() ||
-        change.acceptability_changed())
+    if (change.severity_changed() || change.probability_changed() || change.acceptability_changed())
       out.push_back(std::move(change));
   }
   return out;

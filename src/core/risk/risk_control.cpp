@@ -52,9 +52,12 @@ Status validate(const IntroducedHazardInput& in) {
 
 std::string_view option_label(ControlOption option) {
   switch (option) {
-    case ControlOption::inherent_safety: return "inherent safety by design";
-    case ControlOption::protective_measure: return "protective measure";
-    case ControlOption::information_for_safety: return "information for safety";
+    case ControlOption::inherent_safety:
+      return "inherent safety by design";
+    case ControlOption::protective_measure:
+      return "protective measure";
+    case ControlOption::information_for_safety:
+      return "information for safety";
   }
   return "control";
 }

@@ -33,10 +33,10 @@ struct RiskControl {
   std::string option_justification;
   std::string implementation_reference;  // where it is implemented: drawing, spec, IFU section
   VerificationResult implementation_verification = VerificationResult::pending;
-  std::string implementation_evidence;   // report reference; required once pass or fail
+  std::string implementation_evidence;  // report reference; required once pass or fail
   VerificationResult effectiveness_verification = VerificationResult::pending;
   std::string effectiveness_evidence;
-  bool new_risks_reviewed = false;       // 7.5: reviewed for hazards and risk changes it introduces
+  bool new_risks_reviewed = false;  // 7.5: reviewed for hazards and risk changes it introduces
   Mission mission = Mission::product_lifecycle;
   Stage stage = Stage::design;
 
@@ -174,8 +174,8 @@ namespace riskloop {
 
 template <>
 struct EnumNames<risk::ControlOption> {
-  static constexpr std::array<std::string_view, 3> names = {
-      "inherent_safety", "protective_measure", "information_for_safety"};
+  static constexpr std::array<std::string_view, 3> names = {"inherent_safety", "protective_measure",
+                                                            "information_for_safety"};
 };
 
 template <>

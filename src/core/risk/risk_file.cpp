@@ -58,10 +58,14 @@ Status validate(const RiskFileInput& in) {
 
 std::string_view plan_section_label(PlanSection section) {
   switch (section) {
-    case PlanSection::scope: return "4.4 a) scope";
-    case PlanSection::responsibilities: return "4.4 b) responsibilities and authorities";
-    case PlanSection::review_requirements: return "4.4 c) review requirements";
-    case PlanSection::acceptability_criteria: return "4.4 d) risk acceptability criteria";
+    case PlanSection::scope:
+      return "4.4 a) scope";
+    case PlanSection::responsibilities:
+      return "4.4 b) responsibilities and authorities";
+    case PlanSection::review_requirements:
+      return "4.4 c) review requirements";
+    case PlanSection::acceptability_criteria:
+      return "4.4 d) risk acceptability criteria";
     case PlanSection::overall_residual_method:
       return "4.4 e) method and criteria for overall residual risk";
     case PlanSection::verification_activities:
@@ -74,13 +78,20 @@ std::string_view plan_section_label(PlanSection section) {
 
 const std::string& plan_section_text(const RiskFile& f, PlanSection section) {
   switch (section) {
-    case PlanSection::scope: return f.plan_scope;
-    case PlanSection::responsibilities: return f.plan_responsibilities;
-    case PlanSection::review_requirements: return f.plan_review_requirements;
-    case PlanSection::acceptability_criteria: return f.plan_acceptability_criteria;
-    case PlanSection::overall_residual_method: return f.plan_overall_residual_method;
-    case PlanSection::verification_activities: return f.plan_verification_activities;
-    case PlanSection::production_information: return f.plan_production_information;
+    case PlanSection::scope:
+      return f.plan_scope;
+    case PlanSection::responsibilities:
+      return f.plan_responsibilities;
+    case PlanSection::review_requirements:
+      return f.plan_review_requirements;
+    case PlanSection::acceptability_criteria:
+      return f.plan_acceptability_criteria;
+    case PlanSection::overall_residual_method:
+      return f.plan_overall_residual_method;
+    case PlanSection::verification_activities:
+      return f.plan_verification_activities;
+    case PlanSection::production_information:
+      return f.plan_production_information;
   }
   return f.plan_scope;
 }

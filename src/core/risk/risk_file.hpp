@@ -32,13 +32,13 @@ struct SafetyCharacteristic {
 
 // The seven required contents of the risk management plan, ISO 14971 4.4 a) to g).
 enum class PlanSection {
-  scope,                     // a) device, life-cycle phases covered
-  responsibilities,          // b) responsibilities and authorities
-  review_requirements,       // c) requirements for review of risk management activities
-  acceptability_criteria,    // d) criteria, incl. when probability cannot be estimated
-  overall_residual_method,   // e) method and criteria for overall residual risk
-  verification_activities,   // f) verification of implementation and effectiveness of controls
-  production_information,    // g) collection and review of production/post-production information
+  scope,                    // a) device, life-cycle phases covered
+  responsibilities,         // b) responsibilities and authorities
+  review_requirements,      // c) requirements for review of risk management activities
+  acceptability_criteria,   // d) criteria, incl. when probability cannot be estimated
+  overall_residual_method,  // e) method and criteria for overall residual risk
+  verification_activities,  // f) verification of implementation and effectiveness of controls
+  production_information,   // g) collection and review of production/post-production information
 };
 
 struct RiskFile {
@@ -49,23 +49,23 @@ struct RiskFile {
   RecordHeader header;
   Id product_id;
   std::string title;
-  std::string device_description;             // 5.1
-  std::vector<std::string> analysts;          // 5.1: persons performing the analysis
-  std::string intended_use;                   // 5.2
-  std::string reasonably_foreseeable_misuse;  // 5.2
+  std::string device_description;                            // 5.1
+  std::vector<std::string> analysts;                         // 5.1: persons performing the analysis
+  std::string intended_use;                                  // 5.2
+  std::string reasonably_foreseeable_misuse;                 // 5.2
   std::vector<SafetyCharacteristic> safety_characteristics;  // 5.3
-  std::string plan_scope;                     // 4.4 a
-  std::string plan_responsibilities;          // 4.4 b
-  std::string plan_review_requirements;       // 4.4 c
-  std::string plan_acceptability_criteria;    // 4.4 d
-  std::string plan_overall_residual_method;   // 4.4 e
-  std::string plan_verification_activities;   // 4.4 f
-  std::string plan_production_information;    // 4.4 g
-  Id policy_id;                               // the pinned policy ...
-  std::int64_t policy_version = 1;            // ... and its version
-  Stage stage = Stage::design;                // the last gate passed; set by gate decisions
-  std::int64_t review_period_days = 365;      // between risk management reviews
-  std::optional<Timestamp> next_review_due;   // set when a review closes (review_due_after)
+  std::string plan_scope;                                    // 4.4 a
+  std::string plan_responsibilities;                         // 4.4 b
+  std::string plan_review_requirements;                      // 4.4 c
+  std::string plan_acceptability_criteria;                   // 4.4 d
+  std::string plan_overall_residual_method;                  // 4.4 e
+  std::string plan_verification_activities;                  // 4.4 f
+  std::string plan_production_information;                   // 4.4 g
+  Id policy_id;                                              // the pinned policy ...
+  std::int64_t policy_version = 1;                           // ... and its version
+  Stage stage = Stage::design;               // the last gate passed; set by gate decisions
+  std::int64_t review_period_days = 365;     // between risk management reviews
+  std::optional<Timestamp> next_review_due;  // set when a review closes (review_due_after)
 
   template <class V, class Self>
   static void fields(V& v, Self& s) {
@@ -156,14 +156,13 @@ namespace riskloop {
 
 template <>
 struct EnumNames<risk::PlanSection> {
-  static constexpr std::array<std::string_view, 7> names = {
-      "scope",
-      "responsibilities",
-      "review_requirements",
-      "acceptability_criteria",
-      "overall_residual_method",
-      "verification_activities",
-      "production_information"};
+  static constexpr std::array<std::string_view, 7> names = {"scope",
+                                                            "responsibilities",
+                                                            "review_requirements",
+                                                            "acceptability_criteria",
+                                                            "overall_residual_method",
+                                                            "verification_activities",
+                                                            "production_information"};
 };
 
 }  // namespace riskloop

@@ -44,18 +44,22 @@ std::vector<RiskAssessment> assess_risks(const RiskFileIndex& index, const Compi
     if (const auto b = index.benefit_risk_of_pair(p); b != RiskFileIndex::npos)
       a.benefit_risk_accepted = s.benefit_risks[b].outcome == BenefitRiskOutcome::accepted;
 
-    a.step = derive_step({a.initial, a.controls, a.verified_controls, a.residual,
-                          a.benefit_risk_accepted});
+    a.step = derive_step(
+        {a.initial, a.controls, a.verified_controls, a.residual, a.benefit_risk_accepted});
   }
   return out;
 }
 
 std::string_view step_label(Step step) {
   switch (step) {
-    case Step::identified: return "identified";
-    case Step::evaluated: return "evaluated";
-    case Step::controlled: return "controlled";
-    case Step::residual_accepted: return "residual accepted";
+    case Step::identified:
+      return "identified";
+    case Step::evaluated:
+      return "evaluated";
+    case Step::controlled:
+      return "controlled";
+    case Step::residual_accepted:
+      return "residual accepted";
   }
   return "unknown";
 }

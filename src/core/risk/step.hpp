@@ -70,8 +70,8 @@ namespace riskloop {
 
 template <>
 struct EnumNames<risk::Step> {
-  static constexpr std::array<std::string_view, 4> names = {"identified", "evaluated",
-                                                            "controlled", "residual_accepted"};
+  static constexpr std::array<std::string_view, 4> names = {"identified", "evaluated", "controlled",
+                                                            "residual_accepted"};
 };
 
 }  // namespace riskloop

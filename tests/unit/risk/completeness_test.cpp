@@ -92,7 +92,8 @@ TEST(Completeness, ListsControlsWithoutPassingVerification) {
   auto findings = check_completeness(b.s, fixtures::default_compiled());
   ASSERT_EQ(codes(findings), (Listed{{FindingCode::control_implementation_not_verified, "guard"},
                                      {FindingCode::control_effectiveness_not_verified, "guard"}}));
-  EXPECT_EQ(findings[0].message, "control \"Control guard\": verification of implementation is fail");
+  EXPECT_EQ(findings[0].message,
+            "control \"Control guard\": verification of implementation is fail");
 
   guard.implementation_verification = VerificationResult::pass;
   findings = check_completeness(b.s, fixtures::default_compiled());

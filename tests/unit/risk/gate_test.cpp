@@ -145,7 +145,8 @@ TEST(Gate, OverallResidualRiskIsRequiredForRelease) {
   auto b = releasable_file();
   b.s.overall_residual_risks.clear();
   EXPECT_EQ(gate(b, Stage::manufacturing), Listed{});
-  EXPECT_EQ(gate(b, Stage::post_launch), (Listed{{FindingCode::overall_residual_missing, "file-1"}}));
+  EXPECT_EQ(gate(b, Stage::post_launch),
+            (Listed{{FindingCode::overall_residual_missing, "file-1"}}));
 
   OverallResidualRisk no;
   no.header.id = "overall-no";

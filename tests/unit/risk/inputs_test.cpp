@@ -205,7 +205,8 @@ TEST(ControlInputs, VerificationNeedsEvidenceAndOrder) {
   c.title = "Double insulation";
   EXPECT_TRUE(validate(c));
   c.implementation_verification = VerificationResult::pass;
-  expect_error(c, "/implementation_evidence", "is required when implementation_verification is pass");
+  expect_error(c, "/implementation_evidence",
+               "is required when implementation_verification is pass");
   c.implementation_evidence = "DVR-12";
   c.effectiveness_verification = VerificationResult::fail;
   expect_error(c, "/effectiveness_evidence", "is required when effectiveness_verification is fail");
@@ -213,7 +214,8 @@ TEST(ControlInputs, VerificationNeedsEvidenceAndOrder) {
   EXPECT_TRUE(validate(c));
   c.implementation_verification = VerificationResult::pending;
   c.effectiveness_verification = VerificationResult::pass;
-  expect_error(c, "/effectiveness_verification", "cannot be pass while implementation_verification is pending");
+  expect_error(c, "/effectiveness_verification",
+               "cannot be pass while implementation_verification is pending");
 
   ControlLinkInput link;
   link.control_id = "c";

@@ -70,10 +70,10 @@ TEST(PolicyMigration, MovedBoundaryListsOnlyEstimatesThatCrossIt) {
   next.probability_levels[1].max = 2e-5;  // Remote now up to 2e-5
   next.probability_levels[2].min = 2e-5;
   const std::vector<FileEstimate> estimates = {
-      fe("below", 9e-6, 3),      // Remote in both
-      fe("crossing", 1.5e-5, 3), // Occasional -> Remote
-      fe("at-new", 2e-5, 3),     // Occasional in both (boundary belongs to the upper level)
-      fe("at-old", 1e-5, 1),     // Occasional -> Remote, but Negligible stays acceptable
+      fe("below", 9e-6, 3),       // Remote in both
+      fe("crossing", 1.5e-5, 3),  // Occasional -> Remote
+      fe("at-new", 2e-5, 3),      // Occasional in both (boundary belongs to the upper level)
+      fe("at-old", 1e-5, 1),      // Occasional -> Remote, but Negligible stays acceptable
   };
   const auto diff = diff_policy_migration(estimates, fixtures::default_compiled(), compiled(next));
   ASSERT_TRUE(diff);

@@ -34,7 +34,9 @@ inline CompiledPolicy compiled(const RiskPolicy& p) {
   return *c;
 }
 
-inline CompiledPolicy default_compiled() { return compiled(approved_default_policy()); }
+inline CompiledPolicy default_compiled() {
+  return compiled(approved_default_policy());
+}
 
 template <class T>
 T& find(std::vector<T>& items, std::string_view id) {

@@ -93,14 +93,14 @@ TEST(DeriveStep, NotAcceptableNeverAcceptedWithoutControlsOrBenefitRisk) {
 // The same rules, derived from a whole file.
 TEST(AssessRisks, DerivesStepsFromTheFile) {
   FileBuilder b;
-  b.chain("acceptable", 1e-3, 1e-3, 3);            // 1e-6 Serious x Remote: acceptable
+  b.chain("acceptable", 1e-3, 1e-3, 3);  // 1e-6 Serious x Remote: acceptable
   b.chain("unestimated", 0.1, 0.1, 3);
   b.s.situation_harms.back().p2.reset();
-  b.chain("uncontrolled", 0.01, 0.1, 3);           // 1e-3 Serious x Frequent: unacceptable
+  b.chain("uncontrolled", 0.01, 0.1, 3);  // 1e-3 Serious x Frequent: unacceptable
   b.chain("controlled", 0.01, 0.1, 3);
   b.control("c1");
   b.apply("c1", "controlled");
-  b.residual("r1", "controlled", 1e-5, 0.1, 3);    // 1e-6: acceptable
+  b.residual("r1", "controlled", 1e-5, 0.1, 3);  // 1e-6: acceptable
   b.chain("pending", 0.01, 0.1, 3);
   b.control("c2");
   b.apply("c2", "pending");
@@ -109,7 +109,7 @@ TEST(AssessRisks, DerivesStepsFromTheFile) {
   b.chain("still-high", 0.01, 0.1, 3);
   b.control("c3");
   b.apply("c3", "still-high");
-  b.residual("r3", "still-high", 0.01, 0.01, 3);   // 1e-4 Probable: unacceptable
+  b.residual("r3", "still-high", 0.01, 0.01, 3);  // 1e-4 Probable: unacceptable
 
   const auto policy = fixtures::default_compiled();
   const RiskFileIndex index(b.s);
