@@ -53,9 +53,9 @@ void check_risk(const RiskFileIndex& index, const CompiledPolicy& policy, const 
       add(FindingCode::risk_not_controlled,
           index.pair_name(a.pair) + " (" + describe(policy, *a.initial) + ")" +
               " has no risk control and no benefit-risk decision accepting it");
-    } else if (a.verified_controls == a.controls && a.residual_state == EstimateState::missing) {
+    } else if (a.residual_state == EstimateState::missing) {
       add(FindingCode::residual_not_estimated,
-          index.pair_name(a.pair) + " has verified controls but no residual estimate");
+          index.pair_name(a.pair) + " has risk controls but no residual estimate");
     }
     // Unverified controls are reported on the controls themselves.
   } else if (a.step == Step::controlled) {

@@ -16,8 +16,8 @@ namespace riskloop::risk {
 
 // Lists, in this order: broken links; hazards without a situation; situations without a harm;
 // harms without a situation; per risk (situation -> harm pair): not estimated, estimate invalid
-// (initial or residual), not acceptable without control or benefit-risk, controls verified but
-// no residual estimate, residual not acceptable without an accepting benefit-risk decision; per
+// (initial or residual), not acceptable without control or benefit-risk, controlled but no
+// residual estimate, residual not acceptable without an accepting benefit-risk decision; per
 // control: implementation or effectiveness not verified as passing.
 //
 // With `up_to`, only items of that stage or an earlier one count, plus every control linked to a

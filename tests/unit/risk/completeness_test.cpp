@@ -107,6 +107,15 @@ TEST(Completeness, ListsMissingAndUnacceptableResiduals) {
   b.s.residual_estimates.clear();
   auto findings = check_completeness(b.s, fixtures::default_compiled());
   ASSERT_EQ(codes(findings), (Listed{{FindingCode::residual_not_estimated, "high"}}));
+  EXPECT_EQ(findings[0].message,
+            "risk \"Situation sit-high\" -> \"Harm harm-high\" has risk controls but no residual "
+            "estimate");
+  // Listed even while the control is still being verified: every open point at once.
+  fixtures::find(b.s.controls, "guard").effectiveness_verification = VerificationResult::pending;
+  findings = check_completeness(b.s, fixtures::default_compiled());
+  ASSERT_EQ(codes(findings), (Listed{{FindingCode::residual_not_estimated, "high"},
+                                     {FindingCode::control_effectiveness_not_verified, "guard"}}));
+  fixtures::find(b.s.controls, "guard").effectiveness_verification = VerificationResult::pass;
 
   b.residual("high-after", "high", 0.01, 0.05, 4);  // 5e-4: Critical x Probable
   findings = check_completeness(b.s, fixtures::default_compiled());
