@@ -67,7 +67,9 @@ CommandStatus run_org_add(const OrgAddArgs& args) {
                      .password = password.password, .role = Role::admin}));
   std::cout << "created organization " << created.organization.name << " (" << created.organization.slug
             << ") with administrator " << created.admin.email << '\n';
-  if (password.generated) print_secrets_once(std::cout, {{created.admin.email + " (admin) password", password.password}});
+  // An existing user keeps their password; a generated one was not used then.
+  if (password.generated && created.admin.header.created_at == created.organization.header.created_at)
+    print_secrets_once(std::cout, {{created.admin.email + " (admin) password", password.password}});
   return {};
 }
 

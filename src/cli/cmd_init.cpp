@@ -53,7 +53,9 @@ CommandStatus run_init(InitArgs args) {
   std::cout << "created organization " << created.organization.name << " (" << created.organization.slug
             << ") with administrator " << created.admin.email << " in " << args.database.db << '\n';
   std::vector<ShownSecret> shown;
-  if (password.generated) shown.push_back({created.admin.email + " (admin) password", password.password});
+  // An existing user (admin of another organization) keeps their password.
+  if (password.generated && created.admin.header.created_at == created.organization.header.created_at)
+    shown.push_back({created.admin.email + " (admin) password", password.password});
 
   if (args.demo) {
     const auto who = RL_TRY(app.auth().operator_principal(login_name(), created.organization.header.id, ""));

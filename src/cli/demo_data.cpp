@@ -77,8 +77,9 @@ CommandStatus load_demo_data(app::App& app, const app::Principal& who, std::vect
                       .display_name = u.display_name,
                       .password = shared_password ? *shared_password : generate_password(),
                       .role = u.role};
-    RL_CHECK(app.accounts().add_member(who, in));
-    if (!shared_password)
+    const auto added = RL_TRY(app.accounts().add_member(who, in));
+    // A user who already existed (a second demo organization) keeps their password.
+    if (!shared_password && added.user.header.created_at == added.membership.header.created_at)
       shown.push_back({std::string(u.email) + " (" + std::string(name_of(u.role)) + ") password",
                        in.password});
   }
