@@ -34,10 +34,13 @@ CommandResult<app::Member> member_by_email(app::App& app, const app::Principal& 
                                            const std::string& email, const std::string& location) {
   for (auto& m : RL_TRY(all_members(app, who)))
     if (m.user.email == email) return std::move(m);
-  return fail(ErrorCode::not_found, "no member with e-mail " + email + " in this organization", location);
+  return fail(ErrorCode::not_found, "no member with e-mail " + email + " in this organization",
+              location);
 }
 
-std::string optional_time(const std::optional<Timestamp>& t) { return t ? format_timestamp(*t) : "-"; }
+std::string optional_time(const std::optional<Timestamp>& t) {
+  return t ? format_timestamp(*t) : "-";
+}
 
 // --- org ---------------------------------------------------------------------------------
 
@@ -60,15 +63,19 @@ CommandStatus run_org_add(const OrgAddArgs& args) {
               << created.header.id << '\n';
     return {};
   }
-  const auto password = RL_TRY(choose_password(args.password_stdin, "RISKLOOP_ADMIN_PASSWORD", "--password-stdin"));
-  const auto created = RL_TRY(app.accounts().bootstrap(
-      local_operator(), org,
-      NewMemberInput{.email = args.admin_email, .display_name = args.admin_name,
-                     .password = password.password, .role = Role::admin}));
-  std::cout << "created organization " << created.organization.name << " (" << created.organization.slug
-            << ") with administrator " << created.admin.email << '\n';
+  const auto password =
+      RL_TRY(choose_password(args.password_stdin, "RISKLOOP_ADMIN_PASSWORD", "--password-stdin"));
+  const auto created =
+      RL_TRY(app.accounts().bootstrap(local_operator(), org,
+                                      NewMemberInput{.email = args.admin_email,
+                                                     .display_name = args.admin_name,
+                                                     .password = password.password,
+                                                     .role = Role::admin}));
+  std::cout << "created organization " << created.organization.name << " ("
+            << created.organization.slug << ") with administrator " << created.admin.email << '\n';
   // An existing user keeps their password; a generated one was not used then.
-  if (password.generated && created.admin.header.created_at == created.organization.header.created_at)
+  if (password.generated &&
+      created.admin.header.created_at == created.organization.header.created_at)
     print_secrets_once(std::cout, {{created.admin.email + " (admin) password", password.password}});
   return {};
 }
@@ -96,14 +103,17 @@ struct UserArgs {
 CommandStatus run_user_add(const UserArgs& args) {
   const auto role = enum_from_name<Role>(args.role);
   if (!role)
-    return fail(ErrorCode::validation, "\"" + args.role + "\" is not one of " + allowed_names<Role>(), "--role");
+    return fail(ErrorCode::validation,
+                "\"" + args.role + "\" is not one of " + allowed_names<Role>(), "--role");
   auto open = RL_TRY(open_app(args.database.db, false));
   app::App& app = open->app();
   const auto who = RL_TRY(org_principal(app, args.org));
   const auto password = RL_TRY(choose_password(args.password_stdin, nullptr, "--password-stdin"));
-  const auto added = RL_TRY(app.accounts().add_member(
-      who, NewMemberInput{.email = args.email, .display_name = args.name, .password = password.password,
-                          .role = *role}));
+  const auto added =
+      RL_TRY(app.accounts().add_member(who, NewMemberInput{.email = args.email,
+                                                           .display_name = args.name,
+                                                           .password = password.password,
+                                                           .role = *role}));
   std::cout << "added " << added.user.email << " (" << added.user.display_name << ") as "
             << name_of(added.membership.role) << ", user id " << added.user.header.id << '\n';
   // An existing user keeps their password; the generated one was not used then.
@@ -130,10 +140,12 @@ CommandStatus run_user_passwd(const UserArgs& args) {
   const auto who = RL_TRY(org_principal(app, args.org));
   const auto member = RL_TRY(member_by_email(app, who, args.email, "--email"));
   const auto password = RL_TRY(choose_password(args.password_stdin, nullptr, "--password-stdin"));
-  RL_CHECK(app.accounts().change_password(who, member.user.header.id,
-                                          PasswordChangeInput{.current_password = "", .new_password = password.password}));
+  RL_CHECK(app.accounts().change_password(
+      who, member.user.header.id,
+      PasswordChangeInput{.current_password = "", .new_password = password.password}));
   std::cout << "changed the password of " << member.user.email << '\n';
-  if (password.generated) print_secrets_once(std::cout, {{member.user.email + " password", password.password}});
+  if (password.generated)
+    print_secrets_once(std::cout, {{member.user.email + " password", password.password}});
   return {};
 }
 
@@ -155,8 +167,9 @@ CommandStatus run_token_create(TokenArgs args) {
   const auto who = RL_TRY(org_principal(app, args.org));
   const auto created = RL_TRY(app.accounts().create_token(
       who, TokenInput{.name = args.name, .expires_in_days = args.expires_days}));
-  std::cout << "created API token " << created.token.header.id << " \"" << created.token.name << "\" for "
-            << args.user << ", expires " << optional_time(created.token.expires_at) << '\n';
+  std::cout << "created API token " << created.token.header.id << " \"" << created.token.name
+            << "\" for " << args.user << ", expires " << optional_time(created.token.expires_at)
+            << '\n';
   print_secrets_once(std::cout, {{"token secret", created.secret}});
   return {};
 }
@@ -167,8 +180,9 @@ CommandStatus run_token_list(const TokenArgs& args) {
   const auto who = RL_TRY(org_principal(app, args.org));
   std::map<Id, std::string> emails;
   for (const auto& m : RL_TRY(all_members(app, who))) emails[m.user.header.id] = m.user.email;
-  const auto tokens = RL_TRY(all_pages<ApiToken>([&](const app::Page& p) { return app.accounts().tokens(who, p); },
-                                                 [](const ApiToken& t) { return t.header.id; }));
+  const auto tokens =
+      RL_TRY(all_pages<ApiToken>([&](const app::Page& p) { return app.accounts().tokens(who, p); },
+                                 [](const ApiToken& t) { return t.header.id; }));
   Table table({"ID", "PREFIX", "NAME", "USER", "EXPIRES", "REVOKED"});
   for (const auto& t : tokens) {
     const auto email = emails.find(t.user_id);
@@ -198,12 +212,15 @@ void add_org_commands(CLI::App& root, Selection& selection) {
   add_database_option(add_cmd, add->database);
   add_cmd->add_option("--name", add->name, "organization name")->required();
   add_cmd->add_option("--slug", add->slug, "slug: lower-case letters, digits and '-'")->required();
-  auto* email = add_cmd->add_option("--admin-email", add->admin_email,
-                                    "also create its administrator (password: RISKLOOP_ADMIN_PASSWORD, "
-                                    "--password-stdin or generated)");
-  add_cmd->add_option("--admin-name", add->admin_name, "the administrator's printed name")->needs(email);
+  auto* email =
+      add_cmd->add_option("--admin-email", add->admin_email,
+                          "also create its administrator (password: RISKLOOP_ADMIN_PASSWORD, "
+                          "--password-stdin or generated)");
+  add_cmd->add_option("--admin-name", add->admin_name, "the administrator's printed name")
+      ->needs(email);
   email->needs("--admin-name");
-  add_cmd->add_flag("--password-stdin", add->password_stdin, "read the admin password from standard input");
+  add_cmd->add_flag("--password-stdin", add->password_stdin,
+                    "read the admin password from standard input");
   on_selected(add_cmd, selection, "org add", [add] { return run_org_add(*add); });
 
   auto list = std::make_shared<DatabaseArgs>();
@@ -217,14 +234,16 @@ void add_user_commands(CLI::App& root, Selection& selection) {
   user->require_subcommand(1);
 
   auto add = std::make_shared<UserArgs>();
-  auto* add_cmd = user->add_subcommand("add", "add a member (creating the user if the e-mail is new)");
+  auto* add_cmd =
+      user->add_subcommand("add", "add a member (creating the user if the e-mail is new)");
   add_database_option(add_cmd, add->database);
   add_org_options(add_cmd, add->org);
   add_cmd->add_option("--email", add->email, "e-mail address (the login name)")->required();
   add_cmd->add_option("--name,--display-name", add->name, "printed name")->required();
   add_cmd->add_option("--role", add->role, "one of " + allowed_names<Role>())->required();
-  add_cmd->add_flag("--password-stdin", add->password_stdin,
-                    "read the password from standard input (default: generate one and print it once)");
+  add_cmd->add_flag(
+      "--password-stdin", add->password_stdin,
+      "read the password from standard input (default: generate one and print it once)");
   on_selected(add_cmd, selection, "user add", [add] { return run_user_add(*add); });
 
   auto list = std::make_shared<UserArgs>();
@@ -238,8 +257,9 @@ void add_user_commands(CLI::App& root, Selection& selection) {
   add_database_option(passwd_cmd, passwd->database);
   add_org_options(passwd_cmd, passwd->org);
   passwd_cmd->add_option("--email", passwd->email, "the member's e-mail")->required();
-  passwd_cmd->add_flag("--password-stdin", passwd->password_stdin,
-                       "read the new password from standard input (default: generate one and print it once)");
+  passwd_cmd->add_flag(
+      "--password-stdin", passwd->password_stdin,
+      "read the new password from standard input (default: generate one and print it once)");
   on_selected(passwd_cmd, selection, "user passwd", [passwd] { return run_user_passwd(*passwd); });
 }
 
@@ -248,17 +268,24 @@ void add_token_commands(CLI::App& root, Selection& selection) {
   token->require_subcommand(1);
 
   auto create = std::make_shared<TokenArgs>();
-  auto* create_cmd = token->add_subcommand("create", "create a token acting for a member; prints its secret once");
+  auto* create_cmd =
+      token->add_subcommand("create", "create a token acting for a member; prints its secret once");
   add_database_option(create_cmd, create->database);
-  create_cmd->add_option("--org", create->org.org, "organization slug (default: the only organization)");
-  create_cmd->add_option("--user", create->user, "e-mail of the member the token acts for")->required();
-  create_cmd->add_option("--name", create->name, "what the token is for, e.g. \"ERP nightly export\"")->required();
+  create_cmd->add_option("--org", create->org.org,
+                         "organization slug (default: the only organization)");
+  create_cmd->add_option("--user", create->user, "e-mail of the member the token acts for")
+      ->required();
+  create_cmd
+      ->add_option("--name", create->name, "what the token is for, e.g. \"ERP nightly export\"")
+      ->required();
   create_cmd->add_option("--expires-days,--expires-in-days", create->expires_days,
                          "days until it expires, 1..3650 (default: never)");
-  on_selected(create_cmd, selection, "token create", [create] { return run_token_create(*create); });
+  on_selected(create_cmd, selection, "token create",
+              [create] { return run_token_create(*create); });
 
   auto list = std::make_shared<TokenArgs>();
-  auto* list_cmd = token->add_subcommand("list", "list the organization's tokens (never their secrets)");
+  auto* list_cmd =
+      token->add_subcommand("list", "list the organization's tokens (never their secrets)");
   add_database_option(list_cmd, list->database);
   add_org_options(list_cmd, list->org);
   on_selected(list_cmd, selection, "token list", [list] { return run_token_list(*list); });
@@ -268,7 +295,8 @@ void add_token_commands(CLI::App& root, Selection& selection) {
   add_database_option(revoke_cmd, revoke->database);
   add_org_options(revoke_cmd, revoke->org);
   revoke_cmd->add_option("--id", revoke->id, "the token's id (see `token list`)")->required();
-  on_selected(revoke_cmd, selection, "token revoke", [revoke] { return run_token_revoke(*revoke); });
+  on_selected(revoke_cmd, selection, "token revoke",
+              [revoke] { return run_token_revoke(*revoke); });
 }
 
 }  // namespace

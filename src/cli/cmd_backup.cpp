@@ -43,7 +43,8 @@ struct BackupArgs {
 CommandStatus run_backup(const BackupArgs& args) {
   RL_CHECK(require_sqlite(args.database.db, "backup"));
   if (exists(args.out))
-    return fail(ErrorCode::conflict, args.out + " already exists; backups never overwrite", "--out");
+    return fail(ErrorCode::conflict, args.out + " already exists; backups never overwrite",
+                "--out");
   {
     auto open = RL_TRY(open_app(args.database.db, false));
     RL_CHECK(open->store().backup_to(args.out));
@@ -51,7 +52,8 @@ CommandStatus run_backup(const BackupArgs& args) {
   const auto report = verify_copy(args.out);
   if (!report) {
     auto failure = report.error();
-    failure.error.message = "backup written to " + args.out + " but it does not verify: " + failure.error.message;
+    failure.error.message =
+        "backup written to " + args.out + " but it does not verify: " + failure.error.message;
     return tl::unexpected(failure);
   }
   RL_CHECK(sync_file(args.out));
@@ -82,10 +84,12 @@ CommandStatus run_restore(const RestoreArgs& args) {
   if (!exists(args.from)) return fail(ErrorCode::not_found, "no backup at " + args.from, "--from");
   RL_CHECK(refuse_if_in_use(args.from, "--from"));
   if (size_or_zero(args.from + "-wal") > 0)
-    return fail(ErrorCode::conflict,
-                args.from + " has a write-ahead log that a plain copy would miss; run `riskloop verify --db " +
-                    args.from + "` once to fold it in",
-                "--from");
+    return fail(
+        ErrorCode::conflict,
+        args.from +
+            " has a write-ahead log that a plain copy would miss; run `riskloop verify --db " +
+            args.from + "` once to fold it in",
+        "--from");
   if (exists(target) && !args.force)
     return fail(ErrorCode::conflict, target + " already exists; add --force to replace it", "--db");
   RL_CHECK(refuse_if_in_use(target, "--db"));
@@ -93,7 +97,9 @@ CommandStatus run_restore(const RestoreArgs& args) {
   const auto folder = std::filesystem::path(target).parent_path();
   std::error_code ec;
   if (!folder.empty()) std::filesystem::create_directories(folder, ec);
-  if (ec) return fail(ErrorCode::storage, "cannot create folder " + folder.string() + ": " + ec.message(), "--db");
+  if (ec)
+    return fail(ErrorCode::storage, "cannot create folder " + folder.string() + ": " + ec.message(),
+                "--db");
 
   // Verify the copy that will be installed, not the backup itself: the backup file stays untouched
   // (opening a database may apply migrations), and what is checked is exactly what is restored.
@@ -102,7 +108,8 @@ CommandStatus run_restore(const RestoreArgs& args) {
   if (!report) {
     remove_database_files(temp);
     auto failure = report.error();
-    failure.error.message = "the backup " + args.from + " does not verify, nothing restored: " + failure.error.message;
+    failure.error.message =
+        "the backup " + args.from + " does not verify, nothing restored: " + failure.error.message;
     return tl::unexpected(failure);
   }
   if (size_or_zero(temp + "-wal") > 0) {
@@ -127,9 +134,11 @@ CommandStatus run_restore(const RestoreArgs& args) {
 
 void add_backup_commands(CLI::App& root, Selection& selection) {
   auto backup = std::make_shared<BackupArgs>();
-  auto* backup_cmd = root.add_subcommand("backup", "write a consistent copy of the database and verify it");
+  auto* backup_cmd =
+      root.add_subcommand("backup", "write a consistent copy of the database and verify it");
   add_database_option(backup_cmd, backup->database);
-  backup_cmd->add_option("--out", backup->out, "the backup file to create (never overwritten)")->required();
+  backup_cmd->add_option("--out", backup->out, "the backup file to create (never overwritten)")
+      ->required();
   on_selected(backup_cmd, selection, "backup", [backup] { return run_backup(*backup); });
 
   auto restore = std::make_shared<RestoreArgs>();

@@ -28,10 +28,13 @@ CommandStatus run_init(InitArgs args) {
     if (args.admin_name.empty()) args.admin_name = demo.admin_name;
   }
   std::string missing;
-  for (const auto& [value, flag] : {std::pair{&args.org_name, "--org-name"}, {&args.org_slug, "--org-slug"},
-                                    {&args.admin_email, "--admin-email"}, {&args.admin_name, "--admin-name"}})
+  for (const auto& [value, flag] : {std::pair{&args.org_name, "--org-name"},
+                                    {&args.org_slug, "--org-slug"},
+                                    {&args.admin_email, "--admin-email"},
+                                    {&args.admin_name, "--admin-name"}})
     if (value->empty()) missing += (missing.empty() ? "" : ", ") + std::string(flag);
-  if (!missing.empty()) return usage_error("missing " + missing + " (or use --demo for the demo organization)");
+  if (!missing.empty())
+    return usage_error("missing " + missing + " (or use --demo for the demo organization)");
 
   auto open = RL_TRY(open_app(args.database.db, /*create=*/true));
   app::App& app = open->app();
@@ -39,26 +42,31 @@ CommandStatus run_init(InitArgs args) {
 
   for (const auto& org : RL_TRY(app.accounts().organizations(op)))
     if (org.slug == args.org_slug)
-      return fail(ErrorCode::conflict,
-                  "the database already has an organization \"" + args.org_slug + "\" (" + org.name + ")",
-                  "--org-slug");
+      return fail(
+          ErrorCode::conflict,
+          "the database already has an organization \"" + args.org_slug + "\" (" + org.name + ")",
+          "--org-slug");
 
-  const auto password = RL_TRY(choose_password(false, "RISKLOOP_ADMIN_PASSWORD", "RISKLOOP_ADMIN_PASSWORD"));
-  const auto created = RL_TRY(app.accounts().bootstrap(
-      op, OrganizationInput{.name = args.org_name, .slug = args.org_slug},
-      NewMemberInput{.email = args.admin_email,
-                     .display_name = args.admin_name,
-                     .password = password.password,
-                     .role = Role::admin}));
-  std::cout << "created organization " << created.organization.name << " (" << created.organization.slug
-            << ") with administrator " << created.admin.email << " in " << args.database.db << '\n';
+  const auto password =
+      RL_TRY(choose_password(false, "RISKLOOP_ADMIN_PASSWORD", "RISKLOOP_ADMIN_PASSWORD"));
+  const auto created = RL_TRY(
+      app.accounts().bootstrap(op, OrganizationInput{.name = args.org_name, .slug = args.org_slug},
+                               NewMemberInput{.email = args.admin_email,
+                                              .display_name = args.admin_name,
+                                              .password = password.password,
+                                              .role = Role::admin}));
+  std::cout << "created organization " << created.organization.name << " ("
+            << created.organization.slug << ") with administrator " << created.admin.email << " in "
+            << args.database.db << '\n';
   std::vector<ShownSecret> shown;
   // An existing user (admin of another organization) keeps their password.
-  if (password.generated && created.admin.header.created_at == created.organization.header.created_at)
+  if (password.generated &&
+      created.admin.header.created_at == created.organization.header.created_at)
     shown.push_back({created.admin.email + " (admin) password", password.password});
 
   if (args.demo) {
-    const auto who = RL_TRY(app.auth().operator_principal(login_name(), created.organization.header.id, ""));
+    const auto who =
+        RL_TRY(app.auth().operator_principal(login_name(), created.organization.header.id, ""));
     const auto loaded = load_demo_data(app, who, shown);
     print_secrets_once(std::cout, shown);  // whatever was created, even if a later step failed
     RL_CHECK(loaded);
@@ -73,10 +81,12 @@ CommandStatus run_init(InitArgs args) {
 
 void add_init_command(CLI::App& root, Selection& selection) {
   auto args = std::make_shared<InitArgs>();
-  auto* cmd = root.add_subcommand("init", "create the database, the first organization and its admin");
+  auto* cmd =
+      root.add_subcommand("init", "create the database, the first organization and its admin");
   add_database_option(cmd, args->database);
   cmd->add_option("--org-name", args->org_name, "organization name, e.g. \"Acme Cardio\"");
-  cmd->add_option("--org-slug", args->org_slug, "organization slug: lower-case letters, digits, '-'");
+  cmd->add_option("--org-slug", args->org_slug,
+                  "organization slug: lower-case letters, digits, '-'");
   cmd->add_option("--admin-email", args->admin_email, "the administrator's e-mail (login name)");
   cmd->add_option("--admin-name", args->admin_name, "the administrator's printed name");
   cmd->add_flag("--demo", args->demo, "add the demo organization's team and products");

@@ -43,12 +43,13 @@ CommandStatus run_export(const ExportArgs& args) {
   const std::string partial = args.out + ".partial";
   std::ofstream file(partial, std::ios::binary | std::ios::trunc);
   if (!file) return fail(ErrorCode::storage, "cannot create " + partial, "--out");
-  const auto exported = app.journal().export_all(local_operator(), [&](const JournalEntry& e) -> Status {
-    file << app::journal_entry_json(e) << '\n';
-    ++count;
-    if (!file) return fail(ErrorCode::storage, "cannot write " + partial, "--out");
-    return {};
-  });
+  const auto exported =
+      app.journal().export_all(local_operator(), [&](const JournalEntry& e) -> Status {
+        file << app::journal_entry_json(e) << '\n';
+        ++count;
+        if (!file) return fail(ErrorCode::storage, "cannot write " + partial, "--out");
+        return {};
+      });
   file.close();
   std::error_code ec;
   if (!exported || !file) {
@@ -57,7 +58,8 @@ CommandStatus run_export(const ExportArgs& args) {
     return fail(ErrorCode::storage, "cannot write " + partial, "--out");
   }
   std::filesystem::rename(partial, args.out, ec);
-  if (ec) return fail(ErrorCode::storage, "cannot rename " + partial + ": " + ec.message(), "--out");
+  if (ec)
+    return fail(ErrorCode::storage, "cannot rename " + partial + ": " + ec.message(), "--out");
   std::cout << "exported " << count << " journal entries to " << args.out << '\n';
   return {};
 }
@@ -75,7 +77,8 @@ void add_journal_commands(CLI::App& root, Selection& selection) {
   auto* journal = root.add_subcommand("journal", "the hash-chained journal of every change");
   journal->require_subcommand(1);
   auto exp = std::make_shared<ExportArgs>();
-  auto* export_cmd = journal->add_subcommand("export", "write every entry, one canonical JSON line each");
+  auto* export_cmd =
+      journal->add_subcommand("export", "write every entry, one canonical JSON line each");
   add_database_option(export_cmd, exp->database);
   export_cmd->add_option("--format", exp->format, "export format")
       ->check(CLI::IsMember({"jsonl"}))

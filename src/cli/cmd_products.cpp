@@ -23,8 +23,8 @@ CommandStatus run_product_add(const ProductArgs& args) {
   app::App& app = open->app();
   const auto who = RL_TRY(org_principal(app, args.org));
   const auto product = RL_TRY(app.products().create(who, args.input));
-  std::cout << "added product " << product.name << " (" << product.model << "), id " << product.header.id
-            << '\n';
+  std::cout << "added product " << product.name << " (" << product.model << "), id "
+            << product.header.id << '\n';
   return {};
 }
 

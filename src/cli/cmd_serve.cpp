@@ -19,7 +19,8 @@ struct ServeArgs {
 CommandStatus parse_listen(const std::string& text, http::ServerOptions& options) {
   const auto colon = text.rfind(':');
   const auto bad = [&](const std::string& why) {
-    return fail(ErrorCode::validation, "\"" + text + "\" " + why + " (expected HOST:PORT, e.g. 127.0.0.1:8080)",
+    return fail(ErrorCode::validation,
+                "\"" + text + "\" " + why + " (expected HOST:PORT, e.g. 127.0.0.1:8080)",
                 "--listen");
   };
   if (colon == std::string::npos || colon == 0) return bad("has no host");
@@ -30,8 +31,10 @@ CommandStatus parse_listen(const std::string& text, http::ServerOptions& options
   }
   const std::string port_text = text.substr(colon + 1);
   unsigned port = 0;
-  const auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-  if (port_text.empty() || ec != std::errc() || end != port_text.data() + port_text.size() || port > 65535)
+  const auto [end, ec] =
+      std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (port_text.empty() || ec != std::errc() || end != port_text.data() + port_text.size() ||
+      port > 65535)
     return bad("has no port number between 0 and 65535");
   options.address = host;
   options.port = static_cast<unsigned short>(port);

@@ -34,11 +34,14 @@ void add_org_options(CLI::App* command, OrgArgs& args) {
 }
 
 namespace {
-bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& s, std::string_view prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
 }  // namespace
 
 std::string store_url(const std::string& db) {
-  if (starts_with(db, "postgresql://") || starts_with(db, "postgres://") || starts_with(db, "sqlite:"))
+  if (starts_with(db, "postgresql://") || starts_with(db, "postgres://") ||
+      starts_with(db, "sqlite:"))
     return db;
   return "sqlite:" + db;
 }
@@ -65,7 +68,8 @@ CommandResult<app::AppOptions> app_options_from_env() {
 CommandResult<std::unique_ptr<OpenApp>> open_app(const std::string& db, bool create) {
   const auto options = RL_TRY(app_options_from_env());
   const auto path = sqlite_path(db);
-  if (path && path->empty()) return fail(ErrorCode::validation, "the database path is empty", "--db");
+  if (path && path->empty())
+    return fail(ErrorCode::validation, "the database path is empty", "--db");
   if (path && !create) {
     std::error_code ec;
     if (!std::filesystem::exists(*path, ec))
@@ -78,8 +82,8 @@ CommandResult<std::unique_ptr<OpenApp>> open_app(const std::string& db, bool cre
     std::error_code ec;
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
     if (ec)
-      return fail(ErrorCode::storage, "cannot create folder " + parent.string() + ": " + ec.message(),
-                  "--db");
+      return fail(ErrorCode::storage,
+                  "cannot create folder " + parent.string() + ": " + ec.message(), "--db");
   }
   auto store = RL_TRY(store::Store::open({.url = store_url(db), .create = create}));
   return std::make_unique<OpenApp>(std::move(store), options);
@@ -126,8 +130,9 @@ CommandResult<app::VerifyReport> verify_journal(app::App& app) {
   std::string text = "verification failed";
   if (report.bad_seq > 0) text += " at journal entry " + std::to_string(report.bad_seq);
   if (!report.bad_entity.empty()) text += " (" + report.bad_entity + ")";
-  return fail(ErrorCode::verification,
-              text + ": " + (report.problem.empty() ? "the journal does not verify" : report.problem));
+  return fail(
+      ErrorCode::verification,
+      text + ": " + (report.problem.empty() ? "the journal does not verify" : report.problem));
 }
 
 }  // namespace riskloop::cli

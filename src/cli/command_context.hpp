@@ -19,7 +19,8 @@ inline constexpr int kUsageExit = 2;
 
 // A command's failure: the error to print and the process exit code.
 struct CommandError {
-  CommandError(Error e) : error(std::move(e)), exit_code(riskloop::exit_code(error.code)) {}  // NOLINT
+  CommandError(Error e)
+      : error(std::move(e)), exit_code(riskloop::exit_code(error.code)) {}  // NOLINT
   CommandError(Error e, int code) : error(std::move(e)), exit_code(code) {}
   Error error;
   int exit_code;
@@ -30,8 +31,8 @@ using CommandResult = tl::expected<T, CommandError>;
 using CommandStatus = CommandResult<void>;
 
 inline tl::unexpected<CommandError> usage_error(std::string message, std::string location = {}) {
-  return tl::unexpected<CommandError>(
-      CommandError(Error{ErrorCode::validation, std::move(message), std::move(location)}, kUsageExit));
+  return tl::unexpected<CommandError>(CommandError(
+      Error{ErrorCode::validation, std::move(message), std::move(location)}, kUsageExit));
 }
 
 // The command chosen on the command line, run after parsing succeeded.
@@ -94,7 +95,8 @@ CommandResult<app::AppOptions> app_options_from_env();
 std::string login_name();
 // The local operator acting outside any one organization (set-up, listing organizations, export).
 app::Principal local_operator();
-// The local operator inside the organization chosen by --org (see OrgArgs), acting as --as if given.
+// The local operator inside the organization chosen by --org (see OrgArgs), acting as --as if
+// given.
 CommandResult<app::Principal> org_principal(app::App& app, const OrgArgs& args);
 // The organization named by `slug`, or the only one when `slug` is empty.
 CommandResult<Organization> resolve_org(app::App& app, const std::string& slug);

@@ -7,11 +7,13 @@
 
 namespace riskloop::cli {
 
-void add_init_command(CLI::App& root, Selection& selection);      // cmd_init.cpp
-void add_serve_command(CLI::App& root, Selection& selection);     // cmd_serve.cpp
-void add_account_commands(CLI::App& root, Selection& selection);  // cmd_accounts.cpp: org, user, token
+void add_init_command(CLI::App& root, Selection& selection);   // cmd_init.cpp
+void add_serve_command(CLI::App& root, Selection& selection);  // cmd_serve.cpp
+void add_account_commands(CLI::App& root,
+                          Selection& selection);  // cmd_accounts.cpp: org, user, token
 void add_product_commands(CLI::App& root, Selection& selection);  // cmd_products.cpp
-void add_journal_commands(CLI::App& root, Selection& selection);  // cmd_journal.cpp: verify, journal
-void add_backup_commands(CLI::App& root, Selection& selection);   // cmd_backup.cpp: backup, restore
+void add_journal_commands(CLI::App& root,
+                          Selection& selection);                 // cmd_journal.cpp: verify, journal
+void add_backup_commands(CLI::App& root, Selection& selection);  // cmd_backup.cpp: backup, restore
 
 }  // namespace riskloop::cli

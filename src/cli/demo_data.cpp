@@ -70,7 +70,8 @@ const DemoOrganization& demo_organization() {
   return org;
 }
 
-CommandStatus load_demo_data(app::App& app, const app::Principal& who, std::vector<ShownSecret>& shown) {
+CommandStatus load_demo_data(app::App& app, const app::Principal& who,
+                             std::vector<ShownSecret>& shown) {
   const auto shared_password = password_from_env("RISKLOOP_DEMO_PASSWORD");
   for (const auto& u : kUsers) {
     NewMemberInput in{.email = u.email,
@@ -80,12 +81,14 @@ CommandStatus load_demo_data(app::App& app, const app::Principal& who, std::vect
     const auto added = RL_TRY(app.accounts().add_member(who, in));
     // A user who already existed (a second demo organization) keeps their password.
     if (!shared_password && added.user.header.created_at == added.membership.header.created_at)
-      shown.push_back({std::string(u.email) + " (" + std::string(name_of(u.role)) + ") password",
-                       in.password});
+      shown.push_back(
+          {std::string(u.email) + " (" + std::string(name_of(u.role)) + ") password", in.password});
   }
   for (const auto& p : kProducts) {
     RL_CHECK(app.products().create(
-        who, ProductInput{.name = p.name, .family = p.family, .model = p.model, .description = p.description}));
+        who,
+        ProductInput{
+            .name = p.name, .family = p.family, .model = p.model, .description = p.description}));
   }
   return {};
 }

@@ -23,6 +23,7 @@ const DemoOrganization& demo_organization();
 // Adds the demo team and products to the organization `who` acts in. Passwords come from
 // RISKLOOP_DEMO_PASSWORD (the same for every demo user) or are generated; generated ones are
 // appended to `shown` as each user is created, so they can be printed even if a later step fails.
-CommandStatus load_demo_data(app::App& app, const app::Principal& who, std::vector<ShownSecret>& shown);
+CommandStatus load_demo_data(app::App& app, const app::Principal& who,
+                             std::vector<ShownSecret>& shown);
 
 }  // namespace riskloop::cli

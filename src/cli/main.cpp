@@ -27,7 +27,8 @@ std::string option_for(const CLI::App* command, const std::string& location) {
 
 void print_error(const riskloop::cli::Selection& selection, const riskloop::Error& error) {
   std::cerr << "riskloop: " << selection.what << ": " << error.message;
-  if (!error.location.empty()) std::cerr << " (at " << option_for(selection.command, error.location) << ")";
+  if (!error.location.empty())
+    std::cerr << " (at " << option_for(selection.command, error.location) << ")";
   std::cerr << '\n';
 }
 
@@ -53,7 +54,8 @@ int main(int argc, char** argv) {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return root.exit(e);  // --help, --version
-    std::cerr << "riskloop: usage: " << e.what() << "\n(run `riskloop --help` or `riskloop <command> --help`)\n";
+    std::cerr << "riskloop: usage: " << e.what()
+              << "\n(run `riskloop --help` or `riskloop <command> --help`)\n";
     return kUsageExit;
   }
   if (!selection.run) {
@@ -68,8 +70,9 @@ int main(int argc, char** argv) {
     return outcome.error().exit_code;
   } catch (const std::exception& e) {
     // Exceptions are programmer errors or third-party throw sites; report, never crash silently.
-    print_error(selection, riskloop::Error{riskloop::ErrorCode::internal,
-                                           std::string("internal error: ") + e.what(), {}});
+    print_error(selection,
+                riskloop::Error{
+                    riskloop::ErrorCode::internal, std::string("internal error: ") + e.what(), {}});
     return riskloop::exit_code(riskloop::ErrorCode::internal);
   }
 }

@@ -13,7 +13,8 @@ CommandResult<std::string> read_password_stdin(const std::string& location) {
   if (!std::getline(std::cin, line) && line.empty())
     return fail(ErrorCode::validation, "no password on standard input", location);
   if (!line.empty() && line.back() == '\r') line.pop_back();
-  if (line.empty()) return fail(ErrorCode::validation, "the password on standard input is empty", location);
+  if (line.empty())
+    return fail(ErrorCode::validation, "the password on standard input is empty", location);
   return line;
 }
 
@@ -23,7 +24,9 @@ std::optional<std::string> password_from_env(const char* name) {
   return std::string(value);
 }
 
-std::string generate_password() { return app::random_secret(""); }
+std::string generate_password() {
+  return app::random_secret("");
+}
 
 CommandResult<PasswordChoice> choose_password(bool from_stdin, const char* env,
                                               const std::string& location) {

@@ -23,7 +23,8 @@ std::optional<std::string> password_from_env(const char* name);
 // A random password: 32 random bytes, URL-safe base64 (43 characters).
 std::string generate_password();
 
-// Standard input if `from_stdin`, else environment variable `env` (if given and set), else generated.
+// Standard input if `from_stdin`, else environment variable `env` (if given and set), else
+// generated.
 CommandResult<PasswordChoice> choose_password(bool from_stdin, const char* env,
                                               const std::string& location);
 
