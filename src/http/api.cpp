@@ -1,0 +1,16 @@
+// The whole API in one table: the server routes by it and the OpenAPI document describes it.
+#include "http/routes.hpp"
+
+namespace riskloop::http {
+
+RouteTable api_routes() {
+  RouteTable routes;
+  add_service_routes(routes);
+  add_auth_routes(routes);
+  add_account_routes(routes);
+  add_product_routes(routes);
+  add_journal_routes(routes);
+  return routes;
+}
+
+}  // namespace riskloop::http

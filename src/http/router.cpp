@@ -1,0 +1,290 @@
+// Route matching and the common steps of every API call (authentication, CSRF, content type,
+// JSON parsing), so resource handlers only deal with their resource.
+#include "http/router.hpp"
+
+#include <cctype>
+#include <exception>
+#include <iostream>
+
+#include "formats/record_json.hpp"
+#include "http/problem.hpp"
+#include "http/request_auth.hpp"
+
+namespace riskloop::http {
+namespace {
+
+constexpr std::string_view kMethodNames[] = {"GET",   "HEAD",    "POST",  "PUT",
+                                             "PATCH", "DELETE", "OPTIONS", "OTHER"};
+
+// Splits "/a/b/c" into {"a","b","c"}; false if there are more than `out.size()` segments.
+template <std::size_t N>
+bool split_path(std::string_view path, std::array<std::string_view, N>& out, std::size_t& count) {
+  count = 0;
+  if (path.empty() || path.front() != '/') return false;
+  path.remove_prefix(1);
+  for (;;) {
+    if (count == N) return false;
+    const auto slash = path.find('/');
+    out[count++] = path.substr(0, slash);
+    if (slash == std::string_view::npos) return true;
+    path.remove_prefix(slash + 1);
+  }
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// JSON endpoints accept application/json (and the JSON merge-patch type for PATCH), in UTF-8.
+// Requiring it also means a cross-site HTML form, which can only send form or text types,
+// never reaches a JSON handler.
+Status check_json_content_type(const RequestView& request) {
+  const auto semi = request.content_type.find(';');
+  const auto media = trim(request.content_type.substr(0, semi));
+  const bool json = iequals(media, "application/json") ||
+                    (request.method == Method::patch && iequals(media, "application/merge-patch+json"));
+  if (!json)
+    return fail(ErrorCode::malformed,
+                media.empty() ? std::string("the request has a JSON body but no Content-Type; send "
+                                            "Content-Type: application/json")
+                              : "Content-Type " + std::string(media) +
+                                    " is not supported here; send application/json");
+  if (semi != std::string_view::npos) {
+    auto params = request.content_type.substr(semi + 1);
+    while (!params.empty()) {
+      const auto next = params.find(';');
+      const auto param = trim(params.substr(0, next));
+      const auto eq = param.find('=');
+      if (eq != std::string_view::npos && iequals(trim(param.substr(0, eq)), "charset")) {
+        auto charset = trim(param.substr(eq + 1));
+        if (charset.size() >= 2 && charset.front() == '"') charset = charset.substr(1, charset.size() - 2);
+        if (!iequals(charset, "utf-8"))
+          return fail(ErrorCode::malformed, "JSON bodies must be UTF-8, not " + std::string(charset));
+      }
+      if (next == std::string_view::npos) break;
+      params.remove_prefix(next + 1);
+    }
+  }
+  return {};
+}
+
+// If-Match: exactly one strong ETag as sent in ETag, e.g. "3".
+Result<std::int64_t> parse_if_match(std::string_view value) {
+  value = trim(value);
+  const auto bad = [&] {
+    return fail(ErrorCode::malformed,
+                "If-Match must be the ETag of the version you read, such as \"3\" (with the "
+                "quotes), as returned in the ETag header",
+                parameter_location("If-Match"));
+  };
+  if (value.size() < 3 || value.size() > 20 || value.front() != '"' || value.back() != '"')
+    return bad();
+  std::int64_t version = 0;
+  for (char c : value.substr(1, value.size() - 2)) {
+    if (c < '0' || c > '9') return bad();
+    version = version * 10 + (c - '0');
+  }
+  return version;
+}
+
+Response unknown_route(const RouteMatch& match, const RequestView& request) {
+  if (match.path_known) {
+    auto r = problem(405, Error{ErrorCode::not_found,
+                                std::string(method_name(request.method)) + " is not allowed on " +
+                                    std::string(request.path) + "; allowed: " + match.allow,
+                                {}});
+    r.headers.push_back({"Allow", match.allow});
+    return r;
+  }
+  return problem(Error{ErrorCode::not_found,
+                       "there is no resource at " + std::string(request.path) +
+                           " (the API is described at /api/v1/openapi.json)",
+                       {}});
+}
+
+Response authentication_failed(const Error& error, const RequestView& request) {
+  auto r = problem(error);
+  if (r.status == 401 && !request.authorization.empty()) {
+    for (auto& h : r.headers)
+      if (h.name == "WWW-Authenticate") h.value = "Bearer realm=\"riskloop\", error=\"invalid_token\"";
+  }
+  return r;
+}
+
+Response run(Service& service, const RouteMatch& match, const RequestView& request) {
+  const Route& route = *match.route;
+  Call call{service, request, route, match.params, {}, {}, {}};
+
+  for (std::size_t i = 0; i < route.param_names.size(); ++i)
+    if (!percent_decode(match.params[i], false))
+      return problem(Error{ErrorCode::not_found,
+                           "there is no resource at " + std::string(request.path), {}});
+
+  if (route.spec.access == Access::authenticated) {
+    auto caller = authenticate(service.app, request);
+    if (!caller) return authentication_failed(caller.error(), request);
+    if (auto csrf = check_csrf(*caller, request); !csrf) return problem(csrf.error());
+    call.principal = std::move(caller->principal);
+  }
+
+  // Only writes are conditional here; a GET always returns the current version.
+  if (request.has_if_match && changes_state(request.method)) {
+    auto version = parse_if_match(request.if_match);
+    if (!version) return problem(version.error());
+    call.if_match = *version;
+  } else if (route.spec.if_match) {
+    return problem(428, Error{ErrorCode::precondition,
+                                std::string(method_name(request.method)) +
+                                    " needs If-Match with the ETag of the version you read "
+                                    "(GET it first), so that it cannot overwrite someone else's "
+                                    "change",
+                                parameter_location("If-Match")});
+  }
+
+  if (!route.spec.body.name.empty()) {
+    if (auto ct = check_json_content_type(request); !ct) return problem(415, ct.error());
+    auto body = formats::parse_json_body(request.body, service.options.json_max_depth);
+    if (!body) return problem(body.error());
+    call.body = std::move(*body);
+  }
+
+  return route.spec.handler(call);
+}
+
+}  // namespace
+
+std::string_view method_name(Method m) { return kMethodNames[static_cast<std::size_t>(m)]; }
+
+Method method_from_name(std::string_view name) {
+  for (std::size_t i = 0; i + 1 < std::size(kMethodNames); ++i)
+    if (kMethodNames[i] == name) return static_cast<Method>(i);
+  return Method::other;
+}
+
+void RouteTable::add(RouteSpec spec) {
+  Route route{std::move(spec), {}, {}};
+  std::array<std::string_view, 16> parts;
+  std::size_t count = 0;
+  const bool ok = split_path(route.spec.pattern, parts, count);
+  if (!ok) std::terminate();  // a malformed pattern is a programming error
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto seg = parts[i];
+    route.segments.push_back(seg);
+    if (seg.size() > 2 && seg.front() == '{' && seg.back() == '}')
+      route.param_names.push_back(seg.substr(1, seg.size() - 2));
+  }
+  if (route.param_names.size() > kMaxPathParams) std::terminate();
+  routes_.push_back(std::move(route));
+}
+
+RouteMatch RouteTable::match(Method method, std::string_view path) const {
+  RouteMatch out;
+  std::array<std::string_view, 16> parts;
+  std::size_t count = 0;
+  if (!split_path(path, parts, count)) return out;
+  // HEAD is GET without the body (the server drops it).
+  const Method wanted = method == Method::head ? Method::get : method;
+  for (const auto& route : routes_) {
+    if (route.segments.size() != count) continue;
+    std::array<std::string_view, kMaxPathParams> params{};
+    std::size_t n = 0;
+    bool same = true;
+    for (std::size_t i = 0; i < count && same; ++i) {
+      const auto seg = route.segments[i];
+      if (seg.size() > 2 && seg.front() == '{') {
+        if (parts[i].empty()) same = false;
+        else params[n++] = parts[i];
+      } else {
+        same = seg == parts[i];
+      }
+    }
+    if (!same) continue;
+    out.path_known = true;
+    if (route.spec.method == wanted) {
+      out.route = &route;
+      out.params = params;
+      return out;
+    }
+    if (!out.allow.empty()) out.allow += ", ";
+    out.allow += method_name(route.spec.method);
+  }
+  return out;
+}
+
+std::string Call::param(std::size_t i) const {
+  return percent_decode(raw_params[i], false).value_or(std::string());
+}
+
+Response dispatch(Service& service, const RouteMatch& match, const RequestView& request) {
+  try {
+    Response r = match.route ? run(service, match, request) : unknown_route(match, request);
+    if (r.status == 429) {
+      const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+          service.app.options().lockout);
+      r.headers.push_back({"Retry-After", std::to_string(seconds.count())});
+    }
+    return r;
+  } catch (const std::exception& e) {
+    // A bug or resource exhaustion: say so without echoing anything of the request.
+    std::cerr << "riskloop http: internal error in " << method_name(request.method) << ' '
+              << (match.route ? match.route->spec.pattern : std::string_view("?")) << ": "
+              << e.what() << '\n';
+    return problem(Error{ErrorCode::internal, "internal error; the server log has the details", {}});
+  }
+}
+
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '%') {
+      if (i + 2 >= text.size()) return std::nullopt;
+      const int hi = hex_value(text[i + 1]), lo = hex_value(text[i + 2]);
+      if (hi < 0 || lo < 0) return std::nullopt;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+Result<std::optional<std::string>> query_param(std::string_view query, std::string_view name) {
+  while (!query.empty()) {
+    const auto amp = query.find('&');
+    const auto pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    const auto eq = pair.find('=');
+    if (pair.substr(0, eq) != name) continue;
+    const auto raw = eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
+    auto value = percent_decode(raw, true);
+    if (!value)
+      return fail(ErrorCode::malformed, "is not valid percent-encoding", parameter_location(name));
+    return std::optional<std::string>(std::move(*value));
+  }
+  return std::optional<std::string>();
+}
+
+}  // namespace riskloop::http
