@@ -285,11 +285,23 @@ Status PostgresConnection::ensure_ready() {
   return {};
 }
 
-Status PostgresConnection::begin_write() {
+Status PostgresConnection::begin(const char* sql) {
   RL_CHECK(ensure_ready());
+  auto begun = run_simple(sql);
+  // A connection that died while idle is noticed only now; nothing has happened yet, so one
+  // reconnect and retry is safe.
+  if (!begun && PQstatus(conn_) == CONNECTION_BAD) {
+    RL_CHECK(ensure_ready());
+    begun = run_simple(sql);
+  }
+  if (!begun) return tl::unexpected(begun.error());
+  return {};
+}
+
+Status PostgresConnection::begin_write() {
   // READ COMMITTED, not REPEATABLE READ: a snapshot taken before the lock is granted would miss
   // the journal entries of the writer we waited for.
-  RL_TRY(run_simple("BEGIN ISOLATION LEVEL READ COMMITTED"));
+  RL_CHECK(begin("BEGIN ISOLATION LEVEL READ COMMITTED"));
   if (auto locked = run_simple(kWriteLockSql); !locked) {
     (void)rollback();
     return tl::unexpected(locked.error());
@@ -298,13 +310,16 @@ Status PostgresConnection::begin_write() {
 }
 
 Status PostgresConnection::begin_read() {
-  RL_CHECK(ensure_ready());
-  RL_TRY(run_simple("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
-  return {};
+  return begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }
 
 Status PostgresConnection::commit() {
-  const PgResult r = RL_TRY(run_simple("COMMIT"));
+  auto committed = run_simple("COMMIT");
+  if (!committed && PQstatus(conn_) == CONNECTION_BAD)
+    return fail(ErrorCode::storage,
+                "lost the connection to PostgreSQL while committing: the changes may or may not "
+                "have been saved");
+  const PgResult r = RL_TRY(std::move(committed));
   // COMMIT of a transaction in which a statement failed succeeds as a ROLLBACK.
   if (std::strcmp(PQcmdStatus(r.get()), "COMMIT") != 0)
     return fail(ErrorCode::storage,

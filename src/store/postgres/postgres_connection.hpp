@@ -47,6 +47,7 @@ class PostgresConnection final : public SqlConnection {
   explicit PostgresConnection(pg_conn* conn) : conn_(conn) {}
   Status prepare_session();
   Status ensure_ready();
+  Status begin(const char* sql);
   Result<PgResult> run(std::string_view sql, std::span<const SqlValue> params);
   Result<PgResult> run_simple(std::string_view sql);
   Error error(std::string_view what, const pg_result* result) const;
