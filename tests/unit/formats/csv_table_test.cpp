@@ -1,0 +1,136 @@
+// RFC 4180 edge cases: quoting, embedded newlines, CRLF/LF/CR, byte order mark, separators,
+// malformed quotes, and the formula-injection guard.
+#include <gtest/gtest.h>
+
+#include "formats/csv_table.hpp"
+
+namespace riskloop::formats {
+namespace {
+
+RiskSheet sheet_of(std::vector<std::string> header, std::vector<std::vector<std::string>> rows) {
+  RiskSheet s;
+  s.columns = std::move(header);
+  std::int64_t n = 1;
+  for (auto& r : rows) s.rows.push_back({++n, std::move(r)});
+  return s;
+}
+
+TEST(CsvWrite, QuotesOnlyWhatNeedsIt) {
+  const auto csv =
+      encode_csv(sheet_of({"a", "b", "c", "d", "e"},
+                          {{"plain", "with,comma", "with \"quote\"", "two\r\nlines", "lf\nonly"}}),
+                 {.byte_order_mark = false});
+  EXPECT_EQ(csv,
+            "a,b,c,d,e\r\n"
+            "plain,\"with,comma\",\"with \"\"quote\"\"\",\"two\r\nlines\",\"lf\nonly\"\r\n");
+}
+
+TEST(CsvWrite, ByteOrderMarkByDefaultAndShortRowsPadded) {
+  const auto csv = encode_csv(sheet_of({"a", "b", "c"}, {{"1"}}));
+  EXPECT_EQ(csv,
+            "\xEF\xBB\xBF"
+            "a,b,c\r\n1,,\r\n");
+}
+
+TEST(CsvFormulaGuard, PrefixesCellsASpreadsheetWouldRun) {
+  EXPECT_EQ(guard_formula("=1+2"), "'=1+2");
+  EXPECT_EQ(guard_formula("+1"), "'+1");
+  EXPECT_EQ(guard_formula("-1"), "'-1");
+  EXPECT_EQ(guard_formula("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(guard_formula("\tx"), "'\tx");
+  EXPECT_EQ(guard_formula("\rx"), "'\rx");
+  EXPECT_EQ(guard_formula("'=x"), "''=x");
+  EXPECT_EQ(guard_formula("plain"), "plain");
+  EXPECT_EQ(guard_formula("a=b"), "a=b");
+  EXPECT_EQ(guard_formula("'quoted"), "'quoted");
+  EXPECT_EQ(guard_formula(""), "");
+}
+
+TEST(CsvFormulaGuard, UnguardInvertsGuard) {
+  for (std::string cell : {"=1", "+", "-", "@", "\t", "'=x", "''-y", "'", "''", "'a", "plain", ""})
+    EXPECT_EQ(unguard_formula(guard_formula(cell)), cell) << cell;
+}
+
+TEST(CsvFormulaGuard, SurvivesARoundTrip) {
+  const auto sheet = sheet_of({"a", "b"}, {{"=cmd|' /C calc'!A0", "'-1"}});
+  const auto parsed = read_csv(encode_csv(sheet));
+  ASSERT_EQ(parsed.sheet.rows.size(), 1u);
+  EXPECT_EQ(parsed.sheet.rows[0].cells, (std::vector<std::string>{"=cmd|' /C calc'!A0", "'-1"}));
+  EXPECT_NE(encode_csv(sheet).find("'=cmd"), std::string::npos);
+}
+
+TEST(CsvRead, RoundTripsEveryTrickyCell) {
+  const auto sheet = sheet_of(
+      {"x", "y"},
+      {{"a,b", "\"q\""}, {"multi\r\nline", "lf\nline"}, {"", " spaced "}, {"日本語 ✓", ""}});
+  const auto parsed = read_csv(encode_csv(sheet));
+  EXPECT_TRUE(parsed.problems.empty());
+  EXPECT_EQ(parsed.sheet.columns, sheet.columns);
+  ASSERT_EQ(parsed.sheet.rows.size(), sheet.rows.size());
+  for (std::size_t i = 0; i < sheet.rows.size(); ++i) {
+    EXPECT_EQ(parsed.sheet.rows[i].cells, sheet.rows[i].cells);
+    EXPECT_EQ(parsed.sheet.rows[i].number, static_cast<std::int64_t>(i) + 2);
+  }
+}
+
+TEST(CsvRead, RowNumbersCountRecordsNotLines) {
+  const auto parsed = read_csv("h1,h2\n\"a\nb\nc\",1\nnext,2\n");
+  ASSERT_EQ(parsed.sheet.rows.size(), 2u);
+  EXPECT_EQ(parsed.sheet.rows[0].cells[0], "a\nb\nc");
+  EXPECT_EQ(parsed.sheet.rows[1].number, 3);
+  EXPECT_EQ(parsed.sheet.rows[1].cells[0], "next");
+}
+
+TEST(CsvRead, AcceptsLfCrAndNoFinalNewline) {
+  for (std::string text : {"a,b\n1,2\n3,4", "a,b\r1,2\r3,4\r", "a,b\r\n1,2\r\n3,4\r\n"}) {
+    const auto parsed = read_csv(text);
+    EXPECT_EQ(parsed.sheet.columns, (std::vector<std::string>{"a", "b"}));
+    ASSERT_EQ(parsed.sheet.rows.size(), 2u) << text;
+    EXPECT_EQ(parsed.sheet.rows[1].cells, (std::vector<std::string>{"3", "4"}));
+  }
+}
+
+TEST(CsvRead, StripsByteOrderMark) {
+  const auto parsed = read_csv("\xEF\xBB\xBFhazard_ref,hazard\r\nH1,x\r\n");
+  EXPECT_EQ(parsed.sheet.columns[0], "hazard_ref");
+}
+
+TEST(CsvRead, EmptyTrailingFieldsAndBlankLinesKeepTheirPlace) {
+  const auto parsed = read_csv("a,b,c\r\n1,,\r\n\r\n2,x,\r\n");
+  ASSERT_EQ(parsed.sheet.rows.size(), 3u);
+  EXPECT_EQ(parsed.sheet.rows[0].cells, (std::vector<std::string>{"1", "", ""}));
+  EXPECT_EQ(parsed.sheet.rows[1].cells, (std::vector<std::string>{""}));
+  EXPECT_EQ(parsed.sheet.rows[2].number, 4);
+}
+
+TEST(CsvRead, SemicolonSeparatorDetectedFromTheHeader) {
+  const auto parsed = read_csv("hazard_ref;p1\r\nH1;0,001\r\n");
+  EXPECT_EQ(parsed.sheet.columns, (std::vector<std::string>{"hazard_ref", "p1"}));
+  EXPECT_EQ(parsed.sheet.rows[0].cells, (std::vector<std::string>{"H1", "0,001"}));
+}
+
+TEST(CsvRead, ReportsAnUnclosedQuoteAtItsRow) {
+  const auto parsed = read_csv("a,b\r\n1,2\r\n3,\"open\r\n4,5\r\n");
+  ASSERT_EQ(parsed.problems.size(), 1u);
+  EXPECT_EQ(parsed.problems[0].row, 3);
+  EXPECT_EQ(parsed.problems[0].column, "b");
+  EXPECT_NE(parsed.problems[0].message.find("not closed"), std::string::npos);
+}
+
+TEST(CsvRead, ReportsStrayQuotes) {
+  const auto parsed = read_csv("a,b\r\nx\"y,2\r\n\"ok\"tail,3\r\n");
+  ASSERT_EQ(parsed.problems.size(), 2u);
+  EXPECT_EQ(parsed.problems[0].describe().substr(0, 17), "row 2, column \"a\"");
+  EXPECT_EQ(parsed.problems[1].row, 3);
+  EXPECT_EQ(parsed.sheet.rows[1].cells[0], "oktail");
+}
+
+TEST(CsvRead, EmptyInput) {
+  const auto parsed = read_csv("");
+  EXPECT_TRUE(parsed.sheet.columns.empty());
+  EXPECT_TRUE(parsed.sheet.rows.empty());
+  EXPECT_TRUE(read_csv("\xEF\xBB\xBF").sheet.rows.empty());
+}
+
+}  // namespace
+}  // namespace riskloop::formats
