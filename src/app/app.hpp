@@ -7,9 +7,24 @@
 #include "app/accounts.hpp"
 #include "app/auth.hpp"
 #include "app/journal_reader.hpp"
+#include "app/operational_risks.hpp"
 #include "app/products.hpp"
+#include "app/risk_files.hpp"
+#include "app/risk_items.hpp"
 
 namespace riskloop::app {
+
+// The item services of a risk file, one per item type.
+using Hazards = RiskItems<risk::Hazard, risk::HazardInput>;
+using Situations = RiskItems<risk::HazardousSituation, risk::HazardousSituationInput>;
+using Harms = RiskItems<risk::Harm, risk::HarmInput>;
+using HazardSituationLinks = RiskItems<risk::HazardSituationLink, risk::HazardSituationLinkInput>;
+using SituationHarms = RiskItems<risk::SituationHarm, risk::SituationHarmInput>;
+using Controls = RiskItems<risk::RiskControl, risk::RiskControlInput>;
+using ControlLinks = RiskItems<risk::ControlLink, risk::ControlLinkInput>;
+using IntroducedHazards = RiskItems<risk::IntroducedHazard, risk::IntroducedHazardInput>;
+using ResidualEstimates = RiskItems<risk::ResidualEstimate, risk::ResidualEstimateInput>;
+using Reviews = RiskItems<risk::Review, risk::ReviewInput>;
 
 class App {
  public:
@@ -18,12 +33,38 @@ class App {
         accounts_(ctx_),
         auth_(ctx_),
         products_(ctx_),
-        journal_(ctx_) {}
+        journal_(ctx_),
+        policies_(ctx_),
+        files_(ctx_),
+        operational_(ctx_),
+        hazards_(ctx_),
+        situations_(ctx_),
+        harms_(ctx_),
+        hazard_situations_(ctx_),
+        situation_harms_(ctx_),
+        controls_(ctx_),
+        control_links_(ctx_),
+        introduced_hazards_(ctx_),
+        residuals_(ctx_),
+        reviews_(ctx_) {}
 
   Accounts& accounts() { return accounts_; }
   Auth& auth() { return auth_; }
   Products& products() { return products_; }
   JournalReader& journal() { return journal_; }
+  RiskPolicies& policies() { return policies_; }
+  RiskFiles& files() { return files_; }
+  OperationalRisks& operational_risks() { return operational_; }
+  Hazards& hazards() { return hazards_; }
+  Situations& situations() { return situations_; }
+  Harms& harms() { return harms_; }
+  HazardSituationLinks& hazard_situations() { return hazard_situations_; }
+  SituationHarms& situation_harms() { return situation_harms_; }
+  Controls& controls() { return controls_; }
+  ControlLinks& control_links() { return control_links_; }
+  IntroducedHazards& introduced_hazards() { return introduced_hazards_; }
+  ResidualEstimates& residual_estimates() { return residuals_; }
+  Reviews& reviews() { return reviews_; }
   store::Store& store() { return ctx_.store; }
   const AppOptions& options() const { return ctx_.options; }
   const Clock& clock() const { return ctx_.clock; }
@@ -34,6 +75,19 @@ class App {
   Auth auth_;
   Products products_;
   JournalReader journal_;
+  RiskPolicies policies_;
+  RiskFiles files_;
+  OperationalRisks operational_;
+  Hazards hazards_;
+  Situations situations_;
+  Harms harms_;
+  HazardSituationLinks hazard_situations_;
+  SituationHarms situation_harms_;
+  Controls controls_;
+  ControlLinks control_links_;
+  IntroducedHazards introduced_hazards_;
+  ResidualEstimates residuals_;
+  Reviews reviews_;
 };
 
 // Production clock and ids (UUIDv7: time-ordered, random in the rest).

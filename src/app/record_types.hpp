@@ -3,6 +3,10 @@
 
 #include "core/accounts.hpp"
 #include "core/product.hpp"
+#include "core/risk/migration_record.hpp"
+#include "core/risk/operational_risk.hpp"
+#include "core/risk/snapshot.hpp"
+#include "core/signature.hpp"
 
 namespace riskloop::app {
 
@@ -15,6 +19,24 @@ void for_each_record_type(F&& f) {
   f.template operator()<ApiToken>();
   f.template operator()<Share>();
   f.template operator()<Product>();
+  f.template operator()<risk::RiskPolicy>();
+  f.template operator()<risk::RiskFile>();
+  f.template operator()<risk::Hazard>();
+  f.template operator()<risk::HazardousSituation>();
+  f.template operator()<risk::Harm>();
+  f.template operator()<risk::HazardSituationLink>();
+  f.template operator()<risk::SituationHarm>();
+  f.template operator()<risk::RiskControl>();
+  f.template operator()<risk::ControlLink>();
+  f.template operator()<risk::IntroducedHazard>();
+  f.template operator()<risk::ResidualEstimate>();
+  f.template operator()<risk::BenefitRisk>();
+  f.template operator()<risk::OverallResidualRisk>();
+  f.template operator()<risk::Review>();
+  f.template operator()<risk::GateDecision>();
+  f.template operator()<risk::OperationalRisk>();
+  f.template operator()<risk::PolicyMigration>();
+  f.template operator()<Signature>();
 }
 
 }  // namespace riskloop::app

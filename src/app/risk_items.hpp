@@ -1,0 +1,106 @@
+// The items of a risk file (hazards, situations, harms, links, controls, residual estimates,
+// reviews): one generic service, since each is created, read, changed and removed the same way.
+// What differs per type lives in risk_item_rules.hpp.
+#pragma once
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+#include "app/accounts.hpp"
+#include "app/recorder.hpp"
+#include "app/risk_access.hpp"
+#include "app/risk_item_rules.hpp"
+#include "core/field_copy.hpp"
+
+namespace riskloop::app {
+
+template <Record T, class Input>
+class RiskItems {
+ public:
+  using record_type = T;
+  using input_type = Input;
+
+  explicit RiskItems(AppContext& ctx) : ctx_(ctx) {}
+
+  Result<T> create(const Principal& who, const Id& file_id, const Input& in) {
+    RL_CHECK(require(who, Permission::write_risk, "change risk files"));
+    RL_CHECK(validate(in));
+    T rec{};
+    copy_fields(in, rec);
+    rec.risk_file_id = file_id;
+    RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
+      RL_CHECK(visible_file(tx, who, file_id));
+      RL_CHECK(check_item_references(tx, who.org_id, rec));
+      Recorder r(tx, who, ctx_.clock.now());
+      RL_CHECK(r.create(rec, ctx_.ids.next_id()));
+      return after_item_write(r, rec);
+    }));
+    return rec;
+  }
+
+  Result<T> get(const Principal& who, const Id& id) {
+    T rec{};
+    RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
+      rec = RL_TRY(read_visible(tx, who, id));
+      return {};
+    }));
+    return rec;
+  }
+
+  Result<std::vector<T>> list(const Principal& who, const Id& file_id, const Page& page) {
+    std::vector<T> out;
+    RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
+      RL_CHECK(visible_file(tx, who, file_id));
+      out = RL_TRY(tx.list<T>(who.org_id,
+                              {.where = {{"risk_file_id", file_id}},
+                               .after_id = page.after,
+                               .limit = std::clamp(page.limit, 1, ctx_.options.max_page_size)}));
+      return {};
+    }));
+    return out;
+  }
+
+  Result<T> update(const Principal& who, const Id& id, const Input& in,
+                   std::optional<std::int64_t> expected_version) {
+    RL_CHECK(require(who, Permission::write_risk, "change risk files"));
+    RL_CHECK(validate(in));
+    T rec{};
+    RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
+      rec = RL_TRY(read_visible(tx, who, id));
+      RL_CHECK(check_version(T::entity, id, rec.header.version, expected_version));
+      copy_fields(in, rec);
+      RL_CHECK(check_item_references(tx, who.org_id, rec));
+      Recorder r(tx, who, ctx_.clock.now());
+      RL_CHECK(r.update(rec));
+      return after_item_write(r, rec);
+    }));
+    return rec;
+  }
+
+  Status remove(const Principal& who, const Id& id, std::optional<std::int64_t> expected_version) {
+    RL_CHECK(require(who, Permission::write_risk, "change risk files"));
+    return ctx_.store.transaction([&](store::Tx& tx) -> Status {
+      const auto rec = RL_TRY(read_visible(tx, who, id));
+      RL_CHECK(check_version(T::entity, id, rec.header.version, expected_version));
+      RL_CHECK(check_item_removable(tx, who.org_id, rec));
+      Recorder r(tx, who, ctx_.clock.now());
+      return r.remove(rec);
+    });
+  }
+
+  // The settable fields of a stored item: where a partial update starts.
+  static Input input_of_record(const T& rec) { return input_of<Input>(rec); }
+
+ private:
+  Result<T> read_visible(store::Tx& tx, const Principal& who, const Id& id) {
+    auto rec = RL_TRY(tx.get<T>(who.org_id, id));
+    if (!visible_file(tx, who, rec.risk_file_id))
+      return fail(ErrorCode::not_found, std::string(T::entity) + " " + id + " does not exist");
+    return rec;
+  }
+
+  AppContext& ctx_;
+};
+
+}  // namespace riskloop::app

@@ -1,0 +1,30 @@
+// Re-authentication for signatures and signature look-ups.
+#include "app/signatures.hpp"
+
+#include "app/auth.hpp"
+
+namespace riskloop::app {
+
+Status confirm_signer(AppContext& ctx, const Principal& who, const SignatureInput& in) {
+  if (who.user_id.empty())
+    return fail(ErrorCode::forbidden,
+                "a signature needs a person: act as a user (--as EMAIL) and give their password");
+  std::optional<User> user;
+  RL_CHECK(ctx.store.read([&](store::Tx& tx) -> Status {
+    user = RL_TRY(tx.get_global<User>(who.user_id));
+    return {};
+  }));
+  if (in.password.empty()) return fail(ErrorCode::validation, "is required to sign", "/signature/password");
+  if (!password_matches(user->password_hash, in.password))
+    return fail(ErrorCode::unauthenticated, "the password is wrong; the signature was not made",
+                "/signature/password");
+  return {};
+}
+
+Result<std::vector<Signature>> signatures_of(store::Tx& tx, const Id& org, std::string_view entity,
+                                             const Id& id) {
+  return tx.list<Signature>(
+      org, {.where = {{"signed_entity", std::string(entity)}, {"signed_id", id}}, .limit = 10000});
+}
+
+}  // namespace riskloop::app
