@@ -249,20 +249,18 @@ asio::awaitable<void> Server::Impl::serve_requests(beast::tcp_stream& stream, Co
     parser.body_limit(boost::none);  // set per route once the header says which route
     auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kAwait);
     if (hec) {
-      conn.unread_input = is_protocol_error(hec);
-      if (hec == bhttp::error::header_limit)
-        co_await respond(stream, head,
-                         problem(431, Error{ErrorCode::too_large,
-                                            "the request header is larger than " +
-                                                std::to_string(o.header_limit) + " bytes",
-                                            {}}),
-                         false, false, 11);
-      else if (is_protocol_error(hec))
-        co_await respond(stream, head,
-                         problem(Error{ErrorCode::malformed,
-                                       "the request is not valid HTTP/1.1 (" + hec.message() + ")",
-                                       {}}),
-                         false, false, 11);
+      if (!is_protocol_error(hec)) co_return;  // closed, reset or timed out: nobody to answer
+      conn.unread_input = true;
+      // Named, not a temporary in the co_await expression: g++ 12 mishandles those.
+      const Response error =
+          hec == bhttp::error::header_limit
+              ? problem(431, Error{ErrorCode::too_large,
+                                   "the request header is larger than " +
+                                       std::to_string(o.header_limit) + " bytes",
+                                   {}})
+              : problem(Error{ErrorCode::malformed,
+                              "the request is not valid HTTP/1.1 (" + hec.message() + ")", {}});
+      co_await respond(stream, head, error, false, false, 11);
       co_return;
     }
 
@@ -286,57 +284,52 @@ asio::awaitable<void> Server::Impl::serve_requests(beast::tcp_stream& stream, Co
 
     const std::size_t limit =
         match.route && match.route->spec.large_body ? o.large_body_limit : o.body_limit;
-    const auto too_large = [&] {
-      return problem(Error{ErrorCode::too_large,
-                           "the request body is larger than " + std::to_string(limit) + " bytes",
-                           {}});
-    };
+    Response response;
+    bool body_read = false;
     if (const auto length = parser.content_length(); length && *length > limit) {
       // The body is not read, so the connection can't be reused.
       conn.unread_input = true;
-      co_await respond(stream, head, too_large(), false, false, req.version());
-      co_return;
-    }
-    parser.body_limit(limit);  // chunked bodies are counted as they arrive
-
-    if (!parser.is_done()) {
-      if (beast::iequals(req[bhttp::field::expect], "100-continue")) {
+    } else {
+      parser.body_limit(limit);  // chunked bodies are counted as they arrive
+      if (!parser.is_done() && beast::iequals(req[bhttp::field::expect], "100-continue")) {
         static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
         auto [cec, cn] = co_await asio::async_write(stream, asio::buffer(kContinue), kAwait);
         if (cec) co_return;
       }
-      auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kAwait);
-      if (bec == bhttp::error::body_limit) {
-        conn.unread_input = true;
-        co_await respond(stream, head, too_large(), false, false, req.version());
-        co_return;
-      }
-      if (bec) {
-        conn.unread_input = is_protocol_error(bec);
-        if (conn.unread_input)
-          co_await respond(stream, head,
-                           problem(Error{ErrorCode::malformed,
-                                         "the request body cannot be read (" + bec.message() + ")",
-                                         {}}),
-                           false, false, req.version());
-        co_return;
+      if (!parser.is_done()) {
+        auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kAwait);
+        if (bec && !is_protocol_error(bec)) co_return;
+        if (bec == bhttp::error::body_limit) {
+          conn.unread_input = true;
+        } else if (bec) {
+          conn.unread_input = true;
+          response = problem(Error{ErrorCode::malformed,
+                                   "the request body cannot be read (" + bec.message() + ")", {}});
+        } else {
+          body_read = true;
+        }
+      } else {
+        body_read = true;
       }
     }
-    rv.body = req.body();
 
-    Response response;
-    if (rv.path.empty() || rv.path.front() != '/') {
-      response = problem(Error{ErrorCode::malformed, "the request target must be a path", {}});
-    } else if (match.route && match.route->spec.exec == Exec::write_pool) {
-      response = co_await asio::co_spawn(
-          *write_pool,
-          [&]() -> asio::awaitable<Response> { co_return dispatch(service, match, rv); },
-          asio::use_awaitable);
-    } else {
-      response = dispatch(service, match, rv);
+    if (body_read) {
+      rv.body = req.body();
+      if (rv.path.empty() || rv.path.front() != '/') {
+        response = problem(Error{ErrorCode::malformed, "the request target must be a path", {}});
+      } else if (match.route && match.route->spec.exec == Exec::write_pool) {
+        auto on_pool = [&]() -> asio::awaitable<Response> { co_return dispatch(service, match, rv); };
+        response = co_await asio::co_spawn(*write_pool, on_pool, asio::use_awaitable);
+      } else {
+        response = dispatch(service, match, rv);
+      }
+    } else if (response.body.empty()) {
+      response = problem(Error{ErrorCode::too_large,
+                               "the request body is larger than " + std::to_string(limit) + " bytes",
+                               {}});
     }
 
-    const bool keep_alive = req.keep_alive() && !stopping;
+    const bool keep_alive = body_read && req.keep_alive() && !stopping;
     const bool ok = co_await respond(stream, head, response, rv.method == Method::head,
                                      keep_alive, req.version());
     if (!ok || !keep_alive) co_return;

@@ -1,0 +1,144 @@
+// Tenant isolation and roles over HTTP: another organization's records don't exist for you, on
+// every route that names a record; auditors can't write; partners see only what is shared.
+#include <map>
+
+#include "http/router.hpp"
+#include "tests/integration/http_fixture.hpp"
+
+namespace riskloop::testing {
+namespace {
+
+class HttpIsolation : public HttpTest {};
+
+TEST_F(HttpIsolation, RecordsOfAnotherOrganizationAreNotFoundOnEveryRoute) {
+  // Organization B gets one record of every kind.
+  const auto b = bearer(token("admin@b.example", "org-b"));
+  auto c = client();
+  const auto product = c.post("/api/v1/products", {{"name", "Secret B device"}, {"model", "B-SECRET-42"}}, b);
+  ASSERT_EQ(product.status, 201);
+  const auto member = c.post("/api/v1/users", {{"email", "engineer@b.example"}, {"display_name", "B Engineer"},
+                                               {"password", kPassword}, {"role", "engineer"}}, b);
+  ASSERT_EQ(member.status, 201) << member.body;
+  const auto partner = c.post("/api/v1/users", {{"email", "partner@b.example"}, {"display_name", "B Partner"},
+                                                {"password", kPassword}, {"role", "partner"}}, b);
+  ASSERT_EQ(partner.status, 201) << partner.body;
+  const auto share = c.post("/api/v1/shares", {{"shared_entity", "product"}, {"shared_id", product.json()["id"]},
+                                               {"user_id", partner.json()["id"]}}, b);
+  ASSERT_EQ(share.status, 201) << share.body;
+  const auto tok = c.post("/api/v1/tokens", {{"name", "B secret token"}}, b);
+  ASSERT_EQ(tok.status, 201);
+
+  // The id of B's record for each route parameter, by path prefix.
+  const std::map<std::string, std::string> ids = {
+      {"/api/v1/organizations/{id}", org_b_},
+      {"/api/v1/users/{id}", member.json()["id"]},
+      {"/api/v1/users/{id}/password", member.json()["id"]},
+      {"/api/v1/memberships/{id}", member.json()["membership"]["id"]},
+      {"/api/v1/tokens/{id}", tok.json()["id"]},
+      {"/api/v1/shares/{id}", share.json()["id"]},
+      {"/api/v1/products/{id}", product.json()["id"]},
+  };
+  // A valid body for each route that takes one, so only the record's owner decides the answer.
+  const std::map<std::string, nlohmann::json> bodies = {
+      {"PUT /api/v1/products/{id}", {{"name", "Taken over"}}},
+      {"PATCH /api/v1/products/{id}", {{"name", "Taken over"}}},
+      {"PATCH /api/v1/users/{id}", {{"display_name", "Taken over"}}},
+      {"POST /api/v1/users/{id}/password", {{"new_password", "a brand new password"}}},
+      {"PATCH /api/v1/memberships/{id}", {{"role", "admin"}}},
+  };
+
+  const auto a = bearer(token("admin@a.example", "org-a"));
+  const auto journal_before = journal_count();
+  int checked = 0;
+  const auto table = http::api_routes();
+  for (const auto& route : table.routes()) {
+    const std::string pattern(route.spec.pattern);
+    if (pattern.find('{') == std::string::npos) continue;
+    const auto id = ids.find(pattern);
+    ASSERT_NE(id, ids.end()) << "no record of organization B for " << pattern
+                             << ": add one to this test";
+    std::string target = pattern;
+    target.replace(target.find("{id}"), 4, id->second);
+    const std::string method(http::method_name(route.spec.method));
+    const auto body_it = bodies.find(method + " " + pattern);
+    const std::string body = body_it == bodies.end() ? std::string() : body_it->second.dump();
+    const auto r = c.request(method, target, body, a + if_match(1));
+    SCOPED_TRACE(method + " " + target);
+    EXPECT_EQ(r.status, 404) << r.body;
+    EXPECT_EQ(r.json()["code"], "not_found");
+    for (const char* secret : {"Secret B device", "B-SECRET-42", "engineer@b.example", "B Engineer",
+                               "B secret token", "Org B", "org-b"})
+      EXPECT_EQ(r.body.find(secret), std::string::npos) << secret << " leaked: " << r.body;
+    ++checked;
+  }
+  EXPECT_GE(checked, 12);
+  EXPECT_EQ(journal_count(), journal_before);
+
+  // Nothing of B changed.
+  const auto still = c.get("/api/v1/products/" + product.json()["id"].get<std::string>(), b);
+  EXPECT_EQ(still.json()["version"], 1);
+  EXPECT_EQ(still.json()["name"], "Secret B device");
+  const auto user = c.get("/api/v1/users/" + member.json()["id"].get<std::string>(), b);
+  EXPECT_EQ(user.json()["display_name"], "B Engineer");
+  EXPECT_EQ(user.json()["membership"]["role"], "engineer");
+  EXPECT_EQ(c.get("/api/v1/products", bearer(tok.json()["secret"])).status, 200);  // not revoked
+  EXPECT_EQ(c.get("/api/v1/shares", b).json()["items"].size(), 1u);
+
+  // Lists show only A's records.
+  const auto listed = c.get("/api/v1/products", a);
+  EXPECT_EQ(listed.json()["items"].size(), 0u);
+  EXPECT_EQ(c.get("/api/v1/journal", a).body.find("Secret B device"), std::string::npos);
+  EXPECT_EQ(c.get("/api/v1/users", a).body.find("engineer@b.example"), std::string::npos);
+}
+
+TEST_F(HttpIsolation, AuditorsReadButCannotWrite) {
+  add_member("org-a", "auditor@a.example", Role::auditor);
+  const auto admin = bearer(token("admin@a.example", "org-a"));
+  const auto auditor = bearer(token("auditor@a.example", "org-a"));
+  auto c = client();
+  const auto p = c.post("/api/v1/products", {{"name", "Device"}}, admin);
+  ASSERT_EQ(p.status, 201);
+  const auto url = "/api/v1/products/" + p.json()["id"].get<std::string>();
+  const auto before = journal_count();
+
+  EXPECT_EQ(c.get(url, auditor).status, 200);
+  EXPECT_EQ(c.get("/api/v1/journal", auditor).status, 200);
+  for (const auto& r : {c.post("/api/v1/products", {{"name", "X"}}, auditor),
+                        c.request("PUT", url, R"({"name":"X"})", auditor + if_match(1)),
+                        c.request("PATCH", url, R"({"name":"X"})", auditor + if_match(1)),
+                        c.request("DELETE", url, {}, auditor + if_match(1)),
+                        c.post("/api/v1/users", {{"email", "x@a.example"}, {"password", kPassword},
+                                                 {"display_name", "X"}}, auditor),
+                        c.post("/api/v1/organizations", {{"name", "Mine"}, {"slug", "mine"}}, auditor)}) {
+    EXPECT_EQ(r.status, 403) << r.body;
+    EXPECT_EQ(r.json()["code"], "forbidden");
+    EXPECT_NE(r.json()["detail"].get<std::string>().find("auditor"), std::string::npos) << r.body;
+  }
+  EXPECT_EQ(journal_count(), before);
+}
+
+TEST_F(HttpIsolation, PartnersSeeOnlySharedProducts) {
+  const auto partner_id = add_member("org-a", "partner@p.example", Role::partner);
+  const auto admin = bearer(token("admin@a.example", "org-a"));
+  const auto partner = bearer(token("partner@p.example", "org-a"));
+  auto c = client();
+  const auto shared = c.post("/api/v1/products", {{"name", "Shared"}}, admin).json()["id"].get<std::string>();
+  const auto hidden = c.post("/api/v1/products", {{"name", "Hidden"}}, admin).json()["id"].get<std::string>();
+  ASSERT_EQ(c.post("/api/v1/shares", {{"shared_entity", "product"}, {"shared_id", shared}, {"user_id", partner_id}},
+                   admin).status, 201);
+
+  const auto list = c.get("/api/v1/products", partner);
+  ASSERT_EQ(list.status, 200);
+  ASSERT_EQ(list.json()["items"].size(), 1u);
+  EXPECT_EQ(list.json()["items"][0]["id"], shared);
+  EXPECT_EQ(c.get("/api/v1/products/" + shared, partner).status, 200);
+  const auto other = c.get("/api/v1/products/" + hidden, partner);
+  EXPECT_EQ(other.status, 404);
+  EXPECT_EQ(other.body.find("Hidden"), std::string::npos);
+  EXPECT_EQ(c.get("/api/v1/journal", partner).status, 403);
+  EXPECT_EQ(c.get("/api/v1/users", partner).status, 403);
+  EXPECT_EQ(c.get("/api/v1/shares", partner).json()["items"].size(), 1u);
+}
+
+}  // namespace
+}  // namespace riskloop::testing
