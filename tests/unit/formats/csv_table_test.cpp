@@ -2,6 +2,8 @@
 // malformed quotes, and the formula-injection guard.
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "formats/csv_table.hpp"
 
 namespace riskloop::formats {
@@ -123,6 +125,55 @@ TEST(CsvRead, ReportsStrayQuotes) {
   EXPECT_EQ(parsed.problems[0].describe().substr(0, 17), "row 2, column \"a\"");
   EXPECT_EQ(parsed.problems[1].row, 3);
   EXPECT_EQ(parsed.sheet.rows[1].cells[0], "oktail");
+}
+
+// Random sheets over an alphabet of everything CSV and spreadsheets treat specially.
+TEST(CsvRoundTrip, RandomSheetsComeBackUnchanged) {
+  const std::vector<std::string> alphabet = {"a",
+                                             "Z",
+                                             "0",
+                                             " ",
+                                             ",",
+                                             ";",
+                                             "\"",
+                                             "'",
+                                             "=",
+                                             "+",
+                                             "-",
+                                             "@",
+                                             "\t",
+                                             "\r",
+                                             "\n",
+                                             "\r\n",
+                                             "\xC3\xA9",
+                                             "\xE2\x9C\x93",
+                                             "\xF0\x9F\x98\x80"};
+  std::mt19937 rng(20261125);
+  std::uniform_int_distribution<int> width(1, 6), length(0, 8), height(0, 5), pick(0, 18);
+  for (int round = 0; round < 2000; ++round) {
+    RiskSheet sheet;
+    const int w = width(rng);
+    for (int c = 0; c < w; ++c) sheet.columns.push_back("col" + std::to_string(c));
+    const int h = height(rng);
+    for (int r = 0; r < h; ++r) {
+      SheetRow row{r + 2, {}};
+      for (int c = 0; c < w; ++c) {
+        std::string cell;
+        for (int k = length(rng); k > 0; --k) cell += alphabet[static_cast<std::size_t>(pick(rng))];
+        row.cells.push_back(cell);
+      }
+      sheet.rows.push_back(row);
+    }
+    const auto csv = encode_csv(sheet, {.byte_order_mark = round % 2 == 0});
+    const auto parsed = read_csv(csv);
+    ASSERT_TRUE(parsed.problems.empty()) << round;
+    ASSERT_EQ(parsed.sheet.columns, sheet.columns) << round;
+    ASSERT_EQ(parsed.sheet.rows.size(), sheet.rows.size()) << round << "\n" << csv;
+    for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
+      ASSERT_EQ(parsed.sheet.rows[r].cells, sheet.rows[r].cells) << round << "\n" << csv;
+      ASSERT_EQ(parsed.sheet.rows[r].number, sheet.rows[r].number);
+    }
+  }
 }
 
 TEST(CsvRead, EmptyInput) {

@@ -1,0 +1,218 @@
+// Report sections 4-9: heat maps, the analysis chain (5.4), estimation and evaluation (5.5, 6),
+// and risk controls with their verification (7.1, 7.2, 7.5).
+#include "core/enum_names.hpp"
+#include "core/risk/probability.hpp"
+#include "core/risk/risk_control.hpp"
+#include "formats/heat_map_svg.hpp"
+#include "formats/rmr_writer.hpp"
+
+namespace riskloop::formats::rmr {
+namespace {
+
+constexpr auto npos = risk::RiskFileIndex::npos;
+
+std::string frame_text(risk::Mission mission, risk::Stage stage) {
+  return std::string(stage_text(stage)) +
+         (mission == risk::Mission::operational ? " (operational)" : "");
+}
+
+std::string probability_or_dash(const std::optional<double>& p) {
+  return p ? risk::format_probability(*p) : "\xE2\x80\x94";
+}
+
+void heat_map_figure(ReportWriter& w, HeatMapPhase phase, std::string_view id,
+                     std::string_view title) {
+  const auto counts = count_heat_map(w.policy(), w.assessments(), phase);
+  w.raw("<figure class=\"heat-map\" id=\"");
+  w.text(id);
+  w.raw("\"><figcaption>");
+  w.text(std::string(title) + ": " + std::to_string(counts.evaluated) + " risks evaluated, " +
+         std::to_string(counts.not_evaluated) + " not evaluated.");
+  w.raw("</figcaption>");
+  w.raw(render_heat_map_svg(w.policy(), counts,
+                            {.title = std::string(title), .id = std::string(id) + "-svg"}));
+  w.raw("</figure>\n");
+}
+
+void write_matrix(ReportWriter& w) {
+  w.open_section("matrix", "4 Risk matrix before and after risk control");
+  w.paragraph(
+      "Each cell gives the number of risks (hazardous situation \xE2\x86\x92 harm) at that "
+      "severity and probability of harm, and the policy's verdict for the cell. After "
+      "risk control, a risk with controls counts at its residual estimate, a risk "
+      "without controls at its initial estimate; a controlled risk without a residual "
+      "estimate is not evaluated.",
+      "note");
+  heat_map_figure(w, HeatMapPhase::initial, "heat-map-initial", "Before risk control");
+  heat_map_figure(w, HeatMapPhase::current, "heat-map-residual", "After risk control");
+  w.close_section();
+}
+
+void write_hazards(ReportWriter& w) {
+  const auto& s = w.file();
+  w.open_section("hazards", "5 Hazards (ISO 14971 5.4)");
+  w.open_table("hazards", {"Id", "Hazard", "Category", "Condition", "Stage", "Description",
+                           "Hazardous situations"});
+  for (std::size_t h = 0; h < s.hazards.size(); ++h) {
+    const auto& hazard = s.hazards[h];
+    w.open_row();
+    w.cell(hazard.header.id);
+    w.cell(hazard.title);
+    w.cell(hazard.category);
+    w.cell(hazard.condition == risk::HazardCondition::fault ? "fault condition" : "normal use");
+    w.cell(frame_text(hazard.mission, hazard.stage));
+    w.multiline_cell(hazard.description);
+    w.number_cell(static_cast<std::int64_t>(w.index().situations_of_hazard(h).size()));
+    w.close_row();
+  }
+  w.close_table();
+  w.close_section();
+}
+
+void write_situations(ReportWriter& w) {
+  const auto& s = w.file();
+  w.open_section("situations", "6 Hazardous situations (ISO 14971 5.4)");
+  w.open_table("situations", {"Id", "Hazardous situation", "Sequence of events", "P1",
+                              "P1 source and rationale", "Stage", "Harms"});
+  for (std::size_t i = 0; i < s.situations.size(); ++i) {
+    const auto& x = s.situations[i];
+    w.open_row();
+    w.cell(x.header.id);
+    w.cell(x.title);
+    w.multiline_cell(x.sequence_of_events);
+    w.cell(probability_or_dash(x.p1));
+    w.multiline_cell(std::string(name_of(x.p1_source)) +
+                     (x.p1_rationale.empty() ? "" : ": " + x.p1_rationale));
+    w.cell(frame_text(x.mission, x.stage));
+    w.number_cell(static_cast<std::int64_t>(w.index().pairs_of_situation(i).size()));
+    w.close_row();
+  }
+  w.close_table();
+  w.close_section();
+}
+
+void write_harms(ReportWriter& w) {
+  const auto& s = w.file();
+  w.open_section("harms", "7 Harms");
+  w.open_table("harms", {"Id", "Harm", "Severity", "Severity rationale", "Description", "Stage"});
+  for (const auto& harm : s.harms) {
+    w.open_row();
+    w.cell(harm.header.id);
+    w.cell(harm.title);
+    if (harm.severity_rank) {
+      w.cell(severity_text(w.policy(), *harm.severity_rank));
+    } else {
+      w.raw("<td class=\"missing\">not estimated</td>");
+    }
+    w.multiline_cell(harm.severity_rationale);
+    w.multiline_cell(harm.description);
+    w.cell(frame_text(harm.mission, harm.stage));
+    w.close_row();
+  }
+  w.close_table();
+  w.close_section();
+}
+
+void evaluation_cell(ReportWriter& w, const std::optional<risk::Evaluation>& ev,
+                     risk::EstimateState state, std::string_view missing) {
+  if (ev) {
+    w.verdict_cell(evaluation_text(w.policy(), *ev), ev->acceptability);
+  } else if (state == risk::EstimateState::invalid) {
+    w.raw("<td class=\"missing\">estimate the policy cannot evaluate</td>");
+  } else {
+    w.raw("<td class=\"missing\">");
+    w.text(missing);
+    w.raw("</td>");
+  }
+}
+
+void write_risks(ReportWriter& w) {
+  const auto& s = w.file();
+  const auto& index = w.index();
+  w.open_section("risks", "8 Risk estimation and evaluation (ISO 14971 5.5, 6)");
+  w.open_table("risks", {"Id", "Risk (hazardous situation \xE2\x86\x92 harm)", "P1", "P2",
+                         "Initial estimate and evaluation", "Controls verified",
+                         "Residual estimate and evaluation", "Benefit-risk", "Step"});
+  for (const auto& a : w.assessments()) {
+    const auto& pair = s.situation_harms[a.pair];
+    const auto sit = index.situation_of_pair(a.pair);
+    w.open_row();
+    w.cell(pair.header.id);
+    w.cell(risk_name(w, a.pair));
+    if (pair.probability_not_estimable) {
+      w.raw("<td colspan=\"2\" class=\"multiline\">not estimable; consequences: ");
+      w.text(pair.consequences);
+      w.raw("</td>");
+    } else {
+      w.cell(sit == npos ? "\xE2\x80\x94" : probability_or_dash(s.situations[sit].p1));
+      w.cell(probability_or_dash(pair.p2));
+    }
+    evaluation_cell(w, a.initial, a.initial_state, "not estimated");
+    w.cell(std::to_string(a.verified_controls) + " of " + std::to_string(a.controls));
+    if (a.controls == 0 && !a.residual) {
+      w.cell("no controls");
+    } else {
+      evaluation_cell(w, a.residual, a.residual_state, "no residual estimate");
+    }
+    const auto b = index.benefit_risk_of_pair(a.pair);
+    w.cell(b == npos ? "\xE2\x80\x94" : std::string(name_of(s.benefit_risks[b].outcome)));
+    w.cell(risk::step_label(a.step));
+    w.close_row();
+  }
+  w.close_table();
+  w.close_section();
+}
+
+void verification_cell(ReportWriter& w, risk::VerificationResult result,
+                       const std::string& evidence) {
+  w.raw(result == risk::VerificationResult::pass ? "<td class=\"verified\">"
+                                                 : "<td class=\"missing\">");
+  w.text(std::string(verification_text(result)) + (evidence.empty() ? "" : ": " + evidence));
+  w.raw("</td>");
+}
+
+void write_controls(ReportWriter& w) {
+  const auto& s = w.file();
+  w.open_section("controls", "9 Risk controls and their verification (ISO 14971 7.1, 7.2, 7.5)");
+  w.open_table("controls", {"Id", "Control", "Option (7.1)", "Why no higher option",
+                            "Implemented in", "Implementation verified", "Effectiveness verified",
+                            "New risks reviewed (7.5)", "Risks", "Stage"});
+  for (std::size_t c = 0; c < s.controls.size(); ++c) {
+    const auto& control = s.controls[c];
+    w.open_row();
+    w.cell(control.header.id);
+    w.raw("<td><span class=\"title\">");
+    w.text(control.title);
+    w.raw("</span>");
+    if (!control.description.empty()) {
+      w.raw("<div class=\"multiline\">");
+      w.text(control.description);
+      w.raw("</div>");
+    }
+    w.raw("</td>");
+    w.cell(risk::option_label(control.option));
+    w.multiline_cell(control.option_justification);
+    w.multiline_cell(control.implementation_reference);
+    verification_cell(w, control.implementation_verification, control.implementation_evidence);
+    verification_cell(w, control.effectiveness_verification, control.effectiveness_evidence);
+    w.cell(control.new_risks_reviewed ? "yes" : "no");
+    w.number_cell(static_cast<std::int64_t>(w.index().pairs_of_control(c).size()));
+    w.cell(frame_text(control.mission, control.stage));
+    w.close_row();
+  }
+  w.close_table();
+  w.close_section();
+}
+
+}  // namespace
+
+void write_analysis_sections(ReportWriter& w) {
+  write_matrix(w);
+  write_hazards(w);
+  write_situations(w);
+  write_harms(w);
+  write_risks(w);
+  write_controls(w);
+}
+
+}  // namespace riskloop::formats::rmr

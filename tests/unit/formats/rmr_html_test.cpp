@@ -1,0 +1,280 @@
+// Risk management report: a well-formed document with every section in order, repeating table
+// headers, heat maps with the right counts, signatures per Part 11.50, print CSS, the journal
+// head hash, and hostile text escaped everywhere.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <pugixml.hpp>
+
+#include "core/risk/file_index.hpp"
+#include "core/risk/gate.hpp"
+#include "formats/heat_map_svg.hpp"
+#include "formats/rmr_html.hpp"
+#include "sample_risk_file.hpp"
+
+namespace riskloop::formats {
+namespace {
+
+using testdata::kScript;
+using testdata::SampleFile;
+
+const std::string kHash = "9f2c4e6b1a0d8e7f5c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a29180f7e6d5";
+const std::string kAttributeBreaker = "\"><img src=x onerror=alert(1)>";
+
+// The sample file with every decision a report shows, and signatures on them.
+struct ReportFixture {
+  SampleFile sample;
+  risk::CompiledPolicy policy = testdata::compiled_policy();
+  std::vector<risk::RiskAssessment> assessments;
+  std::vector<SignatureLine> signatures;
+  std::vector<StageGateFindings> gates;
+
+  ReportFixture() {
+    auto& s = sample.s;
+    risk::BenefitRisk b;
+    b.header.id = "BR1";
+    b.situation_harm_id = "R4";
+    b.outcome = risk::BenefitRiskOutcome::accepted;
+    b.benefits = "Restores blood flow " + kScript;
+    b.data_reviewed = "Registry";
+    b.why_no_further_control = "State of the art";
+    b.rationale = "Benefit outweighs";
+    b.decided_by = "user-2";
+    b.decided_at = testdata::day(3);
+    s.benefit_risks.push_back(b);
+
+    risk::OverallResidualRisk o;
+    o.header.id = "OR1";
+    o.method = "Per plan 4.4 e";
+    o.benefits = "Clinical evaluation CE-7";
+    o.conclusion = risk::OverallConclusion::acceptable;
+    o.significant_residual_risks = "Burn";
+    o.disclosure_reference = "IFU 5.2";
+    o.rationale = "All risks acceptable or accepted";
+    o.decided_by = "user-1";
+    o.decided_at = testdata::day(4);
+    s.overall_residual_risks.push_back(o);
+    auto older = o;
+    older.header.id = "OR0";
+    older.conclusion = risk::OverallConclusion::not_acceptable;
+    older.decided_at = testdata::day(2);
+    s.overall_residual_risks.push_back(older);
+
+    risk::Review r;
+    r.header.id = "RV1";
+    r.status = risk::ReviewStatus::closed;
+    r.held_at = testdata::day(5);
+    r.attendees = {"A. Risk (risk manager)", kAttributeBreaker};
+    r.conclusions = "Ready for release.\nNo open actions.";
+    r.plan_followed = r.overall_residual_acceptable = r.post_production_methods_in_place = true;
+    s.reviews.push_back(r);
+
+    risk::GateDecision g;
+    g.header.id = "G1";
+    g.stage = risk::Stage::design;
+    g.outcome = risk::GateOutcome::passed;
+    g.rationale = "Design review DR-3";
+    g.decided_at = testdata::day(1);
+    s.gate_decisions.push_back(g);
+
+    signatures = {
+        {"Dr. Ann Smith", testdata::day(4) + std::chrono::hours(13) + std::chrono::minutes(5),
+         "approval", "overall_residual_risk", "OR1"},
+        {kAttributeBreaker, testdata::day(4) + std::chrono::hours(14), "review",
+         "overall_residual_risk", "OR1"},
+        {"Bob Jones", testdata::day(5), "responsibility", "risk_review", "RV1"},
+    };
+    assessments = risk::assess_risks(risk::RiskFileIndex(s), policy);
+    for (auto stage : {risk::Stage::design, risk::Stage::post_launch})
+      gates.push_back({stage, risk::check_gate(s, policy, stage, testdata::day(6))});
+  }
+
+  RmrData data() const {
+    return {.snapshot = sample.s,
+            .policy = policy,
+            .assessments = assessments,
+            .gate_findings = gates,
+            .signatures = signatures,
+            .journal_head_hash = kHash,
+            .generated_at = testdata::day(6) + std::chrono::hours(9),
+            .product_name = "Stent <XL>",
+            .organization_name = "MedCo & Partners"};
+  }
+};
+
+pugi::xml_document parse(const std::string& html) {
+  pugi::xml_document doc;
+  const auto r = doc.load_string(html.c_str());
+  EXPECT_TRUE(r) << r.description() << " at byte " << r.offset << ": "
+                 << html.substr(r.offset > 80 ? r.offset - 80 : 0, 160);
+  return doc;
+}
+
+std::vector<std::string> headers_of(const pugi::xml_node& table) {
+  std::vector<std::string> out;
+  for (const auto& th : table.select_nodes("thead/tr/th")) out.emplace_back(th.node().text().get());
+  return out;
+}
+
+TEST(RmrHtml, IsWellFormedWithEverySectionInOrder) {
+  const ReportFixture f;
+  const auto html = render_rmr_html(f.data());
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  const auto doc = parse(html);
+  std::vector<std::string> ids;
+  for (const auto& s : doc.select_nodes("/html/body/main/section"))
+    ids.emplace_back(s.node().attribute("id").value());
+  EXPECT_EQ(ids, (std::vector<std::string>{"plan", "device", "policy", "matrix", "hazards",
+                                           "situations", "harms", "risks", "controls",
+                                           "benefit-risk", "overall", "reviews", "gates",
+                                           "traceability", "signatures", "integrity"}));
+  for (const auto& s : doc.select_nodes("/html/body/main/section"))
+    EXPECT_TRUE(s.node().child("h2")) << s.node().attribute("id").value();
+  // Every contents entry points at a section.
+  for (const auto& a : doc.select_nodes("//nav//a")) {
+    const std::string href = a.node().attribute("href").value();
+    EXPECT_TRUE(std::find(ids.begin(), ids.end(), href.substr(1)) != ids.end()) << href;
+  }
+}
+
+TEST(RmrHtml, EveryTableHasARepeatingHeader) {
+  const ReportFixture f;
+  const auto html = render_rmr_html(f.data());
+  const auto doc = parse(html);
+  const auto tables = doc.select_nodes("//table");
+  EXPECT_GE(tables.size(), 15u);
+  for (const auto& t : tables) {
+    EXPECT_FALSE(headers_of(t.node()).empty()) << t.node().attribute("class").value();
+    EXPECT_TRUE(t.node().child("tbody"));
+  }
+  const auto trace = doc.select_node("//table[@class='traceability']").node();
+  EXPECT_EQ(headers_of(trace),
+            (std::vector<std::string>{
+                "Hazard", "Hazardous situation", "Harm", "Initial estimate", "Risk controls",
+                "Verification (implementation / effectiveness)", "Residual risk"}));
+  // H1: S1 -> M1, M2; S2 -> M1, M4. H2: S2 -> M1, M4. H3 alone. S3 -> M2 without hazard.
+  EXPECT_EQ(trace.select_nodes("tbody/tr").size(), 8u);
+  EXPECT_EQ(doc.select_node("//table[@class='hazards']").node().select_nodes("tbody/tr").size(),
+            3u);
+  EXPECT_EQ(doc.select_node("//table[@class='risks']").node().select_nodes("tbody/tr").size(), 5u);
+  EXPECT_EQ(doc.select_node("//table[@class='controls']").node().select_nodes("tbody/tr").size(),
+            2u);
+  EXPECT_EQ(doc.select_node("//table[@class='plan']").node().select_nodes("tbody/tr").size(), 7u);
+}
+
+TEST(RmrHtml, HeatMapsCountRisksBeforeAndAfterControl) {
+  const ReportFixture f;
+  const auto doc = parse(render_rmr_html(f.data()));
+  for (auto [id, phase] : {std::pair{"heat-map-initial", HeatMapPhase::initial},
+                           std::pair{"heat-map-residual", HeatMapPhase::current}}) {
+    const auto counts = count_heat_map(f.policy, f.assessments, phase);
+    const auto figure = doc.select_node(("//figure[@id='" + std::string(id) + "']").c_str()).node();
+    ASSERT_TRUE(figure) << id;
+    EXPECT_TRUE(figure.child("figcaption"));
+    const auto cells = figure.select_nodes("svg/g[@class='cell']");
+    EXPECT_EQ(cells.size(), 25u);
+    for (const auto& c : cells) {
+      const auto s = c.node().attribute("data-severity").as_llong();
+      const auto p = c.node().attribute("data-probability").as_llong();
+      EXPECT_EQ(c.node().attribute("data-count").as_llong(), counts.at(s, p));
+    }
+  }
+  const auto initial =
+      doc.select_node(
+             "//figure[@id='heat-map-initial']/svg/g[@data-severity='3'][@data-probability='5']")
+          .node();
+  EXPECT_STREQ(initial.attribute("data-count").value(), "2");
+}
+
+TEST(RmrHtml, HostileTextIsEscapedEverywhere) {
+  const ReportFixture f;
+  const auto html = render_rmr_html(f.data());
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_EQ(html.find("<XL>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);
+  EXPECT_NE(html.find("MedCo &amp; Partners"), std::string::npos);
+  const auto doc = parse(html);
+  EXPECT_EQ(std::string(doc.select_node("/html/head/title").node().text().get()),
+            "Risk management report: Coronary stent system " + kScript);
+  EXPECT_TRUE(doc.select_nodes("//script").empty());
+  EXPECT_TRUE(doc.select_nodes("//img").empty());
+  EXPECT_TRUE(doc.select_nodes("//link").empty());
+  EXPECT_TRUE(doc.select_nodes("//*[@src]").empty());
+  for (const auto& a : doc.select_nodes("//a[@href]"))
+    EXPECT_EQ(a.node().attribute("href").value()[0], '#');
+  const auto csp = doc.select_node("//meta[@http-equiv='Content-Security-Policy']").node();
+  EXPECT_NE(std::string(csp.attribute("content").value()).find("default-src 'none'"),
+            std::string::npos);
+}
+
+TEST(RmrHtml, SignaturesShowNameTimeAndMeaningWithTheirRecord) {
+  const ReportFixture f;
+  const auto doc = parse(render_rmr_html(f.data()));
+  const auto overall = doc.select_node("//section[@id='overall']").node();
+  const auto items = overall.select_nodes(".//div[@class='signature-block']/ul/li");
+  ASSERT_EQ(items.size(), 2u);
+  const auto first = items.first().node();
+  EXPECT_STREQ(first.child("span").text().get(), "Dr. Ann Smith");
+  EXPECT_STREQ(first.select_node("span[@class='meaning']").node().text().get(), "approval");
+  EXPECT_STREQ(first.child("time").text().get(), "2024-10-08 13:05:00 UTC");
+  EXPECT_STREQ(first.child("time").attribute("datetime").value(), "2024-10-08T13:05:00.000Z");
+  EXPECT_NE(std::string(overall.select_node(".//p[1]").node().text().get())
+                .find("the overall residual risk is acceptable"),
+            std::string::npos);
+  const auto reviews = doc.select_node("//table[@class='reviews']").node();
+  EXPECT_STREQ(reviews.select_node(".//ul[@class='signatures']/li/span").node().text().get(),
+               "Bob Jones");
+  const auto list = doc.select_node("//table[@class='signatures']").node();
+  EXPECT_EQ(list.select_nodes("tbody/tr").size(), 3u);
+  // An unsigned decision says so.
+  const auto br = doc.select_node("//table[@class='benefit-risk']").node();
+  EXPECT_TRUE(br.select_node(".//p[@class='unsigned']"));
+}
+
+TEST(RmrHtml, PrintCssJournalHashAndGateFindings) {
+  const ReportFixture f;
+  const auto html = render_rmr_html(f.data());
+  EXPECT_NE(html.find("size: A4"), std::string::npos);
+  EXPECT_NE(html.find("@bottom-right { content: counter(page) \" / \" counter(pages)"),
+            std::string::npos);
+  EXPECT_NE(html.find("thead { display: table-header-group; }"), std::string::npos);
+  const auto doc = parse(html);
+  EXPECT_EQ(std::string(doc.select_node("//*[@id='journal-head']").node().text().get()), kHash);
+  EXPECT_TRUE(doc.select_node("//dl[@class='title-block']/dd[@class='hash']"));
+  const auto gates = doc.select_node("//section[@id='gates']").node();
+  EXPECT_EQ(gates.select_nodes("h3").size(), 3u);  // decisions + two stages
+  EXPECT_FALSE(gates.select_nodes(".//table[@class='gate-findings']").empty());
+  EXPECT_NE(html.find("2024-10-10 09:00:00 UTC"), std::string::npos);  // generated at
+}
+
+TEST(RmrHtml, EmptyFileStillRendersWithWhatIsMissing) {
+  risk::RiskFileSnapshot empty;
+  empty.file.title = "New file";
+  const auto policy = testdata::compiled_policy();
+  const auto html = render_rmr_html({.snapshot = empty, .policy = policy, .assessments = {}});
+  const auto doc = parse(html);
+  EXPECT_EQ(doc.select_nodes("//section").size(), 16u);
+  EXPECT_NE(html.find("The overall residual risk has not been evaluated."), std::string::npos);
+  EXPECT_NE(html.find("No risk management review has been held."), std::string::npos);
+  EXPECT_NE(html.find("Journal head hash"), std::string::npos);
+  EXPECT_EQ(doc.select_nodes("//td[@class='missing']").size(), 7u);  // the seven plan sections
+}
+
+TEST(RmrHtml, RecomputesAssessmentsThatDoNotMatchTheFile) {
+  const ReportFixture f;
+  auto data = f.data();
+  data.assessments = {};
+  const auto doc = parse(render_rmr_html(data));
+  EXPECT_STREQ(
+      doc.select_node(
+             "//figure[@id='heat-map-initial']/svg/g[@data-severity='3'][@data-probability='5']")
+          .node()
+          .attribute("data-count")
+          .value(),
+      "2");
+}
+
+}  // namespace
+}  // namespace riskloop::formats
