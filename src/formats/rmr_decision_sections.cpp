@@ -206,13 +206,18 @@ void write_signature_section(ReportWriter& w) {
     w.close_section();
     return;
   }
-  w.open_table("signatures", {"Printed name", "Meaning", "Date and time (UTC)", "Signed record"});
+  w.open_table("signatures", {"Printed name", "Meaning", "Date and time (UTC)", "Signed record",
+                              "Signed version and digest"});
   for (const auto& s : lines) {
     w.open_row();
     w.cell(s.printed_name);
     w.cell(s.meaning);
     w.cell(utc_text(s.signed_at));
     w.cell(s.entity + " " + s.record_id);
+    w.raw("<td class=\"hash\">");
+    if (s.signed_version > 0) w.text("version " + std::to_string(s.signed_version) + " ");
+    w.text(s.signed_digest);
+    w.raw("</td>");
     w.close_row();
   }
   w.close_table();

@@ -2,6 +2,7 @@
 // document, printable on A4 (docs/formats/risk-management-report.md).
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -25,6 +26,8 @@ struct SignatureLine {
   std::string meaning;  // "approval", "review", "responsibility", "authorship"
   std::string entity;   // Record::entity of the signed record, e.g. "overall_residual_risk"
   Id record_id;
+  std::int64_t signed_version = 0;  // the record version signed (0: not given)
+  std::string signed_digest;        // digest binding the signature to that version (11.70)
 };
 
 // What the gate of one stage reports today (check_gate).

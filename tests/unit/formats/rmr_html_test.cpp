@@ -79,7 +79,7 @@ struct ReportFixture {
 
     signatures = {
         {"Dr. Ann Smith", testdata::day(4) + std::chrono::hours(13) + std::chrono::minutes(5),
-         "approval", "overall_residual_risk", "OR1"},
+         "approval", "overall_residual_risk", "OR1", 2, "sha256:0a1b2c"},
         {kAttributeBreaker, testdata::day(4) + std::chrono::hours(14), "review",
          "overall_residual_risk", "OR1"},
         {"Bob Jones", testdata::day(5), "responsibility", "risk_review", "RV1"},
@@ -228,6 +228,8 @@ TEST(RmrHtml, SignaturesShowNameTimeAndMeaningWithTheirRecord) {
                "Bob Jones");
   const auto list = doc.select_node("//table[@class='signatures']").node();
   EXPECT_EQ(list.select_nodes("tbody/tr").size(), 3u);
+  EXPECT_STREQ(list.select_node("tbody/tr[1]/td[5]").node().text().get(),
+               "version 2 sha256:0a1b2c");
   // An unsigned decision says so.
   const auto br = doc.select_node("//table[@class='benefit-risk']").node();
   EXPECT_TRUE(br.select_node(".//p[@class='unsigned']"));
