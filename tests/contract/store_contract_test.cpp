@@ -245,10 +245,9 @@ TEST_P(StoreContract, TwoStoresOnOneDatabaseKeepOneJournalChain) {
     for (int i = 0; i < kEach; ++i) {
       const auto r = store.transaction([&](Tx& tx) -> Status {
         const auto head = RL_TRY(tx.journal_head());
-        return tx.append_journal({head ? head->first + 1 : 1, Timestamp{}, actor, org_a_, "product",
-                                  "p", "create", "{}",
-                                  head ? head->second : std::string(kGenesisHash),
-                                  std::string(64, 'a')});
+        return tx.append_journal(
+            {head ? head->first + 1 : 1, Timestamp{}, actor, org_a_, "product", "p", "create", "{}",
+             head ? head->second : std::string(kGenesisHash), std::string(64, 'a')});
       });
       if (!r) ++failures;
     }
@@ -271,9 +270,10 @@ TEST_P(StoreContract, TwoStoresOnOneDatabaseKeepOneJournalChain) {
 TEST_P(StoreContract, ReconnectsAfterTheServerDroppedTheConnection) {
   if (GetParam() == "sqlite") GTEST_SKIP() << "an embedded database has no connection to lose";
   ASSERT_TRUE(store_->read([](Tx&) -> Status { return {}; }));  // a reader in the pool as well
-  ASSERT_TRUE(on_server(
-      "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND "
-      "datname = current_database() AND application_name = '" + schema_ + "'"));
+  const std::string kill_ours =
+      "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+      "AND datname = current_database() AND application_name = '" + schema_ + "'";
+  ASSERT_TRUE(on_server(kill_ours));
   EXPECT_TRUE(store_->transaction([&](Tx& tx) { return tx.insert(product(org_a_, "p1", "A")); }));
   EXPECT_TRUE(store_->read([&](Tx& tx) -> Status {
     EXPECT_TRUE(tx.get<Product>(org_a_, "p1"));

@@ -24,8 +24,7 @@ constexpr Oid kNumericOid = 1700;
 
 // Advisory lock keys, per database. Writers take the first for the length of a transaction; open()
 // holds the second while it applies migrations. ASCII "rl-write" and "rl-migra".
-constexpr const char* kWriteLockSql =
-    "SELECT pg_advisory_xact_lock(8245015008852407397)";
+constexpr const char* kWriteLockSql = "SELECT pg_advisory_xact_lock(8245015008852407397)";
 constexpr const char* kMigrationLock = "SELECT pg_advisory_lock(8245014965751607905)";
 constexpr const char* kMigrationUnlock = "SELECT pg_advisory_unlock(8245014965751607905)";
 
@@ -55,10 +54,14 @@ std::string describe(const std::string& url) {
   for (PQconninfoOption* o = options; o->keyword; ++o) {
     if (!o->val) continue;
     const std::string_view key = o->keyword;
-    if (key == "user") user = o->val;
-    else if (key == "host") host = o->val;
-    else if (key == "port") port = o->val;
-    else if (key == "dbname") dbname = o->val;
+    if (key == "user")
+      user = o->val;
+    else if (key == "host")
+      host = o->val;
+    else if (key == "port")
+      port = o->val;
+    else if (key == "dbname")
+      dbname = o->val;
   }
   PQconninfoFree(options);
   std::string out = user.empty() ? "" : user + "@";
@@ -77,9 +80,12 @@ char signature_of(const SqlValue& v) {
 
 Oid oid_of(char signature) {
   switch (signature) {
-    case 'i': return kInt8Oid;
-    case 'd': return kFloat8Oid;
-    default: return 0;
+    case 'i':
+      return kInt8Oid;
+    case 'd':
+      return kFloat8Oid;
+    default:
+      return 0;
   }
 }
 
@@ -131,7 +137,9 @@ SqlValue column_value(const PGresult* r, int row, int column, Oid type) {
 
 }  // namespace
 
-void PostgresConnection::ResultDeleter::operator()(pg_result* r) const { PQclear(r); }
+void PostgresConnection::ResultDeleter::operator()(pg_result* r) const {
+  PQclear(r);
+}
 
 Result<std::unique_ptr<PostgresConnection>> PostgresConnection::open(const std::string& url) {
   // Keywords before dbname are defaults: the URL's own values override them.
@@ -148,7 +156,9 @@ Result<std::unique_ptr<PostgresConnection>> PostgresConnection::open(const std::
   return c;
 }
 
-PostgresConnection::~PostgresConnection() { PQfinish(conn_); }
+PostgresConnection::~PostgresConnection() {
+  PQfinish(conn_);
+}
 
 Status PostgresConnection::prepare_session() {
   // Server notices ("relation already exists, skipping") are not errors; keep them off stderr.
@@ -166,8 +176,8 @@ Error PostgresConnection::error(std::string_view what, const pg_result* r) const
   if (state && state == kUniqueViolation)
     return {ErrorCode::conflict, "already exists (" + message + ")", {}};
   if (state && state == kForeignKeyViolation)
-    return {ErrorCode::conflict, "refers to a record that does not exist, or is still referred to",
-            {}};
+    return {
+        ErrorCode::conflict, "refers to a record that does not exist, or is still referred to", {}};
   return {ErrorCode::storage, std::string(what) + ": " + message, {}};
 }
 
@@ -181,7 +191,7 @@ Result<PostgresConnection::PgResult> PostgresConnection::run_simple(std::string_
 }
 
 Result<PostgresConnection::PgResult> PostgresConnection::run(std::string_view sql,
-                                                            std::span<const SqlValue> params) {
+                                                             std::span<const SqlValue> params) {
   std::string key;
   key.reserve(params.size() + 1 + sql.size());
   for (const auto& p : params) key += signature_of(p);

@@ -21,7 +21,8 @@ class PostgresConnection final : public SqlConnection {
   PostgresConnection(const PostgresConnection&) = delete;
   PostgresConnection& operator=(const PostgresConnection&) = delete;
 
-  Result<std::vector<SqlRow>> query(std::string_view sql, std::span<const SqlValue> params) override;
+  Result<std::vector<SqlRow>> query(std::string_view sql,
+                                    std::span<const SqlValue> params) override;
   Result<std::int64_t> execute(std::string_view sql, std::span<const SqlValue> params) override;
   Status execute_script(std::string_view sql) override;
   // READ COMMITTED plus a transaction-level advisory lock: one writer at a time across every
