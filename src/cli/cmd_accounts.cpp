@@ -10,17 +10,18 @@
 namespace riskloop::cli {
 namespace {
 
-// Every page of a listing, following the cursor until a short page.
+// Every page of a listing, following the cursor until an empty page (the app may clamp the page
+// size, so a short page does not prove the end).
 template <class T, class Fetch, class Cursor>
 Result<std::vector<T>> all_pages(Fetch fetch, Cursor cursor_of) {
   std::vector<T> out;
   app::Page page{.after = "", .limit = 500};
   for (;;) {
     auto items = RL_TRY(fetch(page));
-    const bool last = items.size() < static_cast<std::size_t>(page.limit) || items.empty();
-    const std::string next = items.empty() ? "" : cursor_of(items.back());
+    if (items.empty()) return out;
+    const std::string next = cursor_of(items.back());
     for (auto& item : items) out.push_back(std::move(item));
-    if (last || next == page.after) return out;
+    if (next == page.after) return out;
     page.after = next;
   }
 }

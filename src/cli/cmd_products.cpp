@@ -35,12 +35,12 @@ CommandStatus run_product_list(const ProductArgs& args) {
 
   std::vector<Product> products;
   app::Page page{.after = "", .limit = 500};
+  // Until an empty page: the app may clamp the page size, so a short page does not prove the end.
   for (;;) {
     auto batch = RL_TRY(app.products().list(who, page));
-    const bool last = batch.size() < static_cast<std::size_t>(page.limit);
+    if (batch.empty() || batch.back().header.id == page.after) break;
+    page.after = batch.back().header.id;
     for (auto& p : batch) products.push_back(std::move(p));
-    if (last || batch.empty() || products.back().header.id == page.after) break;
-    page.after = products.back().header.id;
   }
 
   if (args.format == "json") {
