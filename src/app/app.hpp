@@ -9,6 +9,7 @@
 #include "app/journal_reader.hpp"
 #include "app/operational_risks.hpp"
 #include "app/products.hpp"
+#include "app/risk_exchange.hpp"
 #include "app/risk_files.hpp"
 #include "app/risk_items.hpp"
 
@@ -46,7 +47,8 @@ class App {
         control_links_(ctx_),
         introduced_hazards_(ctx_),
         residuals_(ctx_),
-        reviews_(ctx_) {}
+        reviews_(ctx_),
+        exchange_(ctx_) {}
 
   Accounts& accounts() { return accounts_; }
   Auth& auth() { return auth_; }
@@ -65,6 +67,7 @@ class App {
   IntroducedHazards& introduced_hazards() { return introduced_hazards_; }
   ResidualEstimates& residual_estimates() { return residuals_; }
   Reviews& reviews() { return reviews_; }
+  RiskExchange& exchange() { return exchange_; }
   store::Store& store() { return ctx_.store; }
   const AppOptions& options() const { return ctx_.options; }
   const Clock& clock() const { return ctx_.clock; }
@@ -88,6 +91,7 @@ class App {
   IntroducedHazards introduced_hazards_;
   ResidualEstimates residuals_;
   Reviews reviews_;
+  RiskExchange exchange_;
 };
 
 // Production clock and ids (UUIDv7: time-ordered, random in the rest).

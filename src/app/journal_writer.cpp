@@ -43,12 +43,19 @@ std::string journal_hash(const JournalEntry& e) {
 
 std::string journal_entry_json(const JournalEntry& e) { return encode(e, true); }
 
-Status append_entry(store::Tx& tx, JournalEntry e) {
-  const auto head = RL_TRY(tx.journal_head());
+Status append_entry(store::Tx& tx, JournalEntry e, JournalHead* cached) {
+  JournalHead head;
+  if (cached && *cached) {
+    head = *cached;
+  } else {
+    head = RL_TRY(tx.journal_head());
+  }
   e.seq = head ? head->first + 1 : 1;
   e.prev_hash = head ? head->second : std::string(kGenesisHash);
   e.hash = journal_hash(e);
-  return tx.append_journal(e);
+  RL_CHECK(tx.append_journal(e));
+  if (cached) *cached = std::make_pair(e.seq, e.hash);
+  return {};
 }
 
 }  // namespace riskloop::app

@@ -55,12 +55,14 @@ class Recorder {
                               .entity = std::string(T::entity),
                               .entity_id = rec.header.id,
                               .op = std::string(op),
-                              .payload = formats::canonical_payload(rec)});
+                              .payload = formats::canonical_payload(rec)},
+                        &head_);
   }
 
   store::Tx& tx_;
   const Principal& who_;
   Timestamp now_;
+  JournalHead head_;  // carried between this recorder's appends
 };
 
 // Checks the caller's version against the stored one (If-Match): precondition failure if they
