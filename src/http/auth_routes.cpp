@@ -55,8 +55,8 @@ Response login(Call& c) {
   RL_HTTP_CHECK(decode_body(c, in));
   const auto result = RL_HTTP_TRY(c.app().auth().login(in, c.request.peer_address));
   auto r = json_response(200, RL_HTTP_TRY(session_view(c.app(), result.principal)));
-  const auto max_age = std::chrono::duration_cast<std::chrono::seconds>(
-      result.expires_at - c.app().clock().now());
+  const auto max_age =
+      std::chrono::duration_cast<std::chrono::seconds>(result.expires_at - c.app().clock().now());
   r.headers.push_back({"Set-Cookie", session_cookie(result.session_secret, max_age,
                                                     c.service.options.secure_cookies)});
   return r;
@@ -69,13 +69,16 @@ Response logout(Call& c) {
   return r;
 }
 
-Response whoami(Call& c) { return json_response(200, RL_HTTP_TRY(session_view(c.app(), c.principal))); }
+Response whoami(Call& c) {
+  return json_response(200, RL_HTTP_TRY(session_view(c.app(), c.principal)));
+}
 
 Response switch_organization(Call& c) {
   SwitchOrganizationInput in;
   RL_HTTP_CHECK(require_member(c, "organization_id"));
   RL_HTTP_CHECK(decode_body(c, in));
-  const auto next = RL_HTTP_TRY(c.app().auth().switch_organization(c.principal, in.organization_id));
+  const auto next =
+      RL_HTTP_TRY(c.app().auth().switch_organization(c.principal, in.organization_id));
   return json_response(200, RL_HTTP_TRY(session_view(c.app(), next)));
 }
 

@@ -13,30 +13,37 @@ nlohmann::json entry_json(const JournalEntry& e) {
   // The payload is canonical JSON written by us; show it as an object, not as a string.
   auto payload = nlohmann::json::parse(e.payload, nullptr, false);
   if (payload.is_discarded()) payload = e.payload;
-  return {{"seq", e.seq},       {"at", format_timestamp(e.at)}, {"actor", e.actor},
-          {"org_id", e.org_id}, {"entity", e.entity},           {"entity_id", e.entity_id},
-          {"op", e.op},         {"payload", std::move(payload)}, {"prev_hash", e.prev_hash},
+  return {{"seq", e.seq},
+          {"at", format_timestamp(e.at)},
+          {"actor", e.actor},
+          {"org_id", e.org_id},
+          {"entity", e.entity},
+          {"entity_id", e.entity_id},
+          {"op", e.op},
+          {"payload", std::move(payload)},
+          {"prev_hash", e.prev_hash},
           {"hash", e.hash}};
 }
 
 nlohmann::json entry_schema() {
   const nlohmann::json text = {{"type", "string"}};
-  return {{"type", "object"},
-          {"description", "one journal entry (docs/journal.md)"},
-          {"properties",
-           {{"seq", {{"type", "integer"}, {"format", "int64"}}},
-            {"at", {{"type", "string"}, {"format", "date-time"}}},
-            {"actor", text},
-            {"org_id", text},
-            {"entity", text},
-            {"entity_id", text},
-            {"op", {{"type", "string"}, {"enum", {"create", "update", "delete"}}}},
-            {"payload", {{"type", "object"}, {"description", "the record's state after the change"}}},
-            {"prev_hash", text},
-            {"hash", text}}},
-          {"required",
-           {"seq", "at", "actor", "org_id", "entity", "entity_id", "op", "payload", "prev_hash",
-            "hash"}}};
+  return {
+      {"type", "object"},
+      {"description", "one journal entry (docs/journal.md)"},
+      {"properties",
+       {{"seq", {{"type", "integer"}, {"format", "int64"}}},
+        {"at", {{"type", "string"}, {"format", "date-time"}}},
+        {"actor", text},
+        {"org_id", text},
+        {"entity", text},
+        {"entity_id", text},
+        {"op", {{"type", "string"}, {"enum", {"create", "update", "delete"}}}},
+        {"payload", {{"type", "object"}, {"description", "the record's state after the change"}}},
+        {"prev_hash", text},
+        {"hash", text}}},
+      {"required",
+       {"seq", "at", "actor", "org_id", "entity", "entity_id", "op", "payload", "prev_hash",
+        "hash"}}};
 }
 
 Result<std::string> text_param(const Call& c, std::string_view name) {
@@ -67,17 +74,21 @@ Response journal_page(Call& c) {
 }  // namespace
 
 void add_journal_routes(RouteTable& routes) {
-  routes.add({.method = Method::get, .pattern = "/api/v1/journal", .operation_id = "journal",
-              .summary = "The organization's journal of changes (not for partners)",
-              .tag = "journal", .handler = &journal_page,
-              .response_description = "A page of entries in seq order",
-              .response = {"JournalEntry", &entry_schema}, .list = true,
-              .query = {{"entity", "only entries about this record type, e.g. product"},
-                        {"entity_id", "only entries about this record"},
-                        {"actor", "only changes by this actor, e.g. user:<id> or token:<id>"},
-                        {"after", "cursor: the seq after which to start"},
-                        {"limit", "page size, 1 to the server's maximum (default 100)",
-                         "integer"}}});
+  routes.add(
+      {.method = Method::get,
+       .pattern = "/api/v1/journal",
+       .operation_id = "journal",
+       .summary = "The organization's journal of changes (not for partners)",
+       .tag = "journal",
+       .handler = &journal_page,
+       .response_description = "A page of entries in seq order",
+       .response = {"JournalEntry", &entry_schema},
+       .list = true,
+       .query = {{"entity", "only entries about this record type, e.g. product"},
+                 {"entity_id", "only entries about this record"},
+                 {"actor", "only changes by this actor, e.g. user:<id> or token:<id>"},
+                 {"after", "cursor: the seq after which to start"},
+                 {"limit", "page size, 1 to the server's maximum (default 100)", "integer"}}});
 }
 
 }  // namespace riskloop::http

@@ -29,8 +29,8 @@ struct Properties {
     if (all_required) required.push_back(name);
   }
   nlohmann::json object() const {
-    nlohmann::json out = {{"type", "object"}, {"properties", properties},
-                          {"additionalProperties", false}};
+    nlohmann::json out = {
+        {"type", "object"}, {"properties", properties}, {"additionalProperties", false}};
     if (!required.empty()) out["required"] = required;
     return out;
   }

@@ -31,8 +31,8 @@ nlohmann::json problem_schema() {
              {{"type", "string"},
               {"enum",
                {"malformed", "validation", "not_found", "conflict", "precondition_failed",
-                "forbidden", "unauthenticated", "rate_limited", "too_large",
-                "verification_failed", "storage", "internal"}}}},
+                "forbidden", "unauthenticated", "rate_limited", "too_large", "verification_failed",
+                "storage", "internal"}}}},
             {"field", {{"type", "string"}, {"description", "JSON pointer into the request body"}}},
             {"parameter", {{"type", "string"}, {"description", "query or header parameter"}}}}},
           {"required", {"type", "title", "status", "detail", "code"}}};
@@ -48,15 +48,17 @@ nlohmann::json error_responses(const RouteSpec& spec) {
   nlohmann::json out = nlohmann::json::object();
   if (spec.access == Access::authenticated) {
     out["401"] = problem_response("Not authenticated: no or invalid session or token");
-    out["403"] = problem_response("The role does not allow this, or a cookie-authenticated "
-                                  "write lacks X-CSRF-Token");
+    out["403"] = problem_response(
+        "The role does not allow this, or a cookie-authenticated "
+        "write lacks X-CSRF-Token");
   }
   if (!spec.body.name.empty()) {
     out["400"] = problem_response("Malformed JSON, invalid UTF-8 or nesting deeper than allowed");
     out["413"] = problem_response("The body is larger than allowed");
     out["415"] = problem_response("The body is not application/json");
-    out["422"] = problem_response("A member is unknown, of the wrong type or breaks a rule "
-                                  "(`field` names it)");
+    out["422"] = problem_response(
+        "A member is unknown, of the wrong type or breaks a rule "
+        "(`field` names it)");
   } else if (!spec.query.empty()) {
     out["422"] = problem_response("A query parameter is out of range (`parameter` names it)");
   }
@@ -81,18 +83,22 @@ bool has_version(const nlohmann::json& schema) {
 
 nlohmann::json operation(const Route& route, nlohmann::json& schemas) {
   const auto& spec = route.spec;
-  nlohmann::json op = {{"operationId", spec.operation_id},
-                       {"summary", spec.summary},
-                       {"tags", {spec.tag}}};
+  nlohmann::json op = {
+      {"operationId", spec.operation_id}, {"summary", spec.summary}, {"tags", {spec.tag}}};
   nlohmann::json params = nlohmann::json::array();
   for (const auto name : route.param_names)
-    params.push_back({{"name", name}, {"in", "path"}, {"required", true},
-                      {"schema", {{"type", "string"}}}});
+    params.push_back(
+        {{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
   for (const auto& q : spec.query)
-    params.push_back({{"name", q.name}, {"in", "query"}, {"required", false},
-                      {"description", q.description}, {"schema", {{"type", q.type}}}});
+    params.push_back({{"name", q.name},
+                      {"in", "query"},
+                      {"required", false},
+                      {"description", q.description},
+                      {"schema", {{"type", q.type}}}});
   if (spec.if_match)
-    params.push_back({{"name", "If-Match"}, {"in", "header"}, {"required", true},
+    params.push_back({{"name", "If-Match"},
+                      {"in", "header"},
+                      {"required", true},
                       {"description", "the ETag of the version the change is based on, e.g. \"3\""},
                       {"schema", {{"type", "string"}}}});
   if (!params.empty()) op["parameters"] = std::move(params);
@@ -118,14 +124,15 @@ nlohmann::json operation(const Route& route, nlohmann::json& schemas) {
     success["content"] = {{"application/json", {{"schema", schema}}}};
   }
   // Versioned records (their schema has `version`) come with their ETag.
-  if (!spec.list && !spec.response.name.empty() && has_version(schemas[std::string(spec.response.name)]))
-    success["headers"] = {{"ETag", {{"description", "the record's version, e.g. \"3\""},
-                                    {"schema", {{"type", "string"}}}}}};
+  if (!spec.list && !spec.response.name.empty() &&
+      has_version(schemas[std::string(spec.response.name)]))
+    success["headers"] = {
+        {"ETag",
+         {{"description", "the record's version, e.g. \"3\""}, {"schema", {{"type", "string"}}}}}};
   op["responses"] = error_responses(spec);
   op["responses"][std::to_string(spec.status)] = std::move(success);
 
-  if (spec.access == Access::open)
-    op["security"] = nlohmann::json::array();
+  if (spec.access == Access::open) op["security"] = nlohmann::json::array();
   return op;
 }
 
@@ -136,7 +143,8 @@ nlohmann::json openapi_document(const RouteTable& routes) {
   nlohmann::json paths = nlohmann::json::object();
   std::set<std::string> tags;
   for (const auto& route : routes.routes()) {
-    paths[std::string(route.spec.pattern)][method_key(route.spec.method)] = operation(route, schemas);
+    paths[std::string(route.spec.pattern)][method_key(route.spec.method)] =
+        operation(route, schemas);
     tags.insert(std::string(route.spec.tag));
   }
   nlohmann::json tag_list = nlohmann::json::array();
@@ -156,13 +164,19 @@ nlohmann::json openapi_document(const RouteTable& routes) {
       {"components",
        {{"schemas", std::move(schemas)},
         {"securitySchemes",
-         {{"bearerToken", {{"type", "http"}, {"scheme", "bearer"},
-                           {"description", "an API token rl_... from POST /api/v1/tokens"}}},
-          {"sessionCookie", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "rl_session"},
-                             {"description", "from POST /api/v1/auth/login; writes also need "
-                                             "the X-CSRF-Token header"}}}}}}},
-      {"security", {{{"bearerToken", nlohmann::json::array()}},
-                    {{"sessionCookie", nlohmann::json::array()}}}},
+         {{"bearerToken",
+           {{"type", "http"},
+            {"scheme", "bearer"},
+            {"description", "an API token rl_... from POST /api/v1/tokens"}}},
+          {"sessionCookie",
+           {{"type", "apiKey"},
+            {"in", "cookie"},
+            {"name", "rl_session"},
+            {"description",
+             "from POST /api/v1/auth/login; writes also need "
+             "the X-CSRF-Token header"}}}}}}},
+      {"security",
+       {{{"bearerToken", nlohmann::json::array()}}, {{"sessionCookie", nlohmann::json::array()}}}},
   };
 }
 

@@ -9,25 +9,39 @@ namespace {
 // Short, fixed summaries: `detail` carries the specifics.
 std::string_view title_of(ErrorCode code) {
   switch (code) {
-    case ErrorCode::malformed: return "The request cannot be read";
-    case ErrorCode::validation: return "The request breaks a rule";
-    case ErrorCode::not_found: return "Not found";
-    case ErrorCode::conflict: return "Conflict with the current state";
-    case ErrorCode::precondition: return "The record has changed";
-    case ErrorCode::forbidden: return "Not allowed";
-    case ErrorCode::unauthenticated: return "Authentication required";
-    case ErrorCode::rate_limited: return "Too many attempts";
-    case ErrorCode::too_large: return "The request is too large";
-    case ErrorCode::verification: return "Integrity check failed";
-    case ErrorCode::storage: return "The store is unavailable";
-    case ErrorCode::internal: return "Internal error";
+    case ErrorCode::malformed:
+      return "The request cannot be read";
+    case ErrorCode::validation:
+      return "The request breaks a rule";
+    case ErrorCode::not_found:
+      return "Not found";
+    case ErrorCode::conflict:
+      return "Conflict with the current state";
+    case ErrorCode::precondition:
+      return "The record has changed";
+    case ErrorCode::forbidden:
+      return "Not allowed";
+    case ErrorCode::unauthenticated:
+      return "Authentication required";
+    case ErrorCode::rate_limited:
+      return "Too many attempts";
+    case ErrorCode::too_large:
+      return "The request is too large";
+    case ErrorCode::verification:
+      return "Integrity check failed";
+    case ErrorCode::storage:
+      return "The store is unavailable";
+    case ErrorCode::internal:
+      return "Internal error";
   }
   return "Error";
 }
 
 }  // namespace
 
-Response problem(const Error& error) { return problem(http_status(error.code), error); }
+Response problem(const Error& error) {
+  return problem(http_status(error.code), error);
+}
 
 Response problem(int status, const Error& error) {
   const std::string code(to_string(error.code));
@@ -39,9 +53,12 @@ Response problem(int status, const Error& error) {
       {"code", code},
   };
   if (!error.location.empty()) {
-    if (error.location.front() == '/') body["field"] = error.location;
-    else if (error.location.front() == '?') body["parameter"] = error.location.substr(1);
-    else body["location"] = error.location;
+    if (error.location.front() == '/')
+      body["field"] = error.location;
+    else if (error.location.front() == '?')
+      body["parameter"] = error.location.substr(1);
+    else
+      body["location"] = error.location;
   }
   Response r;
   r.status = status;

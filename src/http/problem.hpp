@@ -24,6 +24,8 @@ Response problem(const Error& error);
 Response problem(int status, const Error& error);
 
 // Location of a query or path parameter in an Error (shown as "parameter").
-inline std::string parameter_location(std::string_view name) { return "?" + std::string(name); }
+inline std::string parameter_location(std::string_view name) {
+  return "?" + std::string(name);
+}
 
 }  // namespace riskloop::http

@@ -9,7 +9,9 @@
 namespace riskloop::http {
 namespace {
 
-std::string product_url(const Id& id) { return "/api/v1/products/" + id; }
+std::string product_url(const Id& id) {
+  return "/api/v1/products/" + id;
+}
 
 Response list_products(Call& c) {
   const auto page = RL_HTTP_TRY(page_from_query(c));
@@ -58,38 +60,69 @@ Response delete_product(Call& c) {
 void add_product_routes(RouteTable& routes) {
   constexpr SchemaRef kProduct = record_ref<Product>("Product");
   constexpr SchemaRef kInput = input_ref<ProductInput>("ProductInput");
-  routes.add({.method = Method::get, .pattern = "/api/v1/products",
-              .operation_id = "listProducts",
-              .summary = "Products of the organization (partners: those shared with them)",
-              .tag = "products", .handler = &list_products,
-              .response_description = "A page of products in creation order",
-              .response = kProduct, .list = true,
-              .query = {{"after", "cursor: the `next` value of the previous page"},
-                        {"limit", "page size, 1 to the server's maximum (default 100)",
-                         "integer"}}});
-  routes.add({.method = Method::post, .pattern = "/api/v1/products",
-              .operation_id = "createProduct", .summary = "Create a product", .tag = "products",
-              .handler = &create_product, .exec = Exec::write_pool, .body = kInput,
-              .status = 201, .response_description = "Created", .response = kProduct});
-  routes.add({.method = Method::get, .pattern = "/api/v1/products/{id}",
-              .operation_id = "getProduct", .summary = "One product", .tag = "products",
-              .handler = &get_product, .response_description = "The product; ETag is its version",
+  routes.add(
+      {.method = Method::get,
+       .pattern = "/api/v1/products",
+       .operation_id = "listProducts",
+       .summary = "Products of the organization (partners: those shared with them)",
+       .tag = "products",
+       .handler = &list_products,
+       .response_description = "A page of products in creation order",
+       .response = kProduct,
+       .list = true,
+       .query = {{"after", "cursor: the `next` value of the previous page"},
+                 {"limit", "page size, 1 to the server's maximum (default 100)", "integer"}}});
+  routes.add({.method = Method::post,
+              .pattern = "/api/v1/products",
+              .operation_id = "createProduct",
+              .summary = "Create a product",
+              .tag = "products",
+              .handler = &create_product,
+              .exec = Exec::write_pool,
+              .body = kInput,
+              .status = 201,
+              .response_description = "Created",
               .response = kProduct});
-  routes.add({.method = Method::put, .pattern = "/api/v1/products/{id}",
-              .operation_id = "replaceProduct", .summary = "Replace every field of a product",
-              .tag = "products", .handler = &replace_product, .exec = Exec::write_pool,
-              .body = kInput, .response_description = "The product after the change",
-              .response = kProduct, .if_match = true});
-  routes.add({.method = Method::patch, .pattern = "/api/v1/products/{id}",
-              .operation_id = "patchProduct", .summary = "Change some fields of a product",
-              .tag = "products", .handler = &patch_product, .exec = Exec::write_pool,
-              .body = kInput, .response_description = "The product after the change",
-              .response = kProduct, .if_match = true});
-  routes.add({.method = Method::del, .pattern = "/api/v1/products/{id}",
+  routes.add({.method = Method::get,
+              .pattern = "/api/v1/products/{id}",
+              .operation_id = "getProduct",
+              .summary = "One product",
+              .tag = "products",
+              .handler = &get_product,
+              .response_description = "The product; ETag is its version",
+              .response = kProduct});
+  routes.add({.method = Method::put,
+              .pattern = "/api/v1/products/{id}",
+              .operation_id = "replaceProduct",
+              .summary = "Replace every field of a product",
+              .tag = "products",
+              .handler = &replace_product,
+              .exec = Exec::write_pool,
+              .body = kInput,
+              .response_description = "The product after the change",
+              .response = kProduct,
+              .if_match = true});
+  routes.add({.method = Method::patch,
+              .pattern = "/api/v1/products/{id}",
+              .operation_id = "patchProduct",
+              .summary = "Change some fields of a product",
+              .tag = "products",
+              .handler = &patch_product,
+              .exec = Exec::write_pool,
+              .body = kInput,
+              .response_description = "The product after the change",
+              .response = kProduct,
+              .if_match = true});
+  routes.add({.method = Method::del,
+              .pattern = "/api/v1/products/{id}",
               .operation_id = "deleteProduct",
-              .summary = "Delete a product (and its shares)", .tag = "products",
-              .handler = &delete_product, .exec = Exec::write_pool, .status = 204,
-              .response_description = "Deleted", .if_match = true});
+              .summary = "Delete a product (and its shares)",
+              .tag = "products",
+              .handler = &delete_product,
+              .exec = Exec::write_pool,
+              .status = 204,
+              .response_description = "Deleted",
+              .if_match = true});
 }
 
 }  // namespace riskloop::http

@@ -42,7 +42,8 @@ Result<Caller> authenticate(app::App& app, const RequestView& request) {
     if (!principal) return tl::unexpected(principal.error());
     return Caller{std::move(*principal), false};
   }
-  if (const auto secret = cookie_value(request.cookie, kSessionCookie); secret && !secret->empty()) {
+  if (const auto secret = cookie_value(request.cookie, kSessionCookie);
+      secret && !secret->empty()) {
     auto principal = app.auth().session(*secret);
     if (!principal) return tl::unexpected(principal.error());
     return Caller{std::move(*principal), true};
@@ -96,8 +97,7 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
   // Both tokens are ours and of fixed length, so leaking the length costs nothing.
   if (a.size() != b.size()) return false;
   volatile unsigned char diff = 0;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    diff = diff | static_cast<unsigned char>(a[i] ^ b[i]);
+  for (std::size_t i = 0; i < a.size(); ++i) diff = diff | static_cast<unsigned char>(a[i] ^ b[i]);
   return diff == 0;
 }
 

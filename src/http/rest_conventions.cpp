@@ -22,7 +22,9 @@ Response no_content() {
   return r;
 }
 
-std::string etag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
+std::string etag(std::int64_t version) {
+  return "\"" + std::to_string(version) + "\"";
+}
 
 Result<app::Page> page_from_query(const Call& call) {
   const int max = std::max(1, call.app().options().max_page_size);
@@ -34,10 +36,10 @@ Result<app::Page> page_from_query(const Call& call) {
     const auto* end = limit->data() + limit->size();
     const auto [ptr, ec] = std::from_chars(limit->data(), end, n);
     if (ec != std::errc() || ptr != end || n < 1 || n > max)
-      return fail(ErrorCode::validation,
-                  "must be a whole number from 1 to " + std::to_string(max) + ", not \"" + *limit +
-                      "\"",
-                  parameter_location("limit"));
+      return fail(
+          ErrorCode::validation,
+          "must be a whole number from 1 to " + std::to_string(max) + ", not \"" + *limit + "\"",
+          parameter_location("limit"));
     page.limit = n;
   }
   return page;

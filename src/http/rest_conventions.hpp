@@ -14,17 +14,17 @@
 #include "http/router.hpp"
 
 // In a handler: the value of a Result, or return its error as a problem response.
-#define RL_HTTP_TRY(expr)                                                              \
-  __extension__({                                                                      \
-    auto&& rl_http_result_ = (expr);                                                   \
-    if (!rl_http_result_) return ::riskloop::http::problem(rl_http_result_.error());  \
-    std::move(*rl_http_result_);                                                       \
+#define RL_HTTP_TRY(expr)                                                            \
+  __extension__({                                                                    \
+    auto&& rl_http_result_ = (expr);                                                 \
+    if (!rl_http_result_) return ::riskloop::http::problem(rl_http_result_.error()); \
+    std::move(*rl_http_result_);                                                     \
   })
 
-#define RL_HTTP_CHECK(expr)                                                              \
-  do {                                                                                   \
-    auto&& rl_http_status_ = (expr);                                                     \
-    if (!rl_http_status_) return ::riskloop::http::problem(rl_http_status_.error());    \
+#define RL_HTTP_CHECK(expr)                                                          \
+  do {                                                                               \
+    auto&& rl_http_status_ = (expr);                                                 \
+    if (!rl_http_status_) return ::riskloop::http::problem(rl_http_status_.error()); \
   } while (0)
 
 namespace riskloop::http {

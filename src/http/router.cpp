@@ -13,7 +13,7 @@
 namespace riskloop::http {
 namespace {
 
-constexpr std::string_view kMethodNames[] = {"GET",   "HEAD",    "POST",  "PUT",
+constexpr std::string_view kMethodNames[] = {"GET",   "HEAD",   "POST",    "PUT",
                                              "PATCH", "DELETE", "OPTIONS", "OTHER"};
 
 // Splits "/a/b/c" into {"a","b","c"}; false if there are more than `out.size()` segments.
@@ -59,8 +59,9 @@ std::string_view trim(std::string_view s) {
 Status check_json_content_type(const RequestView& request) {
   const auto semi = request.content_type.find(';');
   const auto media = trim(request.content_type.substr(0, semi));
-  const bool json = iequals(media, "application/json") ||
-                    (request.method == Method::patch && iequals(media, "application/merge-patch+json"));
+  const bool json =
+      iequals(media, "application/json") ||
+      (request.method == Method::patch && iequals(media, "application/merge-patch+json"));
   if (!json)
     return fail(ErrorCode::malformed,
                 media.empty() ? std::string("the request has a JSON body but no Content-Type; send "
@@ -75,9 +76,11 @@ Status check_json_content_type(const RequestView& request) {
       const auto eq = param.find('=');
       if (eq != std::string_view::npos && iequals(trim(param.substr(0, eq)), "charset")) {
         auto charset = trim(param.substr(eq + 1));
-        if (charset.size() >= 2 && charset.front() == '"') charset = charset.substr(1, charset.size() - 2);
+        if (charset.size() >= 2 && charset.front() == '"')
+          charset = charset.substr(1, charset.size() - 2);
         if (!iequals(charset, "utf-8"))
-          return fail(ErrorCode::malformed, "JSON bodies must be UTF-8, not " + std::string(charset));
+          return fail(ErrorCode::malformed,
+                      "JSON bodies must be UTF-8, not " + std::string(charset));
       }
       if (next == std::string_view::npos) break;
       params.remove_prefix(next + 1);
@@ -124,7 +127,8 @@ Response authentication_failed(const Error& error, const RequestView& request) {
   auto r = problem(error);
   if (r.status == 401 && !request.authorization.empty()) {
     for (auto& h : r.headers)
-      if (h.name == "WWW-Authenticate") h.value = "Bearer realm=\"riskloop\", error=\"invalid_token\"";
+      if (h.name == "WWW-Authenticate")
+        h.value = "Bearer realm=\"riskloop\", error=\"invalid_token\"";
   }
   return r;
 }
@@ -135,8 +139,8 @@ Response run(Service& service, const RouteMatch& match, const RequestView& reque
 
   for (std::size_t i = 0; i < route.param_names.size(); ++i)
     if (!percent_decode(match.params[i], false))
-      return problem(Error{ErrorCode::not_found,
-                           "there is no resource at " + std::string(request.path), {}});
+      return problem(
+          Error{ErrorCode::not_found, "there is no resource at " + std::string(request.path), {}});
 
   if (route.spec.access == Access::authenticated) {
     auto caller = authenticate(service.app, request);
@@ -152,11 +156,11 @@ Response run(Service& service, const RouteMatch& match, const RequestView& reque
     call.if_match = *version;
   } else if (route.spec.if_match) {
     return problem(428, Error{ErrorCode::precondition,
-                                std::string(method_name(request.method)) +
-                                    " needs If-Match with the ETag of the version you read "
-                                    "(GET it first), so that it cannot overwrite someone else's "
-                                    "change",
-                                parameter_location("If-Match")});
+                              std::string(method_name(request.method)) +
+                                  " needs If-Match with the ETag of the version you read "
+                                  "(GET it first), so that it cannot overwrite someone else's "
+                                  "change",
+                              parameter_location("If-Match")});
   }
 
   if (!route.spec.body.name.empty()) {
@@ -171,7 +175,9 @@ Response run(Service& service, const RouteMatch& match, const RequestView& reque
 
 }  // namespace
 
-std::string_view method_name(Method m) { return kMethodNames[static_cast<std::size_t>(m)]; }
+std::string_view method_name(Method m) {
+  return kMethodNames[static_cast<std::size_t>(m)];
+}
 
 Method method_from_name(std::string_view name) {
   for (std::size_t i = 0; i + 1 < std::size(kMethodNames); ++i)
@@ -210,8 +216,10 @@ RouteMatch RouteTable::match(Method method, std::string_view path) const {
     for (std::size_t i = 0; i < count && same; ++i) {
       const auto seg = route.segments[i];
       if (seg.size() > 2 && seg.front() == '{') {
-        if (parts[i].empty()) same = false;
-        else params[n++] = parts[i];
+        if (parts[i].empty())
+          same = false;
+        else
+          params[n++] = parts[i];
       } else {
         same = seg == parts[i];
       }
@@ -237,8 +245,8 @@ Response dispatch(Service& service, const RouteMatch& match, const RequestView& 
   try {
     Response r = match.route ? run(service, match, request) : unknown_route(match, request);
     if (r.status == 429) {
-      const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
-          service.app.options().lockout);
+      const auto seconds =
+          std::chrono::duration_cast<std::chrono::seconds>(service.app.options().lockout);
       r.headers.push_back({"Retry-After", std::to_string(seconds.count())});
     }
     return r;
@@ -247,7 +255,8 @@ Response dispatch(Service& service, const RouteMatch& match, const RequestView& 
     std::cerr << "riskloop http: internal error in " << method_name(request.method) << ' '
               << (match.route ? match.route->spec.pattern : std::string_view("?")) << ": "
               << e.what() << '\n';
-    return problem(Error{ErrorCode::internal, "internal error; the server log has the details", {}});
+    return problem(
+        Error{ErrorCode::internal, "internal error; the server log has the details", {}});
   }
 }
 

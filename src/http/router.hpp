@@ -69,8 +69,8 @@ enum class Exec { io_thread, write_pool };
 // A named JSON Schema for a request or response body (json_schema.hpp builds them from the
 // types' field lists).
 struct SchemaRef {
-  std::string_view name;                 // component name, e.g. "ProductInput"; empty: none
-  nlohmann::json (*build)() = nullptr;   // the schema itself
+  std::string_view name;                // component name, e.g. "ProductInput"; empty: none
+  nlohmann::json (*build)() = nullptr;  // the schema itself
 };
 
 struct QueryParamSpec {
@@ -92,14 +92,14 @@ struct RouteSpec {
   Handler handler = nullptr;
   Access access = Access::authenticated;
   Exec exec = Exec::io_thread;
-  SchemaRef body{};                // request body (JSON); none when name is empty
-  int status = 200;                // success status
+  SchemaRef body{};  // request body (JSON); none when name is empty
+  int status = 200;  // success status
   std::string_view response_description;
-  SchemaRef response{};            // success body; none when name is empty (204)
-  bool list = false;               // response is a page {"items":[response...],"next":...}
+  SchemaRef response{};  // success body; none when name is empty (204)
+  bool list = false;     // response is a page {"items":[response...],"next":...}
   std::vector<QueryParamSpec> query{};
-  bool if_match = false;           // If-Match: "<version>" required (428 without it)
-  bool large_body = false;         // ServerOptions::large_body_limit instead of body_limit
+  bool if_match = false;    // If-Match: "<version>" required (428 without it)
+  bool large_body = false;  // ServerOptions::large_body_limit instead of body_limit
 };
 
 struct Route {
@@ -143,8 +143,8 @@ struct Call {
   const RequestView& request;
   const Route& route;
   std::array<std::string_view, kMaxPathParams> raw_params{};
-  app::Principal principal;  // set for Access::authenticated routes
-  nlohmann::json body;       // parsed, for routes that declare a request body
+  app::Principal principal;              // set for Access::authenticated routes
+  nlohmann::json body;                   // parsed, for routes that declare a request body
   std::optional<std::int64_t> if_match;  // the version named by If-Match, when sent
 
   app::App& app() const { return service.app; }

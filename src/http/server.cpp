@@ -64,18 +64,28 @@ std::string_view http_date() {
 
 Method method_of(bhttp::verb v) {
   switch (v) {
-    case bhttp::verb::get: return Method::get;
-    case bhttp::verb::head: return Method::head;
-    case bhttp::verb::post: return Method::post;
-    case bhttp::verb::put: return Method::put;
-    case bhttp::verb::patch: return Method::patch;
-    case bhttp::verb::delete_: return Method::del;
-    case bhttp::verb::options: return Method::options;
-    default: return Method::other;
+    case bhttp::verb::get:
+      return Method::get;
+    case bhttp::verb::head:
+      return Method::head;
+    case bhttp::verb::post:
+      return Method::post;
+    case bhttp::verb::put:
+      return Method::put;
+    case bhttp::verb::patch:
+      return Method::patch;
+    case bhttp::verb::delete_:
+      return Method::del;
+    case bhttp::verb::options:
+      return Method::options;
+    default:
+      return Method::other;
   }
 }
 
-std::string_view view(beast::string_view s) { return {s.data(), s.size()}; }
+std::string_view view(beast::string_view s) {
+  return {s.data(), s.size()};
+}
 
 // Status line and headers into `out` (reused per connection); the body is written from the
 // Response itself, so it is never copied.
@@ -103,8 +113,10 @@ void serialize_head(std::string& out, const Response& r, bool keep_alive, unsign
   out += "Date: ";
   out += http_date();
   out += "\r\n";
-  if (!keep_alive) out += "Connection: close\r\n";
-  else if (version == 10) out += "Connection: keep-alive\r\n";
+  if (!keep_alive)
+    out += "Connection: close\r\n";
+  else if (version == 10)
+    out += "Connection: keep-alive\r\n";
   out += "\r\n";
 }
 
@@ -130,8 +142,7 @@ struct Worker {
 }  // namespace
 
 struct Server::Impl {
-  Impl(app::App& app, ServerOptions options)
-      : service{app, std::move(options), api_routes(), {}} {
+  Impl(app::App& app, ServerOptions options) : service{app, std::move(options), api_routes(), {}} {
     service.openapi_json = openapi_document(service.routes).dump();
   }
 
@@ -259,7 +270,8 @@ asio::awaitable<void> Server::Impl::serve_requests(beast::tcp_stream& stream, Co
                                        std::to_string(o.header_limit) + " bytes",
                                    {}})
               : problem(Error{ErrorCode::malformed,
-                              "the request is not valid HTTP/1.1 (" + hec.message() + ")", {}});
+                              "the request is not valid HTTP/1.1 (" + hec.message() + ")",
+                              {}});
       co_await respond(stream, head, error, false, false, 11);
       co_return;
     }
@@ -303,8 +315,8 @@ asio::awaitable<void> Server::Impl::serve_requests(beast::tcp_stream& stream, Co
           conn.unread_input = true;
         } else if (bec) {
           conn.unread_input = true;
-          response = problem(Error{ErrorCode::malformed,
-                                   "the request body cannot be read (" + bec.message() + ")", {}});
+          response = problem(Error{
+              ErrorCode::malformed, "the request body cannot be read (" + bec.message() + ")", {}});
         } else {
           body_read = true;
         }
@@ -318,20 +330,23 @@ asio::awaitable<void> Server::Impl::serve_requests(beast::tcp_stream& stream, Co
       if (rv.path.empty() || rv.path.front() != '/') {
         response = problem(Error{ErrorCode::malformed, "the request target must be a path", {}});
       } else if (match.route && match.route->spec.exec == Exec::write_pool) {
-        auto on_pool = [&]() -> asio::awaitable<Response> { co_return dispatch(service, match, rv); };
+        auto on_pool = [&]() -> asio::awaitable<Response> {
+          co_return dispatch(service, match, rv);
+        };
         response = co_await asio::co_spawn(*write_pool, on_pool, asio::use_awaitable);
       } else {
         response = dispatch(service, match, rv);
       }
     } else if (response.body.empty()) {
-      response = problem(Error{ErrorCode::too_large,
-                               "the request body is larger than " + std::to_string(limit) + " bytes",
-                               {}});
+      response =
+          problem(Error{ErrorCode::too_large,
+                        "the request body is larger than " + std::to_string(limit) + " bytes",
+                        {}});
     }
 
     const bool keep_alive = body_read && req.keep_alive() && !stopping;
-    const bool ok = co_await respond(stream, head, response, rv.method == Method::head,
-                                     keep_alive, req.version());
+    const bool ok = co_await respond(stream, head, response, rv.method == Method::head, keep_alive,
+                                     req.version());
     if (!ok || !keep_alive) co_return;
   }
 }
@@ -390,7 +405,9 @@ Status Server::start() {
   return {};
 }
 
-unsigned short Server::port() const { return impl_->port; }
+unsigned short Server::port() const {
+  return impl_->port;
+}
 
 void Server::stop() {
   Impl& s = *impl_;
@@ -450,16 +467,16 @@ Status serve_until_signal(app::App& app, ServerOptions options,
   RL_CHECK(server.start());
   if (on_listening) on_listening(server.port());
 
-  std::function<void(const beast::error_code&, int)> on_signal =
-      [&](const beast::error_code& ec, int) {
-        if (ec) return;
-        if (!server.impl_->stopping) {
-          server.stop();
-          signals.async_wait(on_signal);  // a second signal: don't wait for the grace period
-        } else {
-          server.close_all_connections();
-        }
-      };
+  std::function<void(const beast::error_code&, int)> on_signal = [&](const beast::error_code& ec,
+                                                                     int) {
+    if (ec) return;
+    if (!server.impl_->stopping) {
+      server.stop();
+      signals.async_wait(on_signal);  // a second signal: don't wait for the grace period
+    } else {
+      server.close_all_connections();
+    }
+  };
   signals.async_wait(on_signal);
   std::thread signal_thread([&] { signal_context.run(); });
   server.wait();

@@ -8,8 +8,8 @@
 //
 // One coroutine per connection (keep-alive, HTTP/1.1). Reads run on the io threads; writes run
 // on a separate pool so io threads never wait for the store's fsync and concurrent writes are
-// committed together. The routes and their rules are documented in docs/http-api.md and served
-// as OpenAPI 3.1 at /api/v1/openapi.json.
+// committed together. The routes and their rules are served as OpenAPI 3.1 at
+// /api/v1/openapi.json, generated from the route table (router.hpp).
 #pragma once
 
 #include <algorithm>
@@ -28,13 +28,15 @@ class App;
 
 namespace riskloop::http {
 
-inline unsigned default_io_threads() { return std::max(1u, std::thread::hardware_concurrency()); }
+inline unsigned default_io_threads() {
+  return std::max(1u, std::thread::hardware_concurrency());
+}
 
 struct ServerOptions {
   // Address to listen on. The default keeps the server local; put a TLS-terminating proxy in
   // front of it to serve a network.
   std::string address = "127.0.0.1";
-  unsigned short port = 8080;  // 0: any free port, see Server::port()
+  unsigned short port = 8080;               // 0: any free port, see Server::port()
   unsigned threads = default_io_threads();  // io threads (accept, parse, reads)
   // Threads running write handlers. Each write blocks in the store's group commit, so this bounds
   // how many writes can share one commit.
@@ -85,7 +87,8 @@ class Server {
 // Runs a server until SIGINT or SIGTERM, then stops gracefully and returns; the caller closes the
 // store afterwards. A second signal cuts the grace period short. `on_listening` (optional) is
 // called once the server accepts connections, with the bound port (for "listening on ..." lines).
-[[nodiscard]] Status serve_until_signal(app::App& app, ServerOptions options,
-                                        const std::function<void(unsigned short)>& on_listening = {});
+[[nodiscard]] Status serve_until_signal(
+    app::App& app, ServerOptions options,
+    const std::function<void(unsigned short)>& on_listening = {});
 
 }  // namespace riskloop::http

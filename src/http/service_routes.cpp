@@ -36,14 +36,22 @@ nlohmann::json openapi_schema() {
 }  // namespace
 
 void add_service_routes(RouteTable& routes) {
-  routes.add({.method = Method::get, .pattern = "/healthz", .operation_id = "health",
-              .summary = "Liveness and store check (no authentication)", .tag = "service",
-              .handler = &healthz, .access = Access::open,
+  routes.add({.method = Method::get,
+              .pattern = "/healthz",
+              .operation_id = "health",
+              .summary = "Liveness and store check (no authentication)",
+              .tag = "service",
+              .handler = &healthz,
+              .access = Access::open,
               .response_description = "The server and its store answer",
               .response = {"Health", &health_schema}});
-  routes.add({.method = Method::get, .pattern = "/api/v1/openapi.json",
-              .operation_id = "openapi", .summary = "This API described as OpenAPI 3.1",
-              .tag = "service", .handler = &openapi, .access = Access::open,
+  routes.add({.method = Method::get,
+              .pattern = "/api/v1/openapi.json",
+              .operation_id = "openapi",
+              .summary = "This API described as OpenAPI 3.1",
+              .tag = "service",
+              .handler = &openapi,
+              .access = Access::open,
               .response_description = "The OpenAPI document",
               .response = {"OpenApiDocument", &openapi_schema}});
 }

@@ -63,7 +63,8 @@ std::string read_line(int fd, std::chrono::milliseconds timeout) {
   std::string line;
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   for (;;) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return {};
     pollfd p{fd, POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
@@ -77,7 +78,8 @@ std::string read_line(int fd, std::chrono::milliseconds timeout) {
 std::string read_all(int fd) {
   std::string out;
   char buf[4096];
-  for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;) out.append(buf, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;)
+    out.append(buf, static_cast<std::size_t>(n));
   return out;
 }
 
@@ -128,13 +130,15 @@ std::string make_database(const fs::path& dir) {
   if (!store) throw std::runtime_error(store.error().message);
   riskloop::app::SystemClock clock;
   riskloop::app::UuidV7Source ids;
-  riskloop::app::App app(**store, clock, ids, {.password_cost = riskloop::app::PasswordCost::minimal});
+  riskloop::app::App app(**store, clock, ids,
+                         {.password_cost = riskloop::app::PasswordCost::minimal});
   auto op = app.auth().operator_principal("crash-test", "", "");
-  auto boot = app.accounts().bootstrap(*op, {"Crash Test", "crash"},
-                                       {"admin@crash.example", "Admin", "correct horse battery staple",
-                                        riskloop::Role::admin});
+  auto boot = app.accounts().bootstrap(
+      *op, {"Crash Test", "crash"},
+      {"admin@crash.example", "Admin", "correct horse battery staple", riskloop::Role::admin});
   if (!boot) throw std::runtime_error(boot.error().message);
-  auto who = app.auth().operator_principal("crash-test", boot->organization.header.id, "admin@crash.example");
+  auto who = app.auth().operator_principal("crash-test", boot->organization.header.id,
+                                           "admin@crash.example");
   auto token = app.accounts().create_token(*who, {"crash test", {}});
   if (!token) throw std::runtime_error(token.error().message);
   return token->secret;  // the store closes here: the server owns the database from now on
@@ -176,7 +180,8 @@ int main(int argc, char** argv) {
           HttpClient c(p);
           while (!done && port == p) {
             const std::string name = "crash " + std::to_string(t) + "-" + std::to_string(++seq);
-            const auto r = c.post("/api/v1/products", {{"name", name}, {"description", "written under fire"}}, auth);
+            const auto r = c.post("/api/v1/products",
+                                  {{"name", name}, {"description", "written under fire"}}, auth);
             if (r.status / 100 == 2) {
               std::lock_guard lock(acked_mutex);
               acked.emplace_back(r.json()["id"].get<std::string>(), name);
@@ -217,7 +222,8 @@ int main(int argc, char** argv) {
       const auto r = c.get("/api/v1/products/" + id, auth);
       if (r.status != 200 || r.json()["name"] != name) {
         ++missing;
-        std::cerr << "acknowledged product " << id << " (" << name << "): " << r.status << ' ' << r.body << '\n';
+        std::cerr << "acknowledged product " << id << " (" << name << "): " << r.status << ' '
+                  << r.body << '\n';
       }
     }
   }
@@ -228,14 +234,17 @@ int main(int argc, char** argv) {
   ::close(verify.out);
   const int verify_exit = wait_exit(verify.pid);
 
-  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const auto seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << "crash test: " << kills << " kills in " << seconds << " s, " << acked.size()
             << " acknowledged writes, " << missing << " missing, " << unexpected
             << " unexpected answers; riskloop verify exited " << verify_exit << ": " << verify_out;
   const bool ok = kills >= kMinKills && !acked.empty() && missing == 0 && unexpected == 0 &&
                   verify_exit == 0 && verify_out.rfind("verified ", 0) == 0;
-  if (ok) fs::remove_all(dir);
-  else std::cout << "database kept at " << db << '\n';
+  if (ok)
+    fs::remove_all(dir);
+  else
+    std::cout << "database kept at " << db << '\n';
   std::cout << (ok ? "1 passed, 0 failed" : "0 passed, 1 failed") << std::endl;
   return ok ? 0 : 1;
 }

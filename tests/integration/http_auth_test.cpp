@@ -10,7 +10,8 @@ const nlohmann::json kProduct = {{"name", "Stent"}, {"family", "Coronary"}, {"mo
 
 TEST_F(HttpAuth, LoginWhoamiLogout) {
   auto c = client();
-  const auto r = c.post("/api/v1/auth/login", {{"email", "admin@a.example"}, {"password", kPassword}});
+  const auto r =
+      c.post("/api/v1/auth/login", {{"email", "admin@a.example"}, {"password", kPassword}});
   ASSERT_EQ(r.status, 200) << r.body;
   const auto cookie = r.header("Set-Cookie");
   EXPECT_EQ(cookie.rfind("rl_session=", 0), 0u) << cookie;
@@ -46,15 +47,18 @@ TEST_F(HttpAuth, SecureCookiesBehindATlsProxy) {
   auto options = default_options();
   options.secure_cookies = true;
   restart(options);
-  const auto r = client().post("/api/v1/auth/login", {{"email", "admin@a.example"}, {"password", kPassword}});
+  const auto r =
+      client().post("/api/v1/auth/login", {{"email", "admin@a.example"}, {"password", kPassword}});
   ASSERT_EQ(r.status, 200);
   EXPECT_NE(r.header("Set-Cookie").find("; Secure"), std::string::npos);
 }
 
 TEST_F(HttpAuth, WrongPasswordAndUnknownUserGetTheSameAnswer) {
   auto c = client();
-  const auto wrong = c.post("/api/v1/auth/login", {{"email", "admin@a.example"}, {"password", "wrong password!!"}});
-  const auto unknown = c.post("/api/v1/auth/login", {{"email", "nobody@a.example"}, {"password", "wrong password!!"}});
+  const auto wrong = c.post("/api/v1/auth/login",
+                            {{"email", "admin@a.example"}, {"password", "wrong password!!"}});
+  const auto unknown = c.post("/api/v1/auth/login",
+                              {{"email", "nobody@a.example"}, {"password", "wrong password!!"}});
   EXPECT_EQ(wrong.status, 401);
   EXPECT_EQ(unknown.status, 401);
   EXPECT_EQ(wrong.json()["detail"], unknown.json()["detail"]);
@@ -65,8 +69,12 @@ TEST_F(HttpAuth, WrongPasswordAndUnknownUserGetTheSameAnswer) {
 TEST_F(HttpAuth, RepeatedFailuresAreThrottledWithRetryAfter) {
   auto c = client();
   for (int i = 0; i < 5; ++i)
-    EXPECT_EQ(c.post("/api/v1/auth/login", {{"email", "admin@a.example"}, {"password", "wrong password!!"}}).status, 401);
-  const auto locked = c.post("/api/v1/auth/login", {{"email", "admin@a.example"}, {"password", kPassword}});
+    EXPECT_EQ(c.post("/api/v1/auth/login",
+                     {{"email", "admin@a.example"}, {"password", "wrong password!!"}})
+                  .status,
+              401);
+  const auto locked =
+      c.post("/api/v1/auth/login", {{"email", "admin@a.example"}, {"password", kPassword}});
   EXPECT_EQ(locked.status, 429);
   EXPECT_EQ(locked.json()["code"], "rate_limited");
   EXPECT_EQ(locked.header("Retry-After"), "900");
@@ -82,9 +90,11 @@ TEST_F(HttpAuth, CookieWritesNeedTheCsrfToken) {
   EXPECT_EQ(none.json()["code"], "forbidden");
   EXPECT_NE(none.json()["detail"].get<std::string>().find("X-CSRF-Token"), std::string::npos);
 
-  const auto wrong = c.post("/api/v1/products", kProduct, {{"Cookie", s.cookie}, {"X-CSRF-Token", "guess"}});
+  const auto wrong =
+      c.post("/api/v1/products", kProduct, {{"Cookie", s.cookie}, {"X-CSRF-Token", "guess"}});
   EXPECT_EQ(wrong.status, 403);
-  EXPECT_EQ(wrong.json()["detail"], "the X-CSRF-Token header does not match this session's CSRF token");
+  EXPECT_EQ(wrong.json()["detail"],
+            "the X-CSRF-Token header does not match this session's CSRF token");
   EXPECT_EQ(journal_count(), before);
 
   // Reads need none; a write with the token goes through.
@@ -94,7 +104,8 @@ TEST_F(HttpAuth, CookieWritesNeedTheCsrfToken) {
 }
 
 TEST_F(HttpAuth, BearerWritesNeedNoCsrfToken) {
-  const auto r = client().post("/api/v1/products", kProduct, bearer(token("admin@a.example", "org-a")));
+  const auto r =
+      client().post("/api/v1/products", kProduct, bearer(token("admin@a.example", "org-a")));
   EXPECT_EQ(r.status, 201) << r.body;
 }
 
@@ -131,7 +142,8 @@ TEST_F(HttpAuth, MissingExpiredAndForgedCredentialsAre401) {
   EXPECT_EQ(missing.header("WWW-Authenticate"), "Bearer realm=\"riskloop\"");
   EXPECT_EQ(missing.json()["code"], "unauthenticated");
 
-  const auto forged = c.post("/api/v1/products", kProduct, bearer("rl_forgedforgedforgedforgedforgedforgedforge"));
+  const auto forged =
+      c.post("/api/v1/products", kProduct, bearer("rl_forgedforgedforgedforgedforgedforgedforge"));
   EXPECT_EQ(forged.status, 401);
   EXPECT_EQ(forged.json()["detail"], "the API token is not valid");
 
@@ -173,22 +185,27 @@ TEST_F(HttpAuth, SwitchOrganization) {
   ASSERT_TRUE(app_->accounts().add_member(*op, {"admin@a.example", "", "", Role::engineer}));
   const auto s = login("admin@a.example", "org-a");
   auto c = client();
-  const auto moved = c.post("/api/v1/auth/switch-organization", {{"organization_id", org_b_}}, with_cookie(s));
+  const auto moved =
+      c.post("/api/v1/auth/switch-organization", {{"organization_id", org_b_}}, with_cookie(s));
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(moved.json()["organization"]["slug"], "org-b");
   EXPECT_EQ(moved.json()["role"], "engineer");
   EXPECT_EQ(c.get("/api/v1/auth/whoami", with_cookie(s)).json()["organization"]["id"], org_b_);
 
-  const auto nowhere = c.post("/api/v1/auth/switch-organization", {{"organization_id", "no-such-org"}}, with_cookie(s));
+  const auto nowhere = c.post("/api/v1/auth/switch-organization",
+                              {{"organization_id", "no-such-org"}}, with_cookie(s));
   EXPECT_EQ(nowhere.status, 404);
-  const auto empty = c.post("/api/v1/auth/switch-organization", nlohmann::json::object(), with_cookie(s));
+  const auto empty =
+      c.post("/api/v1/auth/switch-organization", nlohmann::json::object(), with_cookie(s));
   EXPECT_EQ(empty.status, 422);
   EXPECT_EQ(empty.json()["field"], "/organization_id");
 }
 
 TEST_F(HttpAuth, LoginBodiesAreStrict) {
   auto c = client();
-  const auto r = c.post("/api/v1/auth/login", {{"email", "admin@a.example"}, {"password", kPassword}, {"remember", true}});
+  const auto r =
+      c.post("/api/v1/auth/login",
+             {{"email", "admin@a.example"}, {"password", kPassword}, {"remember", true}});
   EXPECT_EQ(r.status, 422);
   EXPECT_EQ(r.json()["field"], "/remember");
   EXPECT_EQ(r.header("Set-Cookie"), "");

@@ -69,8 +69,9 @@ TEST_F(HttpBadInput, WrongTypes) {
   EXPECT_EQ(p["field"], "/");
   // PATCH decodes onto the current state with the same strictness.
   auto c = client();
-  p = expect_problem(c.request("PATCH", existing_, R"({"description": {"a": 1}})", auth_ + if_match(1)),
-                     422, "validation");
+  p = expect_problem(
+      c.request("PATCH", existing_, R"({"description": {"a": 1}})", auth_ + if_match(1)), 422,
+      "validation");
   EXPECT_EQ(p["field"], "/description");
 }
 
@@ -97,8 +98,9 @@ TEST_F(HttpBadInput, OversizeBody) {
 
   // Chunked bodies are counted as they arrive.
   const std::string chunk(64 * 1024, 'a');
-  std::string raw = "POST /api/v1/products HTTP/1.1\r\nHost: x\r\nAuthorization: " + auth_[0].second +
-                    "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+  std::string raw =
+      "POST /api/v1/products HTTP/1.1\r\nHost: x\r\nAuthorization: " + auth_[0].second +
+      "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
   char size[16];
   std::snprintf(size, sizeof size, "%zx\r\n", chunk.size());
   for (int i = 0; i < 20; ++i) raw += size + chunk + "\r\n";
@@ -129,11 +131,13 @@ TEST_F(HttpBadInput, NonJsonContentTypes) {
   auto p = expect_problem(post_raw(R"({"name": "x"})", "text/plain"), 415, "malformed");
   EXPECT_NE(p["detail"].get<std::string>().find("text/plain"), std::string::npos);
   expect_problem(post_raw("name=x", "application/x-www-form-urlencoded"), 415, "malformed");
-  expect_problem(post_raw(R"({"name": "x"})", "application/json; charset=latin1"), 415, "malformed");
+  expect_problem(post_raw(R"({"name": "x"})", "application/json; charset=latin1"), 415,
+                 "malformed");
   auto c = client();
   // No Content-Type at all (the client adds one only when none is given, so send it raw).
-  const auto raw = c.raw("POST /api/v1/products HTTP/1.1\r\nHost: x\r\nAuthorization: " +
-                         auth_[0].second + "\r\nContent-Length: 12\r\nConnection: close\r\n\r\n{\"name\":\"x\"}");
+  const auto raw =
+      c.raw("POST /api/v1/products HTTP/1.1\r\nHost: x\r\nAuthorization: " + auth_[0].second +
+            "\r\nContent-Length: 12\r\nConnection: close\r\n\r\n{\"name\":\"x\"}");
   EXPECT_EQ(raw.rfind("HTTP/1.1 415 ", 0), 0u) << raw;
   // application/json with charset=utf-8 is fine (and gets through to the rules: empty name).
   expect_problem(post_raw(R"({"name": ""})", "application/json; charset=UTF-8"), 422, "validation");
@@ -142,8 +146,9 @@ TEST_F(HttpBadInput, NonJsonContentTypes) {
 TEST_F(HttpBadInput, BadIfMatch) {
   auto c = client();
   for (const char* v : {"1", "\"one\"", "*", "\"1\", \"2\""}) {
-    const auto p = expect_problem(c.request("PATCH", existing_, R"({"name": "y"})", auth_ + Headers{{"If-Match", v}}),
-                                  400, "malformed");
+    const auto p = expect_problem(
+        c.request("PATCH", existing_, R"({"name": "y"})", auth_ + Headers{{"If-Match", v}}), 400,
+        "malformed");
     EXPECT_EQ(p["parameter"], "If-Match") << v;
   }
   expect_problem(c.request("PATCH", existing_, R"({"name": "y"})", auth_ + if_match(9)), 412,
@@ -153,11 +158,15 @@ TEST_F(HttpBadInput, BadIfMatch) {
 TEST_F(HttpBadInput, CsrfLessCookiePosts) {
   const auto s = login("admin@a.example");
   auto c = client();
-  expect_problem(c.post("/api/v1/products", {{"name", "x"}}, with_cookie(s, false)), 403, "forbidden");
-  expect_problem(c.request("PATCH", existing_, R"({"name":"y"})", with_cookie(s, false) + if_match(1)), 403,
+  expect_problem(c.post("/api/v1/products", {{"name", "x"}}, with_cookie(s, false)), 403,
                  "forbidden");
-  expect_problem(c.request("DELETE", existing_, {}, with_cookie(s, false) + if_match(1)), 403, "forbidden");
-  expect_problem(c.post("/api/v1/tokens", {{"name", "x"}}, with_cookie(s, false)), 403, "forbidden");
+  expect_problem(
+      c.request("PATCH", existing_, R"({"name":"y"})", with_cookie(s, false) + if_match(1)), 403,
+      "forbidden");
+  expect_problem(c.request("DELETE", existing_, {}, with_cookie(s, false) + if_match(1)), 403,
+                 "forbidden");
+  expect_problem(c.post("/api/v1/tokens", {{"name", "x"}}, with_cookie(s, false)), 403,
+                 "forbidden");
 }
 
 TEST_F(HttpBadInput, BrokenHttp) {
@@ -166,7 +175,8 @@ TEST_F(HttpBadInput, BrokenHttp) {
   EXPECT_EQ(answer.rfind("HTTP/1.1 400 ", 0), 0u) << answer;
   answer = c.raw("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n");
   EXPECT_EQ(answer.rfind("HTTP/1.1 431 ", 0), 0u) << answer.substr(0, 100);
-  answer = c.raw("GET http://elsewhere/api/v1/products HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  answer = c.raw(
+      "GET http://elsewhere/api/v1/products HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(answer.rfind("HTTP/1.1 400 ", 0), 0u) << answer;
   answer = c.raw("POST /api/v1/products HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n");
   EXPECT_EQ(answer.rfind("HTTP/1.1 400 ", 0), 0u) << answer;

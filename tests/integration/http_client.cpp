@@ -83,8 +83,8 @@ HttpClient::~HttpClient() = default;
 HttpClient::HttpClient(HttpClient&&) noexcept = default;
 HttpClient& HttpClient::operator=(HttpClient&&) noexcept = default;
 
-HttpResponse HttpClient::request(std::string_view method, std::string_view target,
-                                 std::string body, const Headers& headers) {
+HttpResponse HttpClient::request(std::string_view method, std::string_view target, std::string body,
+                                 const Headers& headers) {
   bhttp::request<bhttp::string_body> req;
   req.method_string(beast::string_view(method.data(), method.size()));
   req.target(beast::string_view(target.data(), target.size()));
@@ -129,13 +129,17 @@ std::string HttpClient::raw(std::string_view bytes, std::chrono::milliseconds ti
   return out;
 }
 
-void HttpClient::connect() { impl_->connect(); }
+void HttpClient::connect() {
+  impl_->connect();
+}
 
 void HttpClient::send_bytes(std::string_view bytes) {
   asio::write(*impl_->stream, asio::buffer(bytes.data(), bytes.size()));
 }
 
-HttpResponse HttpClient::read_response() { return impl_->read(); }
+HttpResponse HttpClient::read_response() {
+  return impl_->read();
+}
 
 bool HttpClient::closed_by_server(std::chrono::milliseconds timeout) {
   if (!impl_->stream) return true;
@@ -150,8 +154,12 @@ bool HttpClient::closed_by_server(std::chrono::milliseconds timeout) {
   return closed;
 }
 
-void HttpClient::close() { impl_->stream.reset(); }
+void HttpClient::close() {
+  impl_->stream.reset();
+}
 
-int HttpClient::connects() const { return impl_->connects; }
+int HttpClient::connects() const {
+  return impl_->connects;
+}
 
 }  // namespace riskloop::testing

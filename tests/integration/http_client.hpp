@@ -42,12 +42,14 @@ class HttpClient {
   HttpResponse get(std::string_view target, const Headers& headers = {}) {
     return request("GET", target, {}, headers);
   }
-  HttpResponse post(std::string_view target, const nlohmann::json& body, const Headers& headers = {}) {
+  HttpResponse post(std::string_view target, const nlohmann::json& body,
+                    const Headers& headers = {}) {
     return request("POST", target, body.dump(), headers);
   }
 
   // Raw bytes out, then reads until the server closes or `timeout` passes; returns what came back.
-  std::string raw(std::string_view bytes, std::chrono::milliseconds timeout = std::chrono::seconds(5));
+  std::string raw(std::string_view bytes,
+                  std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
   // For tests of partial requests: connect, send bytes, and read one response later.
   void connect();

@@ -17,10 +17,10 @@ void HttpTest::SetUp() {
                                     app::AppOptions{.password_cost = app::PasswordCost::minimal});
   auto op = app_->auth().operator_principal("test", "", "");
   ASSERT_TRUE(op);
-  for (const auto& [name, slug, email] :
-       {std::tuple{"Org A", "org-a", "admin@a.example"}, std::tuple{"Org B", "org-b", "admin@b.example"}}) {
-    auto boot = app_->accounts().bootstrap(*op, {name, slug},
-                                           {email, std::string("Admin of ") + name, kPassword, Role::admin});
+  for (const auto& [name, slug, email] : {std::tuple{"Org A", "org-a", "admin@a.example"},
+                                          std::tuple{"Org B", "org-b", "admin@b.example"}}) {
+    auto boot = app_->accounts().bootstrap(
+        *op, {name, slug}, {email, std::string("Admin of ") + name, kPassword, Role::admin});
     ASSERT_TRUE(boot) << boot.error().message;
     (std::string(slug) == "org-a" ? org_a_ : org_b_) = boot->organization.header.id;
   }

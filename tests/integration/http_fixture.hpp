@@ -22,7 +22,8 @@ inline constexpr char kPassword[] = "correct horse battery staple";
 class TestClock final : public Clock {
  public:
   Timestamp now() const override {
-    return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now()) +
+    return std::chrono::time_point_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now()) +
            std::chrono::milliseconds(offset_ms_.load());
   }
   void advance(std::chrono::milliseconds d) { offset_ms_ += d.count(); }
@@ -37,7 +38,9 @@ struct Session {
   nlohmann::json body;  // the login answer
 };
 
-inline Headers bearer(const std::string& secret) { return {{"Authorization", "Bearer " + secret}}; }
+inline Headers bearer(const std::string& secret) {
+  return {{"Authorization", "Bearer " + secret}};
+}
 inline Headers with_cookie(const Session& s, bool csrf = true) {
   Headers h{{"Cookie", s.cookie}};
   if (csrf) h.emplace_back("X-CSRF-Token", s.csrf);

@@ -14,16 +14,28 @@ TEST_F(HttpIsolation, RecordsOfAnotherOrganizationAreNotFoundOnEveryRoute) {
   // Organization B gets one record of every kind.
   const auto b = bearer(token("admin@b.example", "org-b"));
   auto c = client();
-  const auto product = c.post("/api/v1/products", {{"name", "Secret B device"}, {"model", "B-SECRET-42"}}, b);
+  const auto product =
+      c.post("/api/v1/products", {{"name", "Secret B device"}, {"model", "B-SECRET-42"}}, b);
   ASSERT_EQ(product.status, 201);
-  const auto member = c.post("/api/v1/users", {{"email", "engineer@b.example"}, {"display_name", "B Engineer"},
-                                               {"password", kPassword}, {"role", "engineer"}}, b);
+  const auto member = c.post("/api/v1/users",
+                             {{"email", "engineer@b.example"},
+                              {"display_name", "B Engineer"},
+                              {"password", kPassword},
+                              {"role", "engineer"}},
+                             b);
   ASSERT_EQ(member.status, 201) << member.body;
-  const auto partner = c.post("/api/v1/users", {{"email", "partner@b.example"}, {"display_name", "B Partner"},
-                                                {"password", kPassword}, {"role", "partner"}}, b);
+  const auto partner = c.post("/api/v1/users",
+                              {{"email", "partner@b.example"},
+                               {"display_name", "B Partner"},
+                               {"password", kPassword},
+                               {"role", "partner"}},
+                              b);
   ASSERT_EQ(partner.status, 201) << partner.body;
-  const auto share = c.post("/api/v1/shares", {{"shared_entity", "product"}, {"shared_id", product.json()["id"]},
-                                               {"user_id", partner.json()["id"]}}, b);
+  const auto share = c.post("/api/v1/shares",
+                            {{"shared_entity", "product"},
+                             {"shared_id", product.json()["id"]},
+                             {"user_id", partner.json()["id"]}},
+                            b);
   ASSERT_EQ(share.status, 201) << share.body;
   const auto tok = c.post("/api/v1/tokens", {{"name", "B secret token"}}, b);
   ASSERT_EQ(tok.status, 201);
@@ -103,13 +115,14 @@ TEST_F(HttpIsolation, AuditorsReadButCannotWrite) {
 
   EXPECT_EQ(c.get(url, auditor).status, 200);
   EXPECT_EQ(c.get("/api/v1/journal", auditor).status, 200);
-  for (const auto& r : {c.post("/api/v1/products", {{"name", "X"}}, auditor),
-                        c.request("PUT", url, R"({"name":"X"})", auditor + if_match(1)),
-                        c.request("PATCH", url, R"({"name":"X"})", auditor + if_match(1)),
-                        c.request("DELETE", url, {}, auditor + if_match(1)),
-                        c.post("/api/v1/users", {{"email", "x@a.example"}, {"password", kPassword},
-                                                 {"display_name", "X"}}, auditor),
-                        c.post("/api/v1/organizations", {{"name", "Mine"}, {"slug", "mine"}}, auditor)}) {
+  for (const auto& r :
+       {c.post("/api/v1/products", {{"name", "X"}}, auditor),
+        c.request("PUT", url, R"({"name":"X"})", auditor + if_match(1)),
+        c.request("PATCH", url, R"({"name":"X"})", auditor + if_match(1)),
+        c.request("DELETE", url, {}, auditor + if_match(1)),
+        c.post("/api/v1/users",
+               {{"email", "x@a.example"}, {"password", kPassword}, {"display_name", "X"}}, auditor),
+        c.post("/api/v1/organizations", {{"name", "Mine"}, {"slug", "mine"}}, auditor)}) {
     EXPECT_EQ(r.status, 403) << r.body;
     EXPECT_EQ(r.json()["code"], "forbidden");
     EXPECT_NE(r.json()["detail"].get<std::string>().find("auditor"), std::string::npos) << r.body;
@@ -122,10 +135,15 @@ TEST_F(HttpIsolation, PartnersSeeOnlySharedProducts) {
   const auto admin = bearer(token("admin@a.example", "org-a"));
   const auto partner = bearer(token("partner@p.example", "org-a"));
   auto c = client();
-  const auto shared = c.post("/api/v1/products", {{"name", "Shared"}}, admin).json()["id"].get<std::string>();
-  const auto hidden = c.post("/api/v1/products", {{"name", "Hidden"}}, admin).json()["id"].get<std::string>();
-  ASSERT_EQ(c.post("/api/v1/shares", {{"shared_entity", "product"}, {"shared_id", shared}, {"user_id", partner_id}},
-                   admin).status, 201);
+  const auto shared =
+      c.post("/api/v1/products", {{"name", "Shared"}}, admin).json()["id"].get<std::string>();
+  const auto hidden =
+      c.post("/api/v1/products", {{"name", "Hidden"}}, admin).json()["id"].get<std::string>();
+  ASSERT_EQ(
+      c.post("/api/v1/shares",
+             {{"shared_entity", "product"}, {"shared_id", shared}, {"user_id", partner_id}}, admin)
+          .status,
+      201);
 
   const auto list = c.get("/api/v1/products", partner);
   ASSERT_EQ(list.status, 200);

@@ -15,8 +15,9 @@ class HttpProducts : public HttpTest {
 
 TEST_F(HttpProducts, CrudWithEtagsAndIfMatch) {
   auto c = client();
-  const auto created = c.post("/api/v1/products",
-                              {{"name", "Firehawk"}, {"family", "Coronary stents"}, {"model", "FH-3.0x18"}}, auth_);
+  const auto created =
+      c.post("/api/v1/products",
+             {{"name", "Firehawk"}, {"family", "Coronary stents"}, {"model", "FH-3.0x18"}}, auth_);
   ASSERT_EQ(created.status, 201) << created.body;
   const auto id = created.json()["id"].get<std::string>();
   EXPECT_EQ(created.header("ETag"), "\"1\"");
@@ -36,7 +37,8 @@ TEST_F(HttpProducts, CrudWithEtagsAndIfMatch) {
   EXPECT_EQ(put.json()["family"], "");
 
   // PATCH changes only what is sent.
-  const auto patch = c.request("PATCH", url, R"({"description":"Drug-eluting"})", auth_ + if_match(2));
+  const auto patch =
+      c.request("PATCH", url, R"({"description":"Drug-eluting"})", auth_ + if_match(2));
   ASSERT_EQ(patch.status, 200) << patch.body;
   EXPECT_EQ(patch.json()["name"], "Firehawk Liberty");
   EXPECT_EQ(patch.json()["description"], "Drug-eluting");
@@ -93,11 +95,15 @@ TEST_F(HttpProducts, CursorPagination) {
 
 TEST_F(HttpProducts, SqlMetaCharactersAreStoredVerbatim) {
   auto c = client();
-  const std::vector<std::string> names = {
-      "Robert'); DROP TABLE products;--", "\" OR \"1\"=\"1", "100% _wild_ \\ card", "a;b -- c /* d */",
-      "Ünïcödé ✓ 支架", "$1 $2 ?"};
+  const std::vector<std::string> names = {"Robert'); DROP TABLE products;--",
+                                          "\" OR \"1\"=\"1",
+                                          "100% _wild_ \\ card",
+                                          "a;b -- c /* d */",
+                                          "Ünïcödé ✓ 支架",
+                                          "$1 $2 ?"};
   for (const auto& name : names) {
-    const auto created = c.post("/api/v1/products", {{"name", name}, {"description", "x'\nline 2"}}, auth_);
+    const auto created =
+        c.post("/api/v1/products", {{"name", name}, {"description", "x'\nline 2"}}, auth_);
     ASSERT_EQ(created.status, 201) << name << ": " << created.body;
     const auto got = c.get("/api/v1/products/" + created.json()["id"].get<std::string>(), auth_);
     EXPECT_EQ(got.json()["name"], name);
@@ -128,8 +134,9 @@ TEST_F(HttpProducts, UnknownRoutesAndMethods) {
 
 TEST_F(HttpProducts, EveryResponseCarriesTheSecurityHeaders) {
   auto c = client();
-  for (const auto& r : {c.get("/api/v1/products", auth_), c.get("/nope"), c.get("/healthz"),
-                        c.post("/api/v1/products", {{"name", 1}}, auth_), c.get("/api/v1/products")}) {
+  for (const auto& r :
+       {c.get("/api/v1/products", auth_), c.get("/nope"), c.get("/healthz"),
+        c.post("/api/v1/products", {{"name", 1}}, auth_), c.get("/api/v1/products")}) {
     EXPECT_EQ(r.header("Content-Security-Policy"),
               "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'");
     EXPECT_EQ(r.header("X-Content-Type-Options"), "nosniff");

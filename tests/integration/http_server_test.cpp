@@ -40,7 +40,8 @@ TEST_F(HttpServer, OpenApiDescribesEveryRoute) {
     ASSERT_TRUE(doc["paths"][path].contains(method));
     const auto& op = doc["paths"][path][method];
     EXPECT_FALSE(op["summary"].get<std::string>().empty());
-    EXPECT_TRUE(operation_ids.insert(op["operationId"].get<std::string>()).second) << "duplicate operationId";
+    EXPECT_TRUE(operation_ids.insert(op["operationId"].get<std::string>()).second)
+        << "duplicate operationId";
     EXPECT_TRUE(op["responses"].contains(std::to_string(route.spec.status)));
     if (!route.spec.body.name.empty()) {
       EXPECT_EQ(op["requestBody"]["content"]["application/json"]["schema"]["$ref"],
@@ -81,7 +82,8 @@ TEST_F(HttpServer, KeepAliveAndPipelining) {
   EXPECT_EQ(c.connects(), 1);
   // Two requests in one write: two answers, in order.
   const auto answer = client().raw(
-      "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\nConnection: "
+      "close\r\n\r\n");
   const auto first = answer.find("HTTP/1.1 200 ");
   const auto second = answer.find("HTTP/1.1 404 ");
   EXPECT_EQ(first, 0u) << answer;
@@ -130,8 +132,9 @@ TEST_F(HttpServer, ConcurrentWritesAreAllCommittedAndJournaled) {
       HttpClient c(port());
       int ok = 0;
       for (int i = 0; i < kEach; ++i)
-        ok += c.post("/api/v1/products", {{"name", "P" + std::to_string(t) + "-" + std::to_string(i)}},
-                     bearer(secret)).status == 201;
+        ok += c.post("/api/v1/products",
+                     {{"name", "P" + std::to_string(t) + "-" + std::to_string(i)}}, bearer(secret))
+                  .status == 201;
       return ok;
     }));
   int ok = 0;
@@ -153,12 +156,12 @@ TEST_F(HttpServer, GracefulStopFinishesTheRequestInFlight) {
   busy.connect();
   const std::string body = R"({"name":"Finished during shutdown"})";
   busy.send_bytes("POST /api/v1/products HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + secret +
-                  "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
-                  "\r\n\r\n" + body.substr(0, 10));
+                  "\r\nContent-Type: application/json\r\nContent-Length: " +
+                  std::to_string(body.size()) + "\r\n\r\n" + body.substr(0, 10));
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   const auto started = std::chrono::steady_clock::now();
   server_->stop();
-  EXPECT_TRUE(idle.closed_by_server(std::chrono::seconds(2)));  // idle ones close at once
+  EXPECT_TRUE(idle.closed_by_server(std::chrono::seconds(2)));          // idle ones close at once
   EXPECT_THROW(HttpClient(port()).get("/healthz"), std::system_error);  // no longer accepting
   busy.send_bytes(body.substr(10));
   const auto r = busy.read_response();
