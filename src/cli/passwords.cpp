@@ -1,6 +1,9 @@
 // Passwords for new users and the once-only display of secrets.
 #include "cli/passwords.hpp"
 
+#include <termios.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <iostream>
 
@@ -8,10 +11,40 @@
 
 namespace riskloop::cli {
 
+namespace {
+
+// Turns off echo on a terminal for as long as it lives (no effect when stdin is a pipe or file).
+class NoEcho {
+ public:
+  NoEcho() : active_(isatty(STDIN_FILENO) == 1 && tcgetattr(STDIN_FILENO, &saved_) == 0) {
+    if (!active_) return;
+    std::cerr << "Password: " << std::flush;
+    termios quiet = saved_;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+  }
+  ~NoEcho() {
+    if (!active_) return;
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_);
+    std::cerr << '\n';
+  }
+  NoEcho(const NoEcho&) = delete;
+  NoEcho& operator=(const NoEcho&) = delete;
+
+ private:
+  termios saved_{};
+  bool active_;
+};
+
+}  // namespace
+
 CommandResult<std::string> read_password_stdin(const std::string& location) {
   std::string line;
-  if (!std::getline(std::cin, line) && line.empty())
-    return fail(ErrorCode::validation, "no password on standard input", location);
+  {
+    NoEcho quiet;
+    if (!std::getline(std::cin, line) && line.empty())
+      return fail(ErrorCode::validation, "no password on standard input", location);
+  }
   if (!line.empty() && line.back() == '\r') line.pop_back();
   if (line.empty())
     return fail(ErrorCode::validation, "the password on standard input is empty", location);

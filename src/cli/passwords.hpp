@@ -16,7 +16,8 @@ struct PasswordChoice {
   bool generated = false;  // true: the caller must show it once
 };
 
-// One line of standard input (without its line end). Empty input is an error naming `location`.
+// One line of standard input (without its line end), not echoed when it is a terminal. Empty
+// input is an error naming `location`.
 CommandResult<std::string> read_password_stdin(const std::string& location);
 // The value of environment variable `name` if set and not empty.
 std::optional<std::string> password_from_env(const char* name);
