@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "cli/demo_risk_file.hpp"
+
 namespace riskloop::cli {
 namespace {
 
@@ -73,23 +75,41 @@ const DemoOrganization& demo_organization() {
 CommandStatus load_demo_data(app::App& app, const app::Principal& who,
                              std::vector<ShownSecret>& shown) {
   const auto shared_password = password_from_env("RISKLOOP_DEMO_PASSWORD");
+  std::string risk_manager_password;
+  Id partner_id;
   for (const auto& u : kUsers) {
     NewMemberInput in{.email = u.email,
                       .display_name = u.display_name,
                       .password = shared_password ? *shared_password : generate_password(),
                       .role = u.role};
     const auto added = RL_TRY(app.accounts().add_member(who, in));
+    const bool created = added.user.header.created_at == added.membership.header.created_at;
+    if (u.role == Role::risk_manager && (shared_password || created)) risk_manager_password = in.password;
+    if (u.role == Role::partner) partner_id = added.user.header.id;
     // A user who already existed (a second demo organization) keeps their password.
-    if (!shared_password && added.user.header.created_at == added.membership.header.created_at)
+    if (!shared_password && created)
       shown.push_back(
           {std::string(u.email) + " (" + std::string(name_of(u.role)) + ") password", in.password});
   }
+  std::vector<Id> products;
   for (const auto& p : kProducts) {
-    RL_CHECK(app.products().create(
-        who,
-        ProductInput{
-            .name = p.name, .family = p.family, .model = p.model, .description = p.description}));
+    products.push_back(RL_TRY(app.products().create(
+                                  who, ProductInput{.name = p.name,
+                                                    .family = p.family,
+                                                    .model = p.model,
+                                                    .description = p.description}))
+                           .header.id);
   }
+  // The coating partner sees the coating it supplies, nothing else.
+  RL_CHECK(app.accounts().share(who, {"product", products[4], partner_id}));
+
+  // The stent system's risk file, entered and signed by the risk manager. A risk manager who
+  // already existed keeps an unknown password: then the file is left out.
+  const auto& manager = kUsers[0];
+  if (risk_manager_password.empty()) return {};
+  const auto login = who.actor.substr(who.actor.find(':') + 1);
+  const auto signer = RL_TRY(app.auth().operator_principal(login, who.org_id, manager.email));
+  RL_CHECK(load_demo_risk_file(app, signer, risk_manager_password, products[0]));
   return {};
 }
 

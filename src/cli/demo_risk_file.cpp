@@ -309,18 +309,19 @@ Result<Id> load_demo_risk_file(app::App& app, const app::Principal& who,
     const char* owner;
     std::int64_t likelihood, impact;
     const char* treatment;
+    int due_in_days;
   };
   constexpr std::array<DemoOperational, 4> kOperational = {{
       {"Single qualified source of sirolimus active ingredient", risk::OperationalCategory::supplier,
-       "Purchasing director", 3, 5, "Qualify a second supplier; 6 months safety stock"},
+       "Purchasing director", 3, 5, "Qualify a second supplier; 6 months safety stock", 180},
       {"New China GMP for medical devices (NMPA 2025 No. 107) in force 2026-11-01",
        risk::OperationalCategory::regulatory_change, "Regulatory affairs lead", 4, 3,
-       "Gap analysis against the 2025 text; update contract-manufacturing procedures"},
+       "Gap analysis against the 2025 text; update contract-manufacturing procedures", 30},
       {"Ransomware on the manufacturing execution system", risk::OperationalCategory::cybersecurity,
-       "IT security officer", 2, 5, "Network segmentation, offline backups, recovery drills"},
+       "IT security officer", 2, 5, "Network segmentation, offline backups, recovery drills", 90},
       {"Coating line capacity below the 2027 demand forecast",
        risk::OperationalCategory::production_capacity, "Operations director", 3, 3,
-       "Second spray-coating line; validation planned for Q2"},
+       "Second spray-coating line; validation planned for Q2", 200},
   }};
   for (const auto& o : kOperational) {
     risk::OperationalRiskInput in;
@@ -331,6 +332,7 @@ Result<Id> load_demo_risk_file(app::App& app, const app::Principal& who,
     in.impact = o.impact;
     in.treatment = o.treatment;
     in.status = risk::OperationalStatus::in_treatment;
+    in.due_date = app.clock().now() + std::chrono::days(o.due_in_days);
     in.affected_product_ids = {product_id};
     in.stage = Stage::manufacturing;
     RL_TRY(app.operational_risks().create(who, in));

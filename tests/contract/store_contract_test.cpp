@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "app/record_types.hpp"
 #include "core/accounts.hpp"
 #include "core/product.hpp"
 #include "store/store.hpp"
@@ -312,6 +313,32 @@ TEST_P(StoreContract, MigrationsAreRecorded) {
   ASSERT_TRUE(applied);
   ASSERT_FALSE(applied->empty());
   EXPECT_EQ(applied->front(), 1);
+}
+
+// Every journaled record type has a table whose columns are exactly its field list, so the
+// generic row mapping and the migrations of each engine cannot drift apart.
+TEST_P(StoreContract, TablesMatchRecordFieldLists) {
+  int types = 0;
+  app::for_each_record_type([&]<class T>() {
+    ++types;
+    const auto& rs = record_sql<T>();
+    const std::string table(T::table);
+    const auto columns = store_->read([&](Tx& tx) -> Status {
+      // Every field is a column...
+      RL_CHECK(tx.sql().query("SELECT " + rs.select_list + " FROM " + table + " WHERE 1 = 0"));
+      // ...and there is no other column.
+      const std::string count_sql =
+          store_->kind() == "sqlite"
+              ? "SELECT count(*) FROM pragma_table_info('" + table + "')"
+              : "SELECT count(*) FROM information_schema.columns WHERE table_schema = "
+                "current_schema() AND table_name = '" + table + "'";
+      const auto rows = RL_TRY(tx.sql().query(count_sql));
+      EXPECT_EQ(sql_int(rows.at(0).at(0)), std::int64_t(rs.columns.size())) << table;
+      return {};
+    });
+    EXPECT_TRUE(columns) << table << ": " << columns.error().message;
+  });
+  EXPECT_GT(types, 20);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreContract, ::testing::ValuesIn(engines()),
