@@ -52,23 +52,34 @@ std::string random_secret(std::string_view prefix) {
   return std::string(prefix) + text;
 }
 
+namespace {
+
+// The principal of a user acting in an organization, read in the caller's transaction.
+Result<Principal> principal_in(store::Tx& tx, const Id& user_id, const Id& org_id, std::string actor) {
+  const auto user = tx.get_global<User>(user_id);
+  if (!user) return fail(ErrorCode::unauthenticated, "the account no longer exists");
+  if (user->status != UserStatus::active)
+    return fail(ErrorCode::unauthenticated, "the account is disabled");
+  const auto memberships =
+      RL_TRY(tx.list<Membership>(org_id, {.where = {{"user_id", user_id}}, .limit = 1}));
+  if (memberships.empty())
+    return fail(ErrorCode::unauthenticated, "the account is no longer a member of this organization");
+  Principal p;
+  p.user_id = user_id;
+  p.email = user->email;
+  p.display_name = user->display_name;
+  p.org_id = org_id;
+  p.role = memberships.front().role;
+  p.actor = std::move(actor);
+  return p;
+}
+
+}  // namespace
+
 Result<Principal> Auth::principal_for(const Id& user_id, const Id& org_id, std::string actor) {
   Principal p;
   RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
-    const auto user = tx.get_global<User>(user_id);
-    if (!user) return fail(ErrorCode::unauthenticated, "the account no longer exists");
-    if (user->status != UserStatus::active)
-      return fail(ErrorCode::unauthenticated, "the account is disabled");
-    const auto memberships =
-        RL_TRY(tx.list<Membership>(org_id, {.where = {{"user_id", user_id}}, .limit = 1}));
-    if (memberships.empty())
-      return fail(ErrorCode::unauthenticated, "the account is no longer a member of this organization");
-    p.user_id = user_id;
-    p.email = user->email;
-    p.display_name = user->display_name;
-    p.org_id = org_id;
-    p.role = memberships.front().role;
-    p.actor = std::move(actor);
+    p = RL_TRY(principal_in(tx, user_id, org_id, std::move(actor)));
     return {};
   }));
   return p;
@@ -153,15 +164,17 @@ Result<Principal> Auth::session(std::string_view secret) {
   const auto now = ctx_.clock.now();
   const auto hash = formats::sha256_hex(secret);
   std::optional<store::Session> s;
+  Principal p;
+  // One snapshot for the session and its user's membership: this runs on every page view.
   RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
     s = RL_TRY(tx.find_session(hash));
+    if (!s || !secure_equal(s->token_hash, hash))
+      return fail(ErrorCode::unauthenticated, "not logged in (unknown session)");
+    if (s->expires_at <= now || s->last_seen_at + ctx_.options.session_idle_timeout <= now)
+      return fail(ErrorCode::unauthenticated, "your session has expired; log in again");
+    p = RL_TRY(principal_in(tx, s->user_id, s->org_id, "user:" + s->user_id));
     return {};
   }));
-  if (!s || !secure_equal(s->token_hash, hash))
-    return fail(ErrorCode::unauthenticated, "not logged in (unknown session)");
-  if (s->expires_at <= now || s->last_seen_at + ctx_.options.session_idle_timeout <= now)
-    return fail(ErrorCode::unauthenticated, "your session has expired; log in again");
-  auto p = RL_TRY(principal_for(s->user_id, s->org_id, "user:" + s->user_id));
   p.session_hash = s->token_hash;
   p.csrf_token = s->csrf_token;
   // Sliding idle expiry, written at most once a minute per session to keep reads read-only.
@@ -175,19 +188,20 @@ Result<Principal> Auth::session(std::string_view secret) {
 Result<Principal> Auth::token(std::string_view secret) {
   const auto now = ctx_.clock.now();
   const auto hash = formats::sha256_hex(secret);
-  std::optional<ApiToken> token;
+  Principal p;
+  // One snapshot for the token and its owner's membership: this runs on every API request.
   RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
-    if (const auto key = RL_TRY(tx.api_token_by_hash(hash)))
-      token = RL_TRY(tx.get<ApiToken>(key->first, key->second));
+    const auto key = RL_TRY(tx.api_token_by_hash(hash));
+    const auto token = key ? tx.get<ApiToken>(key->first, key->second) : Result<ApiToken>(fail(ErrorCode::not_found, ""));
+    if (!token || !secure_equal(token->token_hash, hash))
+      return fail(ErrorCode::unauthenticated, "the API token is not valid");
+    if (token->revoked_at) return fail(ErrorCode::unauthenticated, "the API token was revoked");
+    if (token->expires_at && *token->expires_at <= now)
+      return fail(ErrorCode::unauthenticated, "the API token has expired");
+    p = RL_TRY(principal_in(tx, token->user_id, token->header.org_id, "token:" + token->header.id));
+    p.token_id = token->header.id;
     return {};
   }));
-  if (!token || !secure_equal(token->token_hash, hash))
-    return fail(ErrorCode::unauthenticated, "the API token is not valid");
-  if (token->revoked_at) return fail(ErrorCode::unauthenticated, "the API token was revoked");
-  if (token->expires_at && *token->expires_at <= now)
-    return fail(ErrorCode::unauthenticated, "the API token has expired");
-  auto p = RL_TRY(principal_for(token->user_id, token->header.org_id, "token:" + token->header.id));
-  p.token_id = token->header.id;
   return p;
 }
 
