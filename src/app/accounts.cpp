@@ -34,6 +34,7 @@ Result<Member> add_member_in(Recorder& rec, IdSource& ids, const NewMemberInput&
     m.user.display_name = in.display_name;
     m.user.password_hash = password_hash;
     RL_CHECK(rec.create(m.user, ids.next_id()));
+    m.new_user = true;
   }
   m.membership.user_id = m.user.header.id;
   m.membership.role = in.role;
@@ -84,7 +85,9 @@ Result<Accounts::Bootstrap> Accounts::bootstrap(const Principal& op, const Organ
     in_org.org_id = out.organization.header.id;
     NewMemberInput first = admin;
     first.role = Role::admin;
-    out.admin = RL_TRY(add_member_in(rec, ctx_.ids, first, hash)).user;
+    const auto admin_member = RL_TRY(add_member_in(rec, ctx_.ids, first, hash));
+    out.admin = admin_member.user;
+    out.new_admin = admin_member.new_user;
     return {};
   }));
   return out;
@@ -167,6 +170,16 @@ Result<Member> Accounts::member(const Principal& who, const Id& user_id) {
     return {};
   }));
   return out;
+}
+
+Result<Member> Accounts::member_by_email(const Principal& who, const std::string& email) {
+  std::optional<Id> id;
+  RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
+    id = RL_TRY(tx.user_id_by_email(email));
+    return {};
+  }));
+  if (!id) return fail(ErrorCode::not_found, "no member with e-mail " + email, "/email");
+  return member(who, *id);
 }
 
 Result<Member> Accounts::add_member(const Principal& who, const NewMemberInput& in) {

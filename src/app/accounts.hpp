@@ -13,6 +13,7 @@ namespace riskloop::app {
 struct Member {
   User user;
   Membership membership;
+  bool new_user = false;  // the user was created with this membership (else: an existing account)
 };
 
 struct NewToken {
@@ -33,6 +34,7 @@ class Accounts {
   struct Bootstrap {
     Organization organization;
     User admin;
+    bool new_admin = false;  // the admin account was created (else: an existing user)
   };
   Result<Bootstrap> bootstrap(const Principal& op, const OrganizationInput& org,
                               const NewMemberInput& admin);
@@ -46,6 +48,7 @@ class Accounts {
 
   Result<std::vector<Member>> members(const Principal& who, const Page& page);
   Result<Member> member(const Principal& who, const Id& user_id);
+  Result<Member> member_by_email(const Principal& who, const std::string& email);
   Result<Member> add_member(const Principal& who, const NewMemberInput& in);
   // Display name and status: admins for anyone, everyone for themselves (not their status).
   Result<User> update_user(const Principal& who, const Id& user_id, const UserUpdateInput& in,

@@ -75,8 +75,7 @@ CommandStatus run_org_add(const OrgAddArgs& args) {
   std::cout << "created organization " << created.organization.name << " ("
             << created.organization.slug << ") with administrator " << created.admin.email << '\n';
   // An existing user keeps their password; a generated one was not used then.
-  if (password.generated &&
-      created.admin.header.created_at == created.organization.header.created_at)
+  if (password.generated && created.new_admin)
     print_secrets_once(std::cout, {{created.admin.email + " (admin) password", password.password}});
   return {};
 }
@@ -118,7 +117,7 @@ CommandStatus run_user_add(const UserArgs& args) {
   std::cout << "added " << added.user.email << " (" << added.user.display_name << ") as "
             << name_of(added.membership.role) << ", user id " << added.user.header.id << '\n';
   // An existing user keeps their password; the generated one was not used then.
-  if (password.generated && added.user.header.created_at == added.membership.header.created_at)
+  if (password.generated && added.new_user)
     print_secrets_once(std::cout, {{added.user.email + " password", password.password}});
   return {};
 }

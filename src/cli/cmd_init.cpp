@@ -60,8 +60,7 @@ CommandStatus run_init(InitArgs args) {
             << args.database.db << '\n';
   std::vector<ShownSecret> shown;
   // An existing user (admin of another organization) keeps their password.
-  if (password.generated &&
-      created.admin.header.created_at == created.organization.header.created_at)
+  if (password.generated && created.new_admin)
     shown.push_back({created.admin.email + " (admin) password", password.password});
 
   if (args.demo) {

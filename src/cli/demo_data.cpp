@@ -83,7 +83,7 @@ CommandStatus load_demo_data(app::App& app, const app::Principal& who,
                       .password = shared_password ? *shared_password : generate_password(),
                       .role = u.role};
     const auto added = RL_TRY(app.accounts().add_member(who, in));
-    const bool created = added.user.header.created_at == added.membership.header.created_at;
+    const bool created = added.new_user;
     if (u.role == Role::risk_manager && (shared_password || created)) risk_manager_password = in.password;
     if (u.role == Role::partner) partner_id = added.user.header.id;
     // A user who already existed (a second demo organization) keeps their password.
