@@ -13,7 +13,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3 libpq-dev postgresql-15
   libsodium-dev libcli11-dev libfmt-dev libspdlog-dev libexpected-dev
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
-  libtbb-dev
+  libtbb-dev zlib1g-dev fonts-dejavu-core
   libxlsxwriter-dev libminizip-dev libpugixml-dev libkainjow-mustache-dev libcmark-dev
   chromium poppler-utils wrk curl
 )
@@ -57,16 +57,17 @@ install_debian_packages() {
 
 # npm packages of the browser tests, pinned by tests/browser/package-lock.json. Nothing to do
 # until that suite exists, or when node_modules is already up to date with the lock file.
-install_browser_test_packages() {
-  local dir=tests/browser
+# npm packages of one directory, from its lock file; skipped when node_modules is up to date.
+install_npm_packages() {
+  local dir=$1
   [[ -f $dir/package.json ]] || return 0
   local stamp=$dir/node_modules/.package-lock.json
   if [[ -f $stamp && ! $dir/package.json -nt $stamp &&
         (! -f $dir/package-lock.json || ! $dir/package-lock.json -nt $stamp) ]]; then
-    say "browser test packages present"
+    say "npm packages in $dir present"
     return
   fi
-  say "installing browser test packages in $dir"
+  say "installing npm packages in $dir"
   if [[ -f $dir/package-lock.json ]]; then
     (cd "$dir" && npm ci --no-audit --no-fund)
   else
@@ -75,4 +76,5 @@ install_browser_test_packages() {
 }
 
 install_debian_packages
-install_browser_test_packages
+install_npm_packages web           # htmx, embedded in the server binary by the build
+install_npm_packages tests/browser # playwright-core, drives Debian's chromium

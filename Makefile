@@ -1,0 +1,52 @@
+# riskloop developer commands. Each installs missing dependencies first (scripts/setup-deps.sh).
+#   make build | test | run | bench | sanitize-test | format | clean
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+BUILD := build
+ASAN_BUILD := build-asan
+DB := var/riskloop.db
+LISTEN := 127.0.0.1:8080
+
+.PHONY: build setup test run bench sanitize-test format clean
+
+build: setup
+	cmake -S . -B $(BUILD) -G Ninja
+	ninja -C $(BUILD)
+
+setup:
+	scripts/setup-deps.sh
+
+# ctest in build dir $(1), against SQLite and a throwaway PostgreSQL server that is stopped
+# however the tests end.
+define ctest_both_engines
+	url=$$(scripts/start-postgres.sh start $(1)/pg); \
+	trap 'scripts/start-postgres.sh stop $(1)/pg' EXIT; \
+	RISKLOOP_TEST_POSTGRES_URL=$$url ctest --test-dir $(1) --output-on-failure -j2
+endef
+
+test: build
+	$(call ctest_both_engines,$(BUILD))
+
+run: build
+	mkdir -p $(dir $(DB))
+	[ -f $(DB) ] || $(BUILD)/src/cli/riskloop init --db $(DB) --demo
+	$(BUILD)/src/cli/riskloop serve --db $(DB) --listen $(LISTEN)
+
+bench: build
+	if [ -f bench/run.sh ]; then bash bench/run.sh; else echo "bench/run.sh does not exist yet"; fi
+
+# Unoptimized: with the sanitizers on, -O2 makes the coroutine-heavy sources compile about five
+# times slower, which would not fit CI's time budget.
+sanitize-test: setup
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DRISKLOOP_SANITIZE=ON
+	ninja -C $(ASAN_BUILD)
+	$(call ctest_both_engines,$(ASAN_BUILD))
+
+format:
+	command -v clang-format >/dev/null || { echo "clang-format is not installed"; exit 1; }
+	find src tests bench \( -name '*.cpp' -o -name '*.hpp' \) -print0 | xargs -0 -r clang-format -i
+
+clean:
+	for dir in $(BUILD) $(ASAN_BUILD); do [ ! -d $$dir/pg ] || scripts/start-postgres.sh stop $$dir/pg; done
+	rm -rf $(BUILD) $(ASAN_BUILD)
