@@ -147,15 +147,17 @@ std::string render_heat_map_svg(const risk::CompiledPolicy& policy, const HeatMa
   append_html(out, "Number of risks per severity and probability level: " +
                        std::to_string(counts.evaluated) + " evaluated, " +
                        std::to_string(counts.not_evaluated) + " not evaluated.");
-  out +=
-      "</desc><style>"
-      "text{font-family:sans-serif;fill:#111}"
-      ".count{font-size:18px;font-weight:bold;text-anchor:middle}"
-      ".verdict{font-size:10px;text-anchor:middle}"
-      ".axis{font-size:11px}.axis-title{font-size:12px;font-weight:bold}"
-      ".col{text-anchor:middle}.row{text-anchor:end}"
-      "rect{stroke:#555;stroke-width:1}"
-      "</style>";
+  out += "</desc>";
+  if (options.embed_style)
+    out +=
+        "<style>"
+        "text{font-family:sans-serif;fill:#111}"
+        ".count{font-size:18px;font-weight:bold;text-anchor:middle}"
+        ".verdict{font-size:10px;text-anchor:middle}"
+        ".axis{font-size:11px}.axis-title{font-size:12px;font-weight:bold}"
+        ".col{text-anchor:middle}.row{text-anchor:end}"
+        "rect{stroke:#555;stroke-width:1}"
+        "</style>";
 
   for (std::int64_t p = probabilities; p >= 1; --p) {
     const auto y = kTop + (probabilities - p) * kCellHeight;

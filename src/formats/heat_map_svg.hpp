@@ -45,6 +45,9 @@ struct HeatMapOptions {
   // When set, every cell links to this URL with "{severity}" and "{probability}" replaced by the
   // cell's ranks (e.g. "/files/7/risks?severity={severity}&probability={probability}").
   std::string cell_url;
+  // Whether the SVG carries its own <style> element. A page whose Content-Security-Policy allows
+  // no inline styles (the web UI) leaves it out and styles the chart from its stylesheet.
+  bool embed_style = true;
 };
 
 // A self-contained <svg> element: severity levels left to right, probability levels bottom to top,

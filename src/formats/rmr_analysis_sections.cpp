@@ -3,7 +3,6 @@
 #include "core/enum_names.hpp"
 #include "core/risk/probability.hpp"
 #include "core/risk/risk_control.hpp"
-#include "formats/heat_map_svg.hpp"
 #include "formats/rmr_writer.hpp"
 
 namespace riskloop::formats::rmr {
@@ -20,20 +19,6 @@ std::string probability_or_dash(const std::optional<double>& p) {
   return p ? risk::format_probability(*p) : "\xE2\x80\x94";
 }
 
-void heat_map_figure(ReportWriter& w, HeatMapPhase phase, std::string_view id,
-                     std::string_view title) {
-  const auto counts = count_heat_map(w.policy(), w.assessments(), phase);
-  w.raw("<figure class=\"heat-map\" id=\"");
-  w.text(id);
-  w.raw("\"><figcaption>");
-  w.text(std::string(title) + ": " + std::to_string(counts.evaluated) + " risks evaluated, " +
-         std::to_string(counts.not_evaluated) + " not evaluated.");
-  w.raw("</figcaption>");
-  w.raw(render_heat_map_svg(w.policy(), counts,
-                            {.title = std::string(title), .id = std::string(id) + "-svg"}));
-  w.raw("</figure>\n");
-}
-
 void write_matrix(ReportWriter& w) {
   w.open_section("matrix", "4 Risk matrix before and after risk control");
   w.paragraph(
@@ -42,17 +27,22 @@ void write_matrix(ReportWriter& w) {
       "risk control, a risk with controls counts at its residual estimate, a risk "
       "without controls at its initial estimate; a controlled risk without a residual "
       "estimate is not evaluated.",
-      "note");
-  heat_map_figure(w, HeatMapPhase::initial, "heat-map-initial", "Before risk control");
-  heat_map_figure(w, HeatMapPhase::current, "heat-map-residual", "After risk control");
+      Tone::note);
+  w.heat_map(HeatMapPhase::initial, "heat-map-initial", "Before risk control");
+  w.heat_map(HeatMapPhase::current, "heat-map-residual", "After risk control");
   w.close_section();
 }
 
 void write_hazards(ReportWriter& w) {
   const auto& s = w.file();
   w.open_section("hazards", "5 Hazards (ISO 14971 5.4)");
-  w.open_table("hazards", {"Id", "Hazard", "Category", "Condition", "Stage", "Description",
-                           "Hazardous situations"});
+  w.open_table("hazards", {{"Id", 1},
+                           {"Hazard", 2.2},
+                           {"Category", 1.1},
+                           {"Condition", 1},
+                           {"Stage", 1.2},
+                           {"Description", 2.5},
+                           {"Hazardous situations", 0.9}});
   for (std::size_t h = 0; h < s.hazards.size(); ++h) {
     const auto& hazard = s.hazards[h];
     w.open_row();
@@ -72,8 +62,13 @@ void write_hazards(ReportWriter& w) {
 void write_situations(ReportWriter& w) {
   const auto& s = w.file();
   w.open_section("situations", "6 Hazardous situations (ISO 14971 5.4)");
-  w.open_table("situations", {"Id", "Hazardous situation", "Sequence of events", "P1",
-                              "P1 source and rationale", "Stage", "Harms"});
+  w.open_table("situations", {{"Id", 1},
+                              {"Hazardous situation", 2.2},
+                              {"Sequence of events", 2.2},
+                              {"P1", 0.7},
+                              {"P1 source and rationale", 1.8},
+                              {"Stage", 1.1},
+                              {"Harms", 0.6}});
   for (std::size_t i = 0; i < s.situations.size(); ++i) {
     const auto& x = s.situations[i];
     w.open_row();
@@ -94,7 +89,12 @@ void write_situations(ReportWriter& w) {
 void write_harms(ReportWriter& w) {
   const auto& s = w.file();
   w.open_section("harms", "7 Harms");
-  w.open_table("harms", {"Id", "Harm", "Severity", "Severity rationale", "Description", "Stage"});
+  w.open_table("harms", {{"Id", 1},
+                         {"Harm", 2},
+                         {"Severity", 1.2},
+                         {"Severity rationale", 2},
+                         {"Description", 2.5},
+                         {"Stage", 1.1}});
   for (const auto& harm : s.harms) {
     w.open_row();
     w.cell(harm.header.id);
@@ -102,7 +102,7 @@ void write_harms(ReportWriter& w) {
     if (harm.severity_rank) {
       w.cell(severity_text(w.policy(), *harm.severity_rank));
     } else {
-      w.raw("<td class=\"missing\">not estimated</td>");
+      w.missing_cell("not estimated");
     }
     w.multiline_cell(harm.severity_rationale);
     w.multiline_cell(harm.description);
@@ -118,11 +118,9 @@ void evaluation_cell(ReportWriter& w, const std::optional<risk::Evaluation>& ev,
   if (ev) {
     w.verdict_cell(evaluation_text(w.policy(), *ev), ev->acceptability);
   } else if (state == risk::EstimateState::invalid) {
-    w.raw("<td class=\"missing\">estimate the policy cannot evaluate</td>");
+    w.missing_cell("estimate the policy cannot evaluate");
   } else {
-    w.raw("<td class=\"missing\">");
-    w.text(missing);
-    w.raw("</td>");
+    w.missing_cell(missing);
   }
 }
 
@@ -130,9 +128,15 @@ void write_risks(ReportWriter& w) {
   const auto& s = w.file();
   const auto& index = w.index();
   w.open_section("risks", "8 Risk estimation and evaluation (ISO 14971 5.5, 6)");
-  w.open_table("risks", {"Id", "Risk (hazardous situation \xE2\x86\x92 harm)", "P1", "P2",
-                         "Initial estimate and evaluation", "Controls verified",
-                         "Residual estimate and evaluation", "Benefit-risk", "Step"});
+  w.open_table("risks", {{"Id", 1},
+                         {"Risk (hazardous situation \xE2\x86\x92 harm)", 2.6},
+                         {"P1", 0.7},
+                         {"P2", 0.7},
+                         {"Initial estimate and evaluation", 2.4},
+                         {"Controls verified", 0.8},
+                         {"Residual estimate and evaluation", 2.4},
+                         {"Benefit-risk", 0.8},
+                         {"Step", 1.2}});
   for (const auto& a : w.assessments()) {
     const auto& pair = s.situation_harms[a.pair];
     const auto sit = index.situation_of_pair(a.pair);
@@ -140,9 +144,7 @@ void write_risks(ReportWriter& w) {
     w.cell(pair.header.id);
     w.cell(risk_name(w, a.pair));
     if (pair.probability_not_estimable) {
-      w.raw("<td colspan=\"2\" class=\"multiline\">not estimable; consequences: ");
-      w.text(pair.consequences);
-      w.raw("</td>");
+      w.multiline_cell("not estimable; consequences: " + pair.consequences, 2);
     } else {
       w.cell(sit == npos ? "\xE2\x80\x94" : probability_or_dash(s.situations[sit].p1));
       w.cell(probability_or_dash(pair.p2));
@@ -163,38 +165,35 @@ void write_risks(ReportWriter& w) {
   w.close_section();
 }
 
-void verification_cell(ReportWriter& w, risk::VerificationResult result,
-                       const std::string& evidence) {
-  w.raw(result == risk::VerificationResult::pass ? "<td class=\"verified\">"
-                                                 : "<td class=\"missing\">");
-  w.text(std::string(verification_text(result)) + (evidence.empty() ? "" : ": " + evidence));
-  w.raw("</td>");
+void verification(ReportWriter& w, risk::VerificationResult result, const std::string& evidence) {
+  w.verification_cell(
+      std::string(verification_text(result)) + (evidence.empty() ? "" : ": " + evidence),
+      result == risk::VerificationResult::pass);
 }
 
 void write_controls(ReportWriter& w) {
   const auto& s = w.file();
   w.open_section("controls", "9 Risk controls and their verification (ISO 14971 7.1, 7.2, 7.5)");
-  w.open_table("controls", {"Id", "Control", "Option (7.1)", "Why no higher option",
-                            "Implemented in", "Implementation verified", "Effectiveness verified",
-                            "New risks reviewed (7.5)", "Risks", "Stage"});
+  w.open_table("controls", {{"Id", 1},
+                            {"Control", 2.2},
+                            {"Option (7.1)", 1.3},
+                            {"Why no higher option", 1.6},
+                            {"Implemented in", 1.3},
+                            {"Implementation verified", 1.3},
+                            {"Effectiveness verified", 1.3},
+                            {"New risks reviewed (7.5)", 0.8},
+                            {"Risks", 0.6},
+                            {"Stage", 1.1}});
   for (std::size_t c = 0; c < s.controls.size(); ++c) {
     const auto& control = s.controls[c];
     w.open_row();
     w.cell(control.header.id);
-    w.raw("<td><span class=\"title\">");
-    w.text(control.title);
-    w.raw("</span>");
-    if (!control.description.empty()) {
-      w.raw("<div class=\"multiline\">");
-      w.text(control.description);
-      w.raw("</div>");
-    }
-    w.raw("</td>");
+    w.titled_cell(control.title, control.description);
     w.cell(risk::option_label(control.option));
     w.multiline_cell(control.option_justification);
     w.multiline_cell(control.implementation_reference);
-    verification_cell(w, control.implementation_verification, control.implementation_evidence);
-    verification_cell(w, control.effectiveness_verification, control.effectiveness_evidence);
+    verification(w, control.implementation_verification, control.implementation_evidence);
+    verification(w, control.effectiveness_verification, control.effectiveness_evidence);
     w.cell(control.new_risks_reviewed ? "yes" : "no");
     w.number_cell(static_cast<std::int64_t>(w.index().pairs_of_control(c).size()));
     w.cell(frame_text(control.mission, control.stage));

@@ -11,19 +11,9 @@ namespace {
 constexpr auto npos = risk::RiskFileIndex::npos;
 
 void decided_cell(ReportWriter& w, const Id& by, Timestamp at) {
-  w.raw("<td>");
-  w.text(utc_text(at));
-  if (!by.empty()) {
-    w.raw("<br/>by ");
-    w.text(by);
-  }
-  w.raw("</td>");
-}
-
-void signatures_cell(ReportWriter& w, std::string_view entity, const Id& id) {
-  w.raw("<td>");
-  w.signatures(entity, id);
-  w.raw("</td>");
+  std::vector<std::string> lines = {utc_text(at)};
+  if (!by.empty()) lines.push_back("by " + by);
+  w.lines_cell(lines);
 }
 
 void write_benefit_risk(ReportWriter& w) {
@@ -34,8 +24,14 @@ void write_benefit_risk(ReportWriter& w) {
     w.close_section();
     return;
   }
-  w.open_table("benefit-risk", {"Risk", "Outcome", "Benefits", "Data reviewed",
-                                "Why no further control", "Rationale", "Decided", "Signatures"});
+  w.open_table("benefit-risk", {{"Risk", 2},
+                                {"Outcome", 0.9},
+                                {"Benefits", 1.6},
+                                {"Data reviewed", 1.4},
+                                {"Why no further control", 1.6},
+                                {"Rationale", 1.6},
+                                {"Decided", 1.2},
+                                {"Signatures", 2}});
   for (const auto& b : s.benefit_risks) {
     const auto pair = w.index().pair(b.situation_harm_id);
     w.open_row();
@@ -46,7 +42,7 @@ void write_benefit_risk(ReportWriter& w) {
     w.multiline_cell(b.why_no_further_control);
     w.multiline_cell(b.rationale);
     decided_cell(w, b.decided_by, b.decided_at);
-    signatures_cell(w, risk::BenefitRisk::entity, b.header.id);
+    w.signatures_cell(risk::BenefitRisk::entity, b.header.id);
     w.close_row();
   }
   w.close_table();
@@ -57,7 +53,7 @@ void write_overall(ReportWriter& w) {
   const auto& s = w.file();
   w.open_section("overall", "11 Overall residual risk (ISO 14971 8)");
   if (s.overall_residual_risks.empty()) {
-    w.paragraph("The overall residual risk has not been evaluated.", "missing");
+    w.paragraph("The overall residual risk has not been evaluated.", Tone::missing);
     w.close_section();
     return;
   }
@@ -65,12 +61,13 @@ void write_overall(ReportWriter& w) {
       std::max_element(s.overall_residual_risks.begin(), s.overall_residual_risks.end(),
                        [](const auto& a, const auto& b) { return a.decided_at < b.decided_at; });
   const bool acceptable = latest->conclusion == risk::OverallConclusion::acceptable;
-  w.raw("<div class=\"overall-conclusion\">");
-  w.paragraph(std::string("Conclusion: the overall residual risk is ") +
-                  (acceptable ? "acceptable" : "not acceptable") + " (decided " +
-                  utc_text(latest->decided_at) + ").",
-              acceptable ? "verdict acceptable" : "verdict unacceptable");
-  w.open_table("overall-residual", {"Aspect", "Record"});
+  w.open_group("overall-conclusion");
+  w.verdict_paragraph(std::string("Conclusion: the overall residual risk is ") +
+                          (acceptable ? "acceptable" : "not acceptable") + " (decided " +
+                          utc_text(latest->decided_at) + ").",
+                      acceptable ? risk::Acceptability::acceptable
+                                 : risk::Acceptability::unacceptable);
+  w.open_table("overall-residual", {{"Aspect", 1}, {"Record", 4}});
   const auto row = [&](std::string_view aspect, const std::string& text) {
     w.open_row();
     w.cell(aspect);
@@ -84,19 +81,19 @@ void write_overall(ReportWriter& w) {
   row("Rationale", latest->rationale);
   row("Decided by", latest->decided_by);
   w.close_table();
-  w.raw("<div class=\"signature-block\"><h3>Signatures</h3>");
-  w.signatures(risk::OverallResidualRisk::entity, latest->header.id);
-  w.raw("</div></div>\n");
+  w.signature_block(risk::OverallResidualRisk::entity, latest->header.id);
+  w.close_group();
   if (s.overall_residual_risks.size() > 1) {
     w.subheading("Earlier evaluations");
-    w.open_table("overall-history", {"Decided", "Conclusion", "Rationale", "Signatures"});
+    w.open_table("overall-history",
+                 {{"Decided", 1.2}, {"Conclusion", 1}, {"Rationale", 3}, {"Signatures", 2}});
     for (const auto& o : s.overall_residual_risks) {
       if (&o == &*latest) continue;
       w.open_row();
       decided_cell(w, o.decided_by, o.decided_at);
       w.cell(name_of(o.conclusion));
       w.multiline_cell(o.rationale);
-      signatures_cell(w, risk::OverallResidualRisk::entity, o.header.id);
+      w.signatures_cell(risk::OverallResidualRisk::entity, o.header.id);
       w.close_row();
     }
     w.close_table();
@@ -112,13 +109,18 @@ void write_reviews(ReportWriter& w) {
   const auto& s = w.file();
   w.open_section("reviews", "12 Risk management reviews (ISO 14971 9)");
   if (s.reviews.empty()) {
-    w.paragraph("No risk management review has been held.", "missing");
+    w.paragraph("No risk management review has been held.", Tone::missing);
     w.close_section();
     return;
   }
-  w.open_table("reviews", {"Status", "Held", "Attendees", "Plan implemented",
-                           "Overall residual risk acceptable", "Post-production methods in place",
-                           "Conclusions", "Signatures"});
+  w.open_table("reviews", {{"Status", 0.7},
+                           {"Held", 1.2},
+                           {"Attendees", 1.6},
+                           {"Plan implemented", 0.9},
+                           {"Overall residual risk acceptable", 1},
+                           {"Post-production methods in place", 1},
+                           {"Conclusions", 2.5},
+                           {"Signatures", 2}});
   for (const auto& r : s.reviews) {
     w.open_row();
     w.cell(r.status == risk::ReviewStatus::closed ? "closed" : "open");
@@ -129,17 +131,12 @@ void write_reviews(ReportWriter& w) {
     } else {
       w.cell("not scheduled");
     }
-    w.raw("<td>");
-    for (std::size_t i = 0; i < r.attendees.size(); ++i) {
-      if (i > 0) w.raw("<br/>");
-      w.text(r.attendees[i]);
-    }
-    w.raw("</td>");
+    w.lines_cell(r.attendees);
     w.cell(yes_no(r.plan_followed));
     w.cell(yes_no(r.overall_residual_acceptable));
     w.cell(yes_no(r.post_production_methods_in_place));
     w.multiline_cell(r.conclusions);
-    signatures_cell(w, risk::Review::entity, r.header.id);
+    w.signatures_cell(risk::Review::entity, r.header.id);
     w.close_row();
   }
   w.close_table();
@@ -153,8 +150,12 @@ void write_gates(ReportWriter& w) {
   if (s.gate_decisions.empty()) {
     w.paragraph("No gate decision has been recorded.");
   } else {
-    w.open_table("gate-decisions", {"Stage", "Outcome", "Blocking reasons at the time", "Rationale",
-                                    "Decided", "Signatures"});
+    w.open_table("gate-decisions", {{"Stage", 1.2},
+                                    {"Outcome", 0.9},
+                                    {"Blocking reasons at the time", 1},
+                                    {"Rationale", 2.5},
+                                    {"Decided", 1.3},
+                                    {"Signatures", 2}});
     for (const auto& g : s.gate_decisions) {
       w.open_row();
       w.cell(stage_text(g.stage));
@@ -162,7 +163,7 @@ void write_gates(ReportWriter& w) {
       w.number_cell(g.blocking_reasons);
       w.multiline_cell(g.rationale);
       decided_cell(w, g.decided_by, g.decided_at);
-      signatures_cell(w, risk::GateDecision::entity, g.header.id);
+      w.signatures_cell(risk::GateDecision::entity, g.header.id);
       w.close_row();
     }
     w.close_table();
@@ -174,7 +175,8 @@ void write_gates(ReportWriter& w) {
         (n == 0 ? std::string("no blocking reason")
                 : std::to_string(n) + (n == 1 ? " blocking reason" : " blocking reasons")));
     if (n == 0) continue;
-    w.open_table("gate-findings", {"Finding", "Record", "What is missing or wrong"});
+    w.open_table("gate-findings",
+                 {{"Finding", 1.3}, {"Record", 1.5}, {"What is missing or wrong", 4}});
     for (const auto& f : stage.findings) {
       w.open_row();
       w.cell(name_of(f.code));
@@ -202,22 +204,23 @@ void write_signature_section(ReportWriter& w) {
                    [](const auto& a, const auto& b) { return a.signed_at < b.signed_at; });
   w.open_section("signatures", "15 Electronic signatures (21 CFR 11.50)");
   if (lines.empty()) {
-    w.paragraph("No record of this file has been signed.", "missing");
+    w.paragraph("No record of this file has been signed.", Tone::missing);
     w.close_section();
     return;
   }
-  w.open_table("signatures", {"Printed name", "Meaning", "Date and time (UTC)", "Signed record",
-                              "Signed version and digest"});
+  w.open_table("signatures", {{"Printed name", 1.3},
+                              {"Meaning", 0.9},
+                              {"Date and time (UTC)", 1.3},
+                              {"Signed record", 1.6},
+                              {"Signed version and digest", 2.2}});
   for (const auto& s : lines) {
     w.open_row();
     w.cell(s.printed_name);
     w.cell(s.meaning);
     w.cell(utc_text(s.signed_at));
     w.cell(s.entity + " " + s.record_id);
-    w.raw("<td class=\"hash\">");
-    if (s.signed_version > 0) w.text("version " + std::to_string(s.signed_version) + " ");
-    w.text(s.signed_digest);
-    w.raw("</td>");
+    w.hash_cell((s.signed_version > 0 ? "version " + std::to_string(s.signed_version) + " " : "") +
+                s.signed_digest);
     w.close_row();
   }
   w.close_table();

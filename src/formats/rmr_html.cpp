@@ -1,8 +1,7 @@
 // The report document: head with print CSS, title block, contents, the sections, integrity.
 #include "formats/rmr_html.hpp"
 
-#include "core/risk/file_index.hpp"
-#include "formats/rmr_writer.hpp"
+#include "formats/rmr_html_writer.hpp"
 
 namespace riskloop::formats {
 namespace {
@@ -40,26 +39,7 @@ nav ol { columns: 2; }
 @media screen { body { max-width: 1180px; margin: 1.5em auto; padding: 0 1em; } }
 )";
 
-constexpr std::pair<std::string_view, std::string_view> kContents[] = {
-    {"plan", "Risk management plan"},
-    {"device", "Device, intended use and safety characteristics"},
-    {"policy", "Risk acceptability criteria"},
-    {"matrix", "Risk matrix before and after risk control"},
-    {"hazards", "Hazards"},
-    {"situations", "Hazardous situations"},
-    {"harms", "Harms"},
-    {"risks", "Risk estimation and evaluation"},
-    {"controls", "Risk controls and their verification"},
-    {"benefit-risk", "Benefit-risk analyses"},
-    {"overall", "Overall residual risk"},
-    {"reviews", "Risk management reviews"},
-    {"gates", "Stage gates"},
-    {"traceability", "Traceability"},
-    {"signatures", "Electronic signatures"},
-    {"integrity", "Record integrity"},
-};
-
-void write_head(rmr::ReportWriter& w) {
+void write_head(rmr::HtmlReportWriter& w) {
   const auto& file = w.file().file;
   w.raw(
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
@@ -72,39 +52,19 @@ void write_head(rmr::ReportWriter& w) {
   w.raw("</style></head>\n<body>\n");
 }
 
-void write_title_block(rmr::ReportWriter& w) {
-  const auto& d = w.data();
-  const auto& file = w.file().file;
-  const auto& policy = w.policy().policy();
+void write_title_block(rmr::HtmlReportWriter& w) {
   w.raw("<header><h1>Risk management report</h1><dl class=\"title-block\">");
-  const auto item = [&](std::string_view term, std::string_view value) {
+  for (const auto& item : rmr::title_items(w)) {
     w.raw("<dt>");
-    w.text(term);
-    w.raw("</dt><dd>");
-    w.text(value);
+    w.text(item.term);
+    w.raw(item.is_hash ? "</dt><dd class=\"hash\">" : "</dt><dd>");
+    w.text(item.value);
     w.raw("</dd>");
-  };
-  item("Risk management file", file.title);
-  if (!d.product_name.empty()) item("Product", d.product_name);
-  if (!d.organization_name.empty()) item("Organization", d.organization_name);
-  item("Risk file id", file.header.id);
-  item("Record version", std::to_string(file.header.version));
-  item("Current stage", std::string(rmr::stage_text(file.stage)) + " (last gate passed)");
-  item("Risk policy", policy.name + ", version " + std::to_string(policy.policy_version) + " (" +
-                          std::string(name_of(policy.status)) + ")");
-  item("Generated", rmr::utc_text(d.generated_at));
-  w.raw("<dt>Journal head hash</dt><dd class=\"hash\">");
-  w.text(d.journal_head_hash.empty() ? "not given" : d.journal_head_hash);
-  w.raw("</dd></dl>");
-  w.paragraph(
-      "This report records the risk management review of ISO 14971:2019 clause 9: that "
-      "the risk management plan has been implemented, that the overall residual risk is "
-      "acceptable, and that methods are in place to collect and review production and "
-      "post-production information. Printed names, times and meanings of electronic "
-      "signatures are shown with the records they sign (21 CFR 11.50).",
-      "note");
+  }
+  w.raw("</dl>");
+  w.paragraph(rmr::kIntroduction, rmr::Tone::note);
   w.raw("</header>\n<nav><h2>Contents</h2><ol>");
-  for (const auto& [id, title] : kContents) {
+  for (const auto& [id, title] : rmr::contents()) {
     w.raw("<li><a href=\"#");
     w.text(id);
     w.raw("\">");
@@ -114,16 +74,12 @@ void write_title_block(rmr::ReportWriter& w) {
   w.raw("</ol></nav>\n");
 }
 
-void write_integrity(rmr::ReportWriter& w) {
+void write_integrity(rmr::HtmlReportWriter& w) {
   const auto& d = w.data();
   w.open_section("integrity", "16 Record integrity");
-  w.paragraph(
-      "Every change to the records above is written to an append-only journal whose "
-      "entries are chained by SHA-256. The hash of the last entry when this report was "
-      "generated is given below; `riskloop verify` recomputes the chain and compares the "
-      "current records with it.");
+  w.paragraph(rmr::kIntegrityExplanation);
   w.raw("<p>Journal head hash: <span class=\"hash\" id=\"journal-head\">");
-  w.text(d.journal_head_hash.empty() ? "not given" : d.journal_head_hash);
+  w.text(rmr::journal_head_text(d));
   w.raw("</span></p><p>Generated: <time datetime=\"");
   w.text(format_timestamp(d.generated_at));
   w.raw("\">");
@@ -136,12 +92,7 @@ void write_integrity(rmr::ReportWriter& w) {
 
 std::string render_rmr_html(const RmrData& data) {
   std::vector<risk::RiskAssessment> recomputed;
-  auto assessments = data.assessments;
-  if (assessments.size() != data.snapshot.situation_harms.size()) {
-    recomputed = risk::assess_risks(risk::RiskFileIndex(data.snapshot), data.policy);
-    assessments = recomputed;
-  }
-  rmr::ReportWriter w(data, assessments);
+  rmr::HtmlReportWriter w(data, rmr::report_assessments(data, recomputed));
   const auto& s = data.snapshot;
   w.out().reserve(
       8192 + 900 * (s.hazards.size() + s.situations.size() + s.harms.size() + s.controls.size()) +

@@ -22,14 +22,14 @@ void text_or_missing(ReportWriter& w, std::string_view text, std::string_view mi
   if (risk::has_content(text)) {
     w.multiline(text);
   } else {
-    w.paragraph(missing, "missing");
+    w.paragraph(missing, Tone::missing);
   }
 }
 
 void write_plan(ReportWriter& w) {
   const auto& file = w.file().file;
   w.open_section("plan", "1 Risk management plan (ISO 14971 4.4)");
-  w.open_table("plan", {"Plan section", "Content"});
+  w.open_table("plan", {{"Plan section", 1}, {"Content", 3}});
   for (auto section : kPlanSections) {
     w.open_row();
     w.cell(risk::plan_section_label(section));
@@ -37,7 +37,7 @@ void write_plan(ReportWriter& w) {
     if (risk::has_content(text)) {
       w.multiline_cell(text);
     } else {
-      w.raw("<td class=\"missing\">Not written.</td>");
+      w.missing_cell("Not written.");
     }
     w.close_row();
   }
@@ -52,15 +52,9 @@ void write_device(ReportWriter& w) {
   text_or_missing(w, file.device_description, "No device description.");
   w.subheading("Persons performing the risk analysis (5.1)");
   if (file.analysts.empty()) {
-    w.paragraph("None recorded.", "missing");
+    w.paragraph("None recorded.", Tone::missing);
   } else {
-    w.raw("<ul class=\"analysts\">");
-    for (const auto& a : file.analysts) {
-      w.raw("<li>");
-      w.text(a);
-      w.raw("</li>");
-    }
-    w.raw("</ul>\n");
+    w.bullet_list("analysts", file.analysts);
   }
   w.subheading("Intended use (5.2)");
   text_or_missing(w, file.intended_use, "No intended use recorded.");
@@ -68,9 +62,10 @@ void write_device(ReportWriter& w) {
   text_or_missing(w, file.reasonably_foreseeable_misuse, "No foreseeable misuse recorded.");
   w.subheading("Characteristics related to safety (5.3)");
   if (file.safety_characteristics.empty()) {
-    w.paragraph("None recorded.", "missing");
+    w.paragraph("None recorded.", Tone::missing);
   } else {
-    w.open_table("safety-characteristics", {"Characteristic", "Description", "Limits"});
+    w.open_table("safety-characteristics",
+                 {{"Characteristic", 1}, {"Description", 2}, {"Limits", 1.5}});
     for (const auto& c : file.safety_characteristics) {
       w.open_row();
       w.cell(c.name);
@@ -100,7 +95,7 @@ void write_policy(ReportWriter& w) {
               (policy.probability_basis == risk::ProbabilityBasis::per_use ? "per use."
                                                                            : "per device-year."));
   w.subheading("Severity levels");
-  w.open_table("severity-levels", {"Rank", "Level", "Description"});
+  w.open_table("severity-levels", {{"Rank", 0.5}, {"Level", 1.2}, {"Description", 4}});
   for (const auto& level : policy.severity_levels) {
     w.open_row();
     w.number_cell(level.rank);
@@ -110,7 +105,8 @@ void write_policy(ReportWriter& w) {
   }
   w.close_table();
   w.subheading("Probability levels");
-  w.open_table("probability-levels", {"Rank", "Level", "Range of P", "Description"});
+  w.open_table("probability-levels",
+               {{"Rank", 0.5}, {"Level", 1.2}, {"Range of P", 1.6}, {"Description", 3}});
   for (std::size_t i = 0; i < policy.probability_levels.size(); ++i) {
     const auto& level = policy.probability_levels[i];
     w.open_row();
@@ -122,19 +118,13 @@ void write_policy(ReportWriter& w) {
   }
   w.close_table();
   w.subheading("Acceptability matrix");
-  w.raw(
-      "<table class=\"acceptability-matrix\"><thead><tr><th scope=\"col\">Probability \\ "
-      "Severity</th>");
-  for (std::int64_t s = 1; s <= compiled.severity_count(); ++s) {
-    w.raw("<th scope=\"col\">");
-    w.text(compiled.severity_level(s).name);
-    w.raw("</th>");
-  }
-  w.raw("</tr></thead><tbody>\n");
+  std::vector<Column> columns = {{"Probability \\ Severity", 1.4}};
+  for (std::int64_t s = 1; s <= compiled.severity_count(); ++s)
+    columns.emplace_back(compiled.severity_level(s).name);
+  w.open_table("acceptability-matrix", columns);
   for (std::int64_t p = compiled.probability_count(); p >= 1; --p) {
-    w.raw("<tr><th scope=\"row\">");
-    w.text(compiled.probability_level(p).name);
-    w.raw("</th>");
+    w.open_row();
+    w.row_header_cell(compiled.probability_level(p).name);
     for (std::int64_t s = 1; s <= compiled.severity_count(); ++s) {
       const auto a = compiled.acceptability(s, p);
       w.verdict_cell(name_of(a), a);

@@ -27,16 +27,20 @@ class TraceWriter {
     w_.open_section("traceability",
                     "14 Traceability (ISO 14971 4.5): hazard \xE2\x86\x92 hazardous situation "
                     "\xE2\x86\x92 harm \xE2\x86\x92 controls \xE2\x86\x92 residual risk");
-    w_.open_table("traceability",
-                  {"Hazard", "Hazardous situation", "Harm", "Initial estimate", "Risk controls",
-                   "Verification (implementation / effectiveness)", "Residual risk"});
+    w_.open_table("traceability", {{"Hazard", 1.5},
+                                   {"Hazardous situation", 1.6},
+                                   {"Harm", 1.5},
+                                   {"Initial estimate", 2},
+                                   {"Risk controls", 1.8},
+                                   {"Verification (implementation / effectiveness)", 1.3},
+                                   {"Residual risk", 2}});
     std::vector<bool> reached(s_.situations.size(), false);
     for (std::size_t h = 0; h < s_.hazards.size(); ++h) {
       const auto situations = distinct(index_.situations_of_hazard(h));
       if (situations.empty()) {
         w_.open_row();
         hazard_cell(h);
-        w_.raw("<td class=\"missing\" colspan=\"6\">no hazardous situation identified</td>");
+        w_.missing_cell("no hazardous situation identified", 6);
         w_.close_row();
       }
       for (auto sit : situations) {
@@ -53,7 +57,7 @@ class TraceWriter {
  private:
   void hazard_cell(std::size_t h) {
     if (h == npos) {
-      w_.raw("<td class=\"missing\">no hazard linked</td>");
+      w_.missing_cell("no hazard linked");
       return;
     }
     w_.cell(s_.hazards[h].title);
@@ -65,7 +69,7 @@ class TraceWriter {
       w_.open_row();
       hazard_cell(h);
       w_.cell(s_.situations[sit].title);
-      w_.raw("<td class=\"missing\" colspan=\"5\">no harm identified</td>");
+      w_.missing_cell("no harm identified", 5);
       w_.close_row();
     }
     for (auto p : pairs) pair_row(h, sit, p);
@@ -75,9 +79,7 @@ class TraceWriter {
     if (ev) {
       w_.verdict_cell(evaluation_text(w_.policy(), *ev), ev->acceptability);
     } else {
-      w_.raw("<td class=\"missing\">");
-      w_.text(missing);
-      w_.raw("</td>");
+      w_.missing_cell(missing);
     }
   }
 
@@ -101,22 +103,18 @@ class TraceWriter {
       w_.cell(kDash);
       w_.cell(kDash);
     } else {
-      w_.raw("<td><ul class=\"controls\">");
-      for (auto c : controls) {
-        w_.raw("<li>");
-        w_.text(s_.controls[c].title + " (" +
-                std::string(risk::option_label(s_.controls[c].option)) + ")");
-        w_.raw("</li>");
-      }
-      w_.raw("</ul></td><td><ul class=\"verification\">");
+      std::vector<ListItem> names, checks;
       for (auto c : controls) {
         const auto& control = s_.controls[c];
-        w_.raw(control.verified() ? "<li>" : "<li class=\"missing\">");
-        w_.text(std::string(verification_text(control.implementation_verification)) + " / " +
-                std::string(verification_text(control.effectiveness_verification)));
-        w_.raw("</li>");
+        names.push_back(
+            {control.title + " (" + std::string(risk::option_label(control.option)) + ")"});
+        checks.push_back({std::string(verification_text(control.implementation_verification)) +
+                              " / " +
+                              std::string(verification_text(control.effectiveness_verification)),
+                          !control.verified()});
       }
-      w_.raw("</ul></td>");
+      w_.list_cell("controls", names);
+      w_.list_cell("verification", checks);
     }
     if (controls.empty() && !a.residual) {
       w_.cell("no controls: initial estimate stands");

@@ -1,4 +1,5 @@
-// Shared writers of the risk management report.
+// What every format of the risk management report shares: the signatures per record, the
+// front matter and the wording of values.
 #include "formats/rmr_writer.hpp"
 
 #include <algorithm>
@@ -16,17 +17,24 @@ std::string signature_key(std::string_view entity, std::string_view id) {
   return key;
 }
 
-std::string_view verdict_class(risk::Acceptability a) {
-  switch (a) {
-    case risk::Acceptability::acceptable:
-      return "verdict acceptable";
-    case risk::Acceptability::investigate:
-      return "verdict investigate";
-    case risk::Acceptability::unacceptable:
-      return "verdict unacceptable";
-  }
-  return "verdict";
-}
+constexpr ContentsEntry kContents[] = {
+    {"plan", "Risk management plan"},
+    {"device", "Device, intended use and safety characteristics"},
+    {"policy", "Risk acceptability criteria"},
+    {"matrix", "Risk matrix before and after risk control"},
+    {"hazards", "Hazards"},
+    {"situations", "Hazardous situations"},
+    {"harms", "Harms"},
+    {"risks", "Risk estimation and evaluation"},
+    {"controls", "Risk controls and their verification"},
+    {"benefit-risk", "Benefit-risk analyses"},
+    {"overall", "Overall residual risk"},
+    {"reviews", "Risk management reviews"},
+    {"gates", "Stage gates"},
+    {"traceability", "Traceability"},
+    {"signatures", "Electronic signatures"},
+    {"integrity", "Record integrity"},
+};
 
 }  // namespace
 
@@ -36,104 +44,62 @@ ReportWriter::ReportWriter(const RmrData& data, std::span<const risk::RiskAssess
     signatures_.emplace(signature_key(s.entity, s.record_id), &s);
 }
 
-void ReportWriter::open_section(std::string_view id, std::string_view title) {
-  raw("<section id=\"");
-  text(id);
-  raw("\"><h2>");
-  text(title);
-  raw("</h2>\n");
-}
-
-void ReportWriter::subheading(std::string_view title) {
-  raw("<h3>");
-  text(title);
-  raw("</h3>\n");
-}
-
-void ReportWriter::paragraph(std::string_view data, std::string_view css_class) {
-  if (css_class.empty()) {
-    raw("<p>");
-  } else {
-    raw("<p class=\"");
-    text(css_class);
-    raw("\">");
-  }
-  text(data);
-  raw("</p>\n");
-}
-
-void ReportWriter::multiline(std::string_view data) {
-  raw("<div class=\"multiline\">");
-  text(data);
-  raw("</div>\n");
-}
-
-void ReportWriter::open_table(std::string_view css_class,
-                              std::initializer_list<std::string_view> headers) {
-  raw("<table class=\"");
-  text(css_class);
-  raw("\"><thead><tr>");
-  for (auto h : headers) {
-    raw("<th scope=\"col\">");
-    text(h);
-    raw("</th>");
-  }
-  raw("</tr></thead><tbody>\n");
-}
-
-void ReportWriter::cell(std::string_view data) {
-  raw("<td>");
-  text(data);
-  raw("</td>");
-}
-
-void ReportWriter::multiline_cell(std::string_view data) {
-  raw("<td class=\"multiline\">");
-  text(data);
-  raw("</td>");
-}
-
-void ReportWriter::number_cell(std::int64_t value) {
-  raw("<td class=\"number\">");
-  raw(std::to_string(value));
-  raw("</td>");
-}
-
-void ReportWriter::verdict_cell(std::string_view data, risk::Acceptability acceptability) {
-  raw("<td class=\"");
-  raw(verdict_class(acceptability));
-  raw("\">");
-  text(data);
-  raw("</td>");
-}
-
-bool ReportWriter::has_signatures(std::string_view entity, std::string_view record_id) const {
-  return signatures_.count(signature_key(entity, record_id)) > 0;
-}
-
-void ReportWriter::signatures(std::string_view entity, std::string_view record_id) {
+std::vector<const SignatureLine*> ReportWriter::signatures_of(std::string_view entity,
+                                                              std::string_view record_id) const {
   const auto [begin, end] = signatures_.equal_range(signature_key(entity, record_id));
-  if (begin == end) {
-    raw("<p class=\"unsigned\">Not signed.</p>");
-    return;
-  }
   std::vector<const SignatureLine*> lines;
   for (auto it = begin; it != end; ++it) lines.push_back(it->second);
-  std::sort(lines.begin(), lines.end(),
-            [](const auto* a, const auto* b) { return a->signed_at < b->signed_at; });
-  raw("<ul class=\"signatures\">");
-  for (const auto* s : lines) {
-    raw("<li><span class=\"signer\">");
-    text(s->printed_name);
-    raw("</span> \xE2\x80\x94 <span class=\"meaning\">");
-    text(s->meaning);
-    raw("</span> \xE2\x80\x94 <time datetime=\"");
-    text(format_timestamp(s->signed_at));
-    raw("\">");
-    text(utc_text(s->signed_at));
-    raw("</time></li>");
-  }
-  raw("</ul>");
+  std::sort(lines.begin(), lines.end(), [](const auto* a, const auto* b) {
+    return a->signed_at != b->signed_at ? a->signed_at < b->signed_at : a < b;
+  });
+  return lines;
+}
+
+std::span<const risk::RiskAssessment> report_assessments(
+    const RmrData& data, std::vector<risk::RiskAssessment>& storage) {
+  if (data.assessments.size() == data.snapshot.situation_harms.size()) return data.assessments;
+  storage = risk::assess_risks(risk::RiskFileIndex(data.snapshot), data.policy);
+  return storage;
+}
+
+std::span<const ContentsEntry> contents() {
+  return kContents;
+}
+
+const std::string_view kIntroduction =
+    "This report records the risk management review of ISO 14971:2019 clause 9: that "
+    "the risk management plan has been implemented, that the overall residual risk is "
+    "acceptable, and that methods are in place to collect and review production and "
+    "post-production information. Printed names, times and meanings of electronic "
+    "signatures are shown with the records they sign (21 CFR 11.50).";
+
+const std::string_view kIntegrityExplanation =
+    "Every change to the records above is written to an append-only journal whose "
+    "entries are chained by SHA-256. The hash of the last entry when this report was "
+    "generated is given below; `riskloop verify` recomputes the chain and compares the "
+    "current records with it.";
+
+std::string journal_head_text(const RmrData& data) {
+  return data.journal_head_hash.empty() ? "not given" : data.journal_head_hash;
+}
+
+std::vector<TitleItem> title_items(const ReportWriter& w) {
+  const auto& d = w.data();
+  const auto& file = w.file().file;
+  const auto& policy = w.policy().policy();
+  std::vector<TitleItem> items;
+  items.push_back({"Risk management file", file.title});
+  if (!d.product_name.empty()) items.push_back({"Product", d.product_name});
+  if (!d.organization_name.empty()) items.push_back({"Organization", d.organization_name});
+  items.push_back({"Risk file id", file.header.id});
+  items.push_back({"Record version", std::to_string(file.header.version)});
+  items.push_back({"Current stage", std::string(stage_text(file.stage)) + " (last gate passed)"});
+  items.push_back({"Risk policy", policy.name + ", version " +
+                                      std::to_string(policy.policy_version) + " (" +
+                                      std::string(name_of(policy.status)) + ")"});
+  items.push_back({"Generated", utc_text(d.generated_at)});
+  items.push_back({"Journal head hash", journal_head_text(d), true});
+  return items;
 }
 
 std::string utc_text(Timestamp t) {
@@ -177,6 +143,15 @@ std::string_view stage_text(risk::Stage stage) {
       return "post-launch";
   }
   return "unknown";
+}
+
+std::string signature_text(const SignatureLine& s) {
+  return s.printed_name + " \xE2\x80\x94 " + s.meaning + " \xE2\x80\x94 " + utc_text(s.signed_at);
+}
+
+std::string heat_map_caption(std::string_view title, const HeatMapCounts& counts) {
+  return std::string(title) + ": " + std::to_string(counts.evaluated) + " risks evaluated, " +
+         std::to_string(counts.not_evaluated) + " not evaluated.";
 }
 
 }  // namespace riskloop::formats::rmr
