@@ -10,6 +10,13 @@ RouteTable api_routes() {
   add_account_routes(routes);
   add_product_routes(routes);
   add_journal_routes(routes);
+  add_risk_policy_routes(routes);
+  add_risk_file_routes(routes);  // before the item routes: /reviews/due is not a review id
+  add_risk_assessment_routes(routes);
+  add_risk_decision_routes(routes);
+  add_risk_item_routes(routes);
+  add_risk_exchange_routes(routes);
+  add_operational_risk_routes(routes);
   return routes;
 }
 

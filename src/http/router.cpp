@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "formats/record_json.hpp"
+#include "http/page_access.hpp"
 #include "http/problem.hpp"
 #include "http/request_auth.hpp"
 
@@ -135,17 +136,37 @@ Response authentication_failed(const Error& error, const RequestView& request) {
 
 Response run(Service& service, const RouteMatch& match, const RequestView& request) {
   const Route& route = *match.route;
-  Call call{service, request, route, match.params, {}, {}, {}};
+  Call call{service, request, route, match.params, {}, {}, {}, {}};
 
   for (std::size_t i = 0; i < route.param_names.size(); ++i)
     if (!percent_decode(match.params[i], false))
       return problem(
           Error{ErrorCode::not_found, "there is no resource at " + std::string(request.path), {}});
 
+  // Web UI forms (routes without a JSON body): parsed here, since the CSRF token may be in them.
+  if (route.spec.body.name.empty() && is_form_content_type(request.content_type)) {
+    auto form = parse_form(request.content_type, request.body);
+    if (!form)
+      return route.spec.access == Access::page ? page_problem(form.error(), call.htmx())
+                                               : problem(form.error());
+    call.form = std::move(*form);
+  }
+
   if (route.spec.access == Access::authenticated) {
     auto caller = authenticate(service.app, request);
     if (!caller) return authentication_failed(caller.error(), request);
     if (auto csrf = check_csrf(*caller, request); !csrf) return problem(csrf.error());
+    call.principal = std::move(caller->principal);
+  } else if (route.spec.access == Access::page) {
+    auto caller = authenticate(service.app, request);
+    if (!caller) {
+      if (caller.error().code != ErrorCode::unauthenticated)
+        return page_problem(caller.error(), call.htmx());
+      return login_redirect(request, cookie_value(request.cookie, kSessionCookie).has_value());
+    }
+    if (auto csrf = check_page_csrf(caller->principal, caller->by_cookie, request, call.form);
+        !csrf)
+      return page_problem(csrf.error(), call.htmx());
     call.principal = std::move(caller->principal);
   }
 

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.hpp"
+#include "http/form_body.hpp"
 #include "http/server.hpp"
 
 namespace riskloop::http {
@@ -55,11 +56,21 @@ struct RequestView {
   bool has_if_match = false;
   std::string_view body;
   std::string_view peer_address;  // the client's IP address, for login throttling
+  std::string_view idempotency_key;  // Idempotency-Key, for routes that honour it (imports)
+  // The web UI's headers: htmx marks its requests (HX-Request: true) and names the page they
+  // come from (HX-Current-URL); If-None-Match revalidates cached static files.
+  std::string_view hx_request;
+  std::string_view hx_current_url;
+  std::string_view if_none_match;
 };
 
 enum class Access {
   open,           // no authentication (login, health, OpenAPI document)
   authenticated,  // session cookie or bearer token; CSRF token for cookie-authenticated writes
+  // A web UI page or form: authenticated like `authenticated`, but without a valid session the
+  // browser is sent to /login?next=... instead of getting 401, errors come as HTML, and the CSRF
+  // token of a write may also come as the form field `_csrf`.
+  page,
 };
 
 // Where the handler runs. Store reads are fast and run inline on the connection's io thread;
@@ -146,10 +157,13 @@ struct Call {
   app::Principal principal;              // set for Access::authenticated routes
   nlohmann::json body;                   // parsed, for routes that declare a request body
   std::optional<std::int64_t> if_match;  // the version named by If-Match, when sent
+  FormFields form;  // parsed, for requests with a form body to routes without a JSON body
 
   app::App& app() const { return service.app; }
   // Path parameter `i` (in pattern order), percent-decoded; already checked to decode.
   std::string param(std::size_t i) const;
+  // Sent by htmx (HX-Request: true) rather than by a plain page load or form submission.
+  bool htmx() const { return request.hx_request == "true"; }
 };
 
 // Runs the matched route: authentication, CSRF, content type, JSON parsing, then the handler.

@@ -45,8 +45,9 @@ constexpr std::string_view kFixedHeaders =
     "Content-Security-Policy: default-src 'self'; script-src 'self'; object-src 'none'; "
     "frame-ancestors 'none'\r\n"
     "X-Content-Type-Options: nosniff\r\n"
-    "Referrer-Policy: no-referrer\r\n"
-    "Cache-Control: no-store\r\n";
+    "Referrer-Policy: no-referrer\r\n";
+// Unless the response sets its own (static files of the web UI may be cached).
+constexpr std::string_view kDefaultCacheControl = "Cache-Control: no-store\r\n";
 
 // The Date header, formatted at most once a second per thread.
 std::string_view http_date() {
@@ -103,13 +104,16 @@ void serialize_head(std::string& out, const Response& r, bool keep_alive, unsign
     out += std::to_string(r.body.size());
     out += "\r\n";
   }
+  bool cache_control = false;
   for (const auto& h : r.headers) {
     out += h.name;
     out += ": ";
     out += h.value;
     out += "\r\n";
+    cache_control = cache_control || h.name == "Cache-Control";
   }
   out += kFixedHeaders;
+  if (!cache_control) out += kDefaultCacheControl;
   out += "Date: ";
   out += http_date();
   out += "\r\n";
@@ -144,6 +148,7 @@ struct Worker {
 struct Server::Impl {
   Impl(app::App& app, ServerOptions options) : service{app, std::move(options), api_routes(), {}} {
     service.openapi_json = openapi_document(service.routes).dump();
+    if (service.options.extra_routes) service.options.extra_routes(service.routes);
   }
 
   asio::awaitable<void> accept_loop();
@@ -292,6 +297,10 @@ asio::awaitable<void> Server::Impl::serve_requests(beast::tcp_stream& stream, Co
       rv.has_if_match = true;
     }
     rv.peer_address = peer;
+    rv.hx_request = view(req["HX-Request"]);
+    rv.hx_current_url = view(req["HX-Current-URL"]);
+    rv.if_none_match = view(req[bhttp::field::if_none_match]);
+    rv.idempotency_key = view(req["Idempotency-Key"]);
     const RouteMatch match = service.routes.match(rv.method, rv.path);
 
     const std::size_t limit =

@@ -28,6 +28,8 @@ class App;
 
 namespace riskloop::http {
 
+class RouteTable;
+
 inline unsigned default_io_threads() {
   return std::max(1u, std::thread::hardware_concurrency());
 }
@@ -54,6 +56,9 @@ struct ServerOptions {
   // Mark the session cookie Secure. Set this when a TLS-terminating proxy serves the API over
   // HTTPS (the server itself speaks plain HTTP).
   bool secure_cookies = false;
+  // Adds routes besides the JSON API (the web UI's pages and static files). They are served like
+  // the API's but left out of the OpenAPI document.
+  std::function<void(RouteTable&)> extra_routes;
 };
 
 class Server {

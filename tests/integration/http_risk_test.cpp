@@ -1,0 +1,331 @@
+// Risk files over HTTP: a policy approved with a signature, a file, a full analysis chain, the
+// assessment and gate answering each step, controls verified until the gate passes, a signed gate
+// decision; and bad input refused with the field that is wrong, nothing journaled.
+#include "tests/integration/http_risk_fixture.hpp"
+
+namespace riskloop::testing {
+namespace {
+
+class HttpRisk : public HttpRiskTest {};
+
+TEST_F(HttpRisk, PolicyApprovalNeedsTheSignersPassword) {
+  auto c = client();
+  // No body and {} both give the default 5 x 5 draft.
+  const auto empty = c.request("POST", "/api/v1/risk-policies", {}, auth_);
+  ASSERT_EQ(empty.status, 201) << empty.body;
+  const auto draft = empty.json();
+  EXPECT_EQ(draft["status"], "draft");
+  EXPECT_EQ(draft["severity_levels"].size(), 5u);
+  EXPECT_EQ(draft["acceptability_matrix"].size(), 25u);
+  EXPECT_EQ(empty.header("Location"), "/api/v1/risk-policies/" + draft["id"].get<std::string>());
+  EXPECT_EQ(c.post("/api/v1/risk-policies", nlohmann::json::object(), auth_).status, 201);
+  const auto named = c.post("/api/v1/risk-policies", {{"name", "Corvane policy"}}, auth_);
+  ASSERT_EQ(named.status, 201) << named.body;
+  EXPECT_EQ(named.json()["name"], "Corvane policy");
+  EXPECT_EQ(named.json()["probability_levels"].size(), 5u);  // the rest is the default's
+
+  const auto url = "/api/v1/risk-policies/" + draft["id"].get<std::string>();
+  const auto before = journal_count();
+  const auto wrong =
+      c.post(url + "/approve", {{"signature", signature("not my password")}}, auth_ + if_match(1));
+  EXPECT_EQ(wrong.status, 401) << wrong.body;
+  EXPECT_EQ(wrong.json()["field"], "/signature/password");
+  const auto unsigned_ = c.post(url + "/approve", nlohmann::json::object(), auth_ + if_match(1));
+  EXPECT_EQ(unsigned_.status, 422) << unsigned_.body;
+  EXPECT_EQ(unsigned_.json()["field"], "/signature/password");
+  EXPECT_EQ(c.post(url + "/approve", {{"signature", signature()}}, auth_).status, 428);
+  EXPECT_EQ(c.post(url + "/approve", {{"signature", signature()}}, auth_ + if_match(7)).status,
+            412);
+  EXPECT_EQ(journal_count(), before);
+  // The password never comes back, not even in an error.
+  EXPECT_EQ(wrong.body.find("not my password"), std::string::npos);
+
+  // A draft changes; PATCH keeps what is not sent.
+  const auto patched = c.request("PATCH", url, R"({"name":"Renamed"})", auth_ + if_match(1));
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(patched.json()["name"], "Renamed");
+  EXPECT_EQ(patched.json()["severity_levels"].size(), 5u);
+
+  const auto approved = c.post(url + "/approve", {{"signature", signature()}}, auth_ + if_match(2));
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(approved.json()["status"], "approved");
+  EXPECT_FALSE(approved.json()["approved_by"].get<std::string>().empty());
+  // Approved versions never change: the next version is a revision.
+  EXPECT_EQ(c.request("PATCH", url, R"({"name":"x"})", auth_ + if_match(3)).status, 409);
+  const auto revised = c.post(url + "/revise", nlohmann::json::object(), auth_);
+  ASSERT_EQ(revised.status, 201) << revised.body;
+  EXPECT_EQ(revised.json()["policy_version"], 2);
+  EXPECT_EQ(revised.json()["policy_id"], draft["policy_id"]);
+  EXPECT_EQ(c.get("/api/v1/risk-policies", auth_).json()["items"].size(), 4u);
+}
+
+TEST_F(HttpRisk, FullChainToASignedGateDecision) {
+  const auto policy = approved_policy();
+  const auto file = risk_file(policy);
+  const std::string base = "/api/v1/risk-files/" + file;
+  const auto ch = chain(file);
+  auto c = client();
+
+  // Identified and estimated: Frequent x Critical is unacceptable, so the risk is only evaluated.
+  auto a = c.get(base + "/assessment", auth_);
+  ASSERT_EQ(a.status, 200) << a.body;
+  auto assessment = a.json();
+  EXPECT_EQ(assessment["counts"]["hazards"], 1);
+  EXPECT_EQ(assessment["counts"]["risks"], 1);
+  ASSERT_EQ(assessment["risks"].size(), 1u);
+  const auto risk = assessment["risks"][0];
+  EXPECT_EQ(risk["situation_harm_id"], ch.risk);
+  EXPECT_EQ(risk["step"], "evaluated");
+  EXPECT_EQ(risk["initial"]["severity"], "Critical");
+  EXPECT_EQ(risk["initial"]["probability"], "Frequent");
+  EXPECT_EQ(risk["initial"]["acceptability"], "unacceptable");
+  EXPECT_TRUE(risk["residual"].is_null());
+  EXPECT_EQ(assessment["steps"]["evaluated"], 1);
+  EXPECT_EQ(assessment["heat_map"]["initial"]["cells"][3][4], 1);  // Critical x Frequent
+  EXPECT_EQ(assessment["heat_map"]["initial"]["severity_levels"][3], "Critical");
+  EXPECT_EQ(codes_of(assessment["completeness"]), std::vector<std::string>{"risk_not_controlled"});
+
+  auto gate = c.get(base + "/gate?stage=design", auth_);
+  ASSERT_EQ(gate.status, 200) << gate.body;
+  EXPECT_FALSE(gate.json()["passes"]);
+  ASSERT_EQ(gate.json()["reasons"].size(), 1u) << gate.body;
+  EXPECT_EQ(gate.json()["reasons"][0]["code"], "risk_not_controlled");
+  EXPECT_EQ(gate.json()["reasons"][0]["entity"], "situation_harm");
+  EXPECT_EQ(gate.json()["reasons"][0]["item_id"], ch.risk);
+
+  // A control, implemented but its effectiveness not yet verified, and a residual estimate.
+  const auto control = create(base + "/controls", {{"title", "Thin-strut platform"},
+                                                   {"option", "inherent_safety"},
+                                                   {"implementation_reference", "SPEC-12"},
+                                                   {"implementation_verification", "pass"},
+                                                   {"implementation_evidence", "TR-1"},
+                                                   {"new_risks_reviewed", true}});
+  create(base + "/control-links", {{"control_id", control}, {"situation_harm_id", ch.risk}});
+  create(base + "/residual-estimates", {{"situation_harm_id", ch.risk},
+                                        {"p1", 1e-6},
+                                        {"p2", 0.5},
+                                        {"severity_rank", 4},
+                                        {"rationale", "after the platform change"}});
+  gate = c.get(base + "/gate?stage=post-launch", auth_);
+  EXPECT_EQ(codes_of(gate.json()["reasons"]),
+            (std::vector<std::string>{"control_effectiveness_not_verified",
+                                      "overall_residual_missing", "release_review_missing"}))
+      << gate.body;
+  gate = c.get(base + "/gate?stage=design", auth_);
+  EXPECT_EQ(codes_of(gate.json()["reasons"]),
+            std::vector<std::string>{"control_effectiveness_not_verified"});
+  EXPECT_EQ(gate.json()["reasons"][0]["item_id"], control);
+  // Passing a blocked gate is refused, and nothing is recorded.
+  const auto before = journal_count();
+  const auto early = c.post(base + "/gate-decisions",
+                            {{"stage", "design"},
+                             {"outcome", "passed"},
+                             {"rationale", "Design review"},
+                             {"signature", signature()}},
+                            auth_);
+  EXPECT_EQ(early.status, 409) << early.body;
+  EXPECT_EQ(journal_count(), before);
+
+  // Verify effectiveness: controlled, residual acceptable, the gate passes.
+  const auto verified = c.request(
+      "PATCH", "/api/v1/controls/" + control,
+      R"({"effectiveness_verification":"pass","effectiveness_evidence":"Animal study AS-1"})",
+      auth_ + if_match(1));
+  ASSERT_EQ(verified.status, 200) << verified.body;
+  EXPECT_EQ(verified.json()["title"], "Thin-strut platform");
+  gate = c.get(base + "/gate?stage=design", auth_);
+  EXPECT_TRUE(gate.json()["passes"]) << gate.body;
+  EXPECT_TRUE(gate.json()["reasons"].empty());
+
+  const auto decision = c.post(base + "/gate-decisions",
+                               {{"stage", "design"},
+                                {"outcome", "passed"},
+                                {"rationale", "Design review DR-4"},
+                                {"signature", signature()}},
+                               auth_);
+  ASSERT_EQ(decision.status, 201) << decision.body;
+  EXPECT_EQ(decision.json()["outcome"], "passed");
+  EXPECT_EQ(decision.json()["blocking_reasons"], 0);
+  const auto decisions = c.get(base + "/gate-decisions", auth_);
+  ASSERT_EQ(decisions.json()["items"].size(), 1u) << decisions.body;
+  ASSERT_EQ(decisions.json()["items"][0]["signatures"].size(), 1u);
+  EXPECT_EQ(decisions.json()["items"][0]["signatures"][0]["meaning"], "approval");
+
+  a = c.get(base + "/assessment", auth_);
+  assessment = a.json();
+  EXPECT_EQ(assessment["risks"][0]["step"], "residual_accepted");
+  EXPECT_EQ(assessment["risks"][0]["residual"]["probability"], "Improbable");
+  EXPECT_EQ(assessment["heat_map"]["current"]["cells"][3][0], 1);
+  EXPECT_EQ(assessment["signatures"].size(), 1u);
+  EXPECT_TRUE(assessment["completeness"].empty());
+
+  // The overall residual risk evaluation is signed the same way, and listed with its signature.
+  const auto overall = c.post(base + "/overall-residual-risk",
+                              {{"method", "all residual risks weighed together"},
+                               {"benefits", "revascularisation"},
+                               {"conclusion", "acceptable"},
+                               {"rationale", "benefit outweighs"},
+                               {"signature", signature(kPassword, "responsibility")}},
+                              auth_);
+  ASSERT_EQ(overall.status, 201) << overall.body;
+  const auto overall_list = c.get(base + "/overall-residual-risk", auth_).json();
+  ASSERT_EQ(overall_list["items"].size(), 1u);
+  EXPECT_EQ(overall_list["items"][0]["signatures"][0]["meaning"], "responsibility");
+  EXPECT_TRUE(c.get(base + "/benefit-risk", auth_).json()["items"].empty());
+}
+
+TEST_F(HttpRisk, BenefitRiskAndPolicyMigration) {
+  const auto policy = approved_policy();
+  const auto file = risk_file(policy);
+  const std::string base = "/api/v1/risk-files/" + file;
+  const auto ch = chain(file);
+  auto c = client();
+  const auto br = c.post(base + "/benefit-risk",
+                         {{"situation_harm_id", ch.risk},
+                          {"benefits", "relief of angina"},
+                          {"data_reviewed", "trials"},
+                          {"why_no_further_control", "state of the art"},
+                          {"outcome", "accepted"},
+                          {"rationale", "benefit outweighs"},
+                          {"signature", signature(kPassword, "responsibility")}},
+                         auth_);
+  ASSERT_EQ(br.status, 201) << br.body;
+  EXPECT_EQ(c.get(base + "/assessment", auth_).json()["risks"][0]["step"], "residual_accepted");
+
+  // A revised policy rates Critical x Frequent the same: nothing changes, and the move is recorded.
+  const auto revised =
+      c.post("/api/v1/risk-policies/" + policy["id"].get<std::string>() + "/revise",
+             nlohmann::json::object(), auth_)
+          .json();
+  const auto approved =
+      c.post("/api/v1/risk-policies/" + revised["id"].get<std::string>() + "/approve",
+             {{"signature", signature()}}, auth_ + if_match(1));
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  const auto preview =
+      c.get(base + "/migration-preview?policy_id=" + policy["policy_id"].get<std::string>() +
+                "&version=2",
+            auth_);
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_TRUE(preview.json()["items"].empty());
+  EXPECT_EQ(c.get(base + "/migration-preview?policy_id=x&version=two", auth_).json()["parameter"],
+            "version");
+  const nlohmann::json move = {{"to_policy_id", policy["policy_id"]},
+                               {"to_policy_version", 2},
+                               {"rationale", "yearly policy review"}};
+  EXPECT_EQ(c.post(base + "/policy-migration", move, auth_).status, 428);
+  const auto version = c.get(base, auth_).json()["version"].get<std::int64_t>();
+  const auto moved = c.post(base + "/policy-migration", move, auth_ + if_match(version));
+  ASSERT_EQ(moved.status, 201) << moved.body;
+  EXPECT_EQ(c.get(base, auth_).json()["policy_version"], 2);
+}
+
+TEST_F(HttpRisk, BadInputNamesTheFieldAndChangesNothing) {
+  const auto policy = approved_policy();
+  const auto file = risk_file(policy);
+  const auto other = risk_file(policy, "Another file");
+  const auto ch = chain(file);
+  const auto foreign = chain(other, "Other");
+  const std::string base = "/api/v1/risk-files/" + file;
+  auto c = client();
+  const auto before = journal_count();
+
+  const auto expect_field = [&](const HttpResponse& r, int status, const std::string& field) {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(r.json()["field"], field) << r.body;
+  };
+  expect_field(c.post(base + "/hazards", {{"title", "x"}, {"colour", "red"}}, auth_), 422,
+               "/colour");
+  expect_field(c.post(base + "/hazards", {{"title", 5}}, auth_), 422, "/title");
+  expect_field(c.post(base + "/hazards", {{"title", "x"}, {"stage", "later"}}, auth_), 422,
+               "/stage");
+  expect_field(c.post(base + "/hazardous-situations", {{"title", "x"}, {"p1", 1.5}}, auth_), 422,
+               "/p1");
+  // A link to another file's hazard.
+  expect_field(c.post(base + "/hazard-situation-links",
+                      {{"hazard_id", foreign.hazard}, {"situation_id", ch.situation}}, auth_),
+               422, "/hazard_id");
+  expect_field(c.post("/api/v1/risk-files", {{"title", "No product"}}, auth_), 422, "/product_id");
+  expect_field(c.post(base + "/gate-decisions",
+                      {{"stage", "design"}, {"outcome", "passed"}, {"rationale", "x"}}, auth_),
+               422, "/signature/password");
+
+  const auto hazard = "/api/v1/hazards/" + ch.hazard;
+  EXPECT_EQ(c.request("PATCH", hazard, R"({"title":"x"})", auth_).status, 428);
+  EXPECT_EQ(c.request("PATCH", hazard, R"({"title":"x"})", auth_ + if_match(9)).status, 412);
+  EXPECT_EQ(c.request("PUT", base, R"({"title":"x"})", auth_).status, 428);
+  // Referred to by a link: not removed, and the answer says by what.
+  const auto still_used = c.request("DELETE", hazard, {}, auth_ + if_match(1));
+  EXPECT_EQ(still_used.status, 409) << still_used.body;
+
+  const auto stage = c.get(base + "/gate?stage=later", auth_);
+  EXPECT_EQ(stage.status, 422);
+  EXPECT_EQ(stage.json()["parameter"], "stage");
+  EXPECT_EQ(c.get(base + "/gate", auth_).json()["parameter"], "stage");
+  EXPECT_EQ(c.get("/api/v1/risk-files/no-such-file/assessment", auth_).status, 404);
+  EXPECT_EQ(c.get(base + "/hazards?limit=0", auth_).json()["parameter"], "limit");
+  const auto form = c.request("POST", "/api/v1/risk-policies", "name=x",
+                              auth_ + Headers{{"Content-Type", "text/plain"}});
+  EXPECT_EQ(form.status, 415) << form.body;
+  EXPECT_EQ(c.post("/api/v1/risk-policies", {{"severity_levels", "five"}}, auth_).json()["field"],
+            "/severity_levels");
+  EXPECT_EQ(journal_count(), before);
+
+  // Items list per file, and each file sees only its own.
+  EXPECT_EQ(c.get(base + "/hazards", auth_).json()["items"].size(), 1u);
+  EXPECT_EQ(c.get(base + "/hazards", auth_).json()["items"][0]["id"], ch.hazard);
+  EXPECT_EQ(c.get("/api/v1/risk-files?product_id=" + product_, auth_).json()["items"].size(), 2u);
+  EXPECT_EQ(c.get("/api/v1/risk-files?product_id=none", auth_).json()["items"].size(), 0u);
+}
+
+TEST_F(HttpRisk, OperationalRisksAndDueReviews) {
+  auto c = client();
+  const auto created = c.post("/api/v1/operational-risks",
+                              {{"title", "Single source of sirolimus"},
+                               {"category", "supplier"},
+                               {"owner", "Purchasing"},
+                               {"likelihood", 3},
+                               {"impact", 5}},
+                              auth_);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto url = "/api/v1/operational-risks/" + created.json()["id"].get<std::string>();
+  EXPECT_EQ(created.header("Location"), url);
+  const auto bad = c.post("/api/v1/operational-risks",
+                          {{"title", "x"}, {"owner", "y"}, {"likelihood", 6}}, auth_);
+  EXPECT_EQ(bad.json()["field"], "/likelihood") << bad.body;
+  const auto patched = c.request("PATCH", url, R"({"status":"monitoring"})", auth_ + if_match(1));
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(patched.json()["category"], "supplier");
+  EXPECT_EQ(c.get("/api/v1/operational-risks", auth_).json()["items"].size(), 1u);
+  EXPECT_EQ(c.request("DELETE", url, {}, auth_ + if_match(2)).status, 204);
+  EXPECT_EQ(c.get(url, auth_).status, 404);
+
+  // An open review without a date is due now.
+  const auto file = risk_file(approved_policy());
+  EXPECT_TRUE(c.get("/api/v1/reviews/due", auth_).json()["items"].empty());
+  create("/api/v1/risk-files/" + file + "/reviews", {{"status", "open"}});
+  const auto due = c.get("/api/v1/reviews/due", auth_);
+  ASSERT_EQ(due.status, 200) << due.body;
+  ASSERT_EQ(due.json()["items"].size(), 1u);
+  EXPECT_EQ(due.json()["items"][0]["risk_file_id"], file);
+}
+
+TEST_F(HttpRisk, OpenApiDescribesTheRiskRoutes) {
+  const auto doc = client().get("/api/v1/openapi.json").json();
+  for (const auto* path :
+       {"/api/v1/risk-policies/{id}/approve", "/api/v1/risk-files/{id}/assessment",
+        "/api/v1/risk-files/{id}/gate", "/api/v1/risk-files/{file}/hazards", "/api/v1/hazards/{id}",
+        "/api/v1/risk-files/{file}/risks", "/api/v1/reviews/{id}", "/api/v1/reviews/due",
+        "/api/v1/operational-risks/{id}", "/api/v1/risk-files/{id}/import"})
+    EXPECT_TRUE(doc["paths"].contains(path)) << path;
+  const auto& schemas = doc["components"]["schemas"];
+  for (const auto* name : {"RiskPolicy", "RiskPolicyInput", "RiskFile", "Hazard", "HazardInput",
+                           "SituationHarm", "RiskControlInput", "RiskFileAssessment", "GateCheck",
+                           "SignedGateDecision", "ImportReport", "OperationalRisk"})
+    EXPECT_TRUE(schemas.contains(name)) << name;
+  EXPECT_EQ(schemas["HazardInput"]["additionalProperties"], false);
+  EXPECT_TRUE(schemas["SignedGateDecision"]["properties"].contains("signature"));
+  EXPECT_EQ(doc["paths"]["/api/v1/hazards/{id}"]["patch"]["operationId"], "patchHazard");
+}
+
+}  // namespace
+}  // namespace riskloop::testing

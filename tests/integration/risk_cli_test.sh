@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# End-to-end tests of the risk commands on the demo risk file (docs/cli.md): policies, files,
+# gates and signed gate decisions, the assessment, the report (HTML; PDF when Chromium and
+# pdftotext are installed), hazard sheet export -> import, import errors, due reviews and the
+# operational risk register.
+#
+#   tests/integration/risk_cli_test.sh PATH/TO/riskloop
+set -euo pipefail
+
+RISKLOOP=$(realpath "${1:?usage: risk_cli_test.sh PATH/TO/riskloop}")
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+
+# Cheap password hashing for tests (never in production); no settings from the caller's shell.
+export RISKLOOP_PASSWORD_COST=minimal
+unset RISKLOOP_DB RISKLOOP_LISTEN RISKLOOP_ADMIN_PASSWORD
+export RISKLOOP_DEMO_PASSWORD="demo password for the risk tests"
+MANAGER=mei.chen@corvane.example
+DB="$WORK/var/demo.db"
+CASE=""
+
+fail() {
+  echo "FAIL [$CASE]: $*" >&2
+  echo "--- stdout:" >&2; head -n 40 out >&2 || true
+  echo "--- stderr:" >&2; head -n 40 err >&2 || true
+  exit 1
+}
+
+# expect CODE ARGS...: runs riskloop with ARGS (stdin from $STDIN if set), output in out and err.
+expect() {
+  local want=$1; shift
+  CASE="riskloop $*"
+  local rc=0
+  if [[ -n "${STDIN:-}" ]]; then
+    printf '%s\n' "$STDIN" | "$RISKLOOP" "$@" >out 2>err || rc=$?
+  else
+    "$RISKLOOP" "$@" >out 2>err </dev/null || rc=$?
+  fi
+  [[ "$rc" == "$want" ]] || fail "exit code $rc, expected $want"
+}
+out_has() { grep -qF -- "$1" out || fail "stdout lacks: $1"; }
+err_has() { grep -qF -- "$1" err || fail "stderr lacks: $1"; }
+journal_entries() { "$RISKLOOP" verify --db "$DB" | awk '{print $2}'; }
+# The id at the end of a "..., id <id>" line.
+created_id() { sed -n 's/.*, id \([0-9a-f-]*\)$/\1/p' out; }
+
+expect 0 init --db "$DB" --demo
+D=(--db "$DB")
+
+# --- the demo file ----------------------------------------------------------------------
+expect 0 file list "${D[@]}"
+out_has "Drug-eluting coronary stent system"
+FILE=$(awk '/Drug-eluting coronary stent system/ {print $1}' out)
+[[ -n "$FILE" ]] || fail "no demo risk file id"
+expect 0 file show "${D[@]}" --id "$FILE"
+PRODUCT=$(sed -n 's/^ *"product_id": "\([^"]*\)".*/\1/p' out)
+[[ -n "$PRODUCT" ]] || fail "no product id in file show"
+expect 0 policy list "${D[@]}"
+out_has "approved"
+
+# --- gates ------------------------------------------------------------------------------
+# Design transfer waits for the effectiveness verification of the coating inspection.
+expect 1 gate check "${D[@]}" --file "$FILE" --stage manufacturing
+out_has "control_effectiveness_not_verified: "
+out_has "Coating integrity inspection"
+grep -qE '^[a-z_]+: .+ \([a-z_]+ [0-9a-f-]+\)$' out || fail "a reason is not 'code: message (entity id)'"
+err_has "riskloop: gate check: the manufacturing gate is blocked by"
+BLOCKING=$(wc -l <out)
+expect 1 gate check "${D[@]}" --file "$FILE" --stage post-launch
+[[ $(wc -l <out) -gt "$BLOCKING" ]] || fail "post-launch has no more reasons than manufacturing"
+expect 3 gate check "${D[@]}" --file "$FILE" --stage later
+err_has "(at --stage)"
+expect 2 gate check "${D[@]}" --file "$FILE"
+expect 4 gate check "${D[@]}" --file 00000000-0000-7000-8000-000000000000 --stage design
+
+BEFORE=$(journal_entries)
+STDIN="$RISKLOOP_DEMO_PASSWORD" expect 5 gate decide "${D[@]}" --file "$FILE" --stage manufacturing \
+  --outcome passed --rationale "Design transfer" --as "$MANAGER" --password-stdin
+err_has "blocking reason"
+STDIN="not the password" expect 6 gate decide "${D[@]}" --file "$FILE" --stage manufacturing \
+  --outcome rejected --rationale "Coating inspection pending" --as "$MANAGER" --password-stdin
+STDIN="$RISKLOOP_DEMO_PASSWORD" expect 2 gate decide "${D[@]}" --file "$FILE" --stage manufacturing \
+  --outcome rejected --rationale "Coating inspection pending" --password-stdin
+err_has "(at --as)"
+[[ $(journal_entries) == "$BEFORE" ]] || fail "a refused decision was journaled"
+STDIN="$RISKLOOP_DEMO_PASSWORD" expect 0 gate decide "${D[@]}" --file "$FILE" --stage manufacturing \
+  --outcome rejected --rationale "Coating inspection effectiveness pending" --as "$MANAGER" --password-stdin
+out_has "recorded the manufacturing gate as rejected, signed by $MANAGER"
+
+# --- assessment and report --------------------------------------------------------------
+expect 0 assess "${D[@]}" --file "$FILE"
+out_has "Drug-eluting coronary stent system"
+out_has "residual accepted"
+out_has "Before risk control"
+out_has "After risk control"
+out_has "Catastrophic"
+out_has "Frequent"
+
+expect 0 report rmr "${D[@]}" --file "$FILE" --format html --out rmr.html
+out_has "wrote the risk management report (html"
+grep -qF "Drug-eluting coronary stent system" rmr.html || fail "the HTML report lacks the device"
+if command -v "${RISKLOOP_CHROMIUM:-chromium}" >/dev/null && command -v pdftotext >/dev/null; then
+  expect 0 report rmr "${D[@]}" --file "$FILE" --format pdf --out rmr.pdf
+  [[ $(head -c 5 rmr.pdf) == "%PDF-" ]] || fail "not a PDF"
+  pdftotext rmr.pdf rmr.txt  # a file, not a pipe: grep -q would end the pipe early under pipefail
+  grep -qF "Drug-eluting coronary stent system" rmr.txt || fail "the PDF lacks the device"
+else
+  echo "risk_cli_test: no chromium or pdftotext, PDF report not checked" >&2
+fi
+expect 2 report rmr "${D[@]}" --file "$FILE" --format docx --out x.docx
+
+# --- export -> import -------------------------------------------------------------------
+expect 0 export "${D[@]}" --file "$FILE" --format csv --out sheet.csv
+out_has "exported the hazard sheet (csv"
+expect 0 file create "${D[@]}" --product "$PRODUCT" --title "Imported copy"
+COPY=$(created_id)
+expect 0 import hazards "${D[@]}" --file "$COPY" --in sheet.csv
+out_has "imported "
+expect 0 export "${D[@]}" --file "$COPY" --out copy.csv
+[[ $(wc -l <copy.csv) == $(wc -l <sheet.csv) ]] || fail "the copy has $(wc -l <copy.csv) lines, the original $(wc -l <sheet.csv)"
+expect 0 export "${D[@]}" --file "$FILE" --out sheet.xlsx
+[[ $(head -c 2 sheet.xlsx) == "PK" ]] || fail "the xlsx export is not a zip"
+expect 0 file create "${D[@]}" --product "$PRODUCT" --title "XLSX copy"
+XCOPY=$(created_id)
+expect 0 import hazards "${D[@]}" --file "$XCOPY" --in sheet.xlsx --dry-run
+out_has "dry run: "
+expect 2 export "${D[@]}" --file "$FILE" --format xlsx
+
+# --- import errors ----------------------------------------------------------------------
+cat >bad.csv <<'CSV'
+hazard_ref,hazard,situation_ref,hazardous_situation,p1,harm_ref,harm,severity,p2
+H1,Imported hazard,S1,Imported situation,0.001,M1,Imported harm,3,0.1
+H2,Second hazard,S2,Second situation,0.001,M2,Second harm,9x,0.1
+CSV
+expect 0 file create "${D[@]}" --product "$PRODUCT" --title "Bad import"
+BAD=$(created_id)
+BEFORE=$(journal_entries)
+expect 3 import hazards "${D[@]}" --file "$BAD" --in bad.csv
+err_has 'row 3, column "severity": '
+err_has "nothing was written"
+[[ $(journal_entries) == "$BEFORE" ]] || fail "a refused import was journaled"
+expect 0 import hazards "${D[@]}" --file "$BAD" --in bad.csv --partial
+err_has 'row 3, column "severity": '
+out_has "imported 5 records, 1 of 2 rows accepted"
+expect 4 import hazards "${D[@]}" --file "$BAD" --in missing.csv
+
+# --- due reviews, operational risks, policies -------------------------------------------
+expect 0 due "${D[@]}"
+out_has "no reviews due"
+expect 0 oprisk list "${D[@]}"
+out_has "Single qualified source of sirolimus"
+expect 0 oprisk add "${D[@]}" --title "Key process engineer retiring" --owner "Operations director" \
+  --category key_personnel --likelihood 2 --impact 4 --product "$PRODUCT"
+out_has "(score 8)"
+expect 3 oprisk add "${D[@]}" --title "x" --owner "y" --likelihood 9
+err_has "(at --likelihood)"
+expect 3 oprisk add "${D[@]}" --title "x" --owner "y" --category weather
+err_has "(at --category)"
+
+expect 0 policy create "${D[@]}" --name "Policy 2027"
+out_has "created draft risk policy Policy 2027 version 1"
+POLICY=$(created_id)
+STDIN="$RISKLOOP_DEMO_PASSWORD" expect 0 policy approve "${D[@]}" --id "$POLICY" --as "$MANAGER" --password-stdin
+out_has "approved risk policy Policy 2027 version 1"
+STDIN="$RISKLOOP_DEMO_PASSWORD" expect 5 policy approve "${D[@]}" --id "$POLICY" --as "$MANAGER" --password-stdin
+expect 0 policy show "${D[@]}" --id "$POLICY"
+out_has '"status": "approved"'
+echo '{"name": "From JSON", "colour": "blue"}' >policy.json
+expect 3 policy create "${D[@]}" --from-json policy.json
+err_has "policy.json /colour"
+
+expect 0 verify "${D[@]}"
+echo "risk_cli_test: all passed"

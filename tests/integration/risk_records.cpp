@@ -1,0 +1,78 @@
+// A small but complete risk file, entered through the application (see risk_records.hpp).
+#include "tests/integration/risk_records.hpp"
+
+#include <stdexcept>
+
+namespace riskloop::testing {
+namespace {
+
+template <class T>
+T must(Result<T> r, const char* what) {
+  if (!r) throw std::runtime_error(std::string(what) + ": " + r.error().message);
+  return std::move(*r);
+}
+
+}  // namespace
+
+RiskRecords make_risk_records(app::App& app, const app::Principal& who, const std::string& password,
+                              const std::string& prefix) {
+  RiskRecords ids;
+  ids.product =
+      must(app.products().create(who, {prefix + " device", "", "", ""}), "product").header.id;
+  auto policy = must(app.policies().create(who, std::nullopt), "policy");
+  policy =
+      must(app.policies().approve(who, policy.header.id, {password, SignatureMeaning::approval},
+                                  policy.header.version),
+           "approve");
+  ids.policy = policy.header.id;
+
+  risk::RiskFileInput file;
+  file.product_id = ids.product;
+  file.title = prefix + " risk file";
+  file.policy_id = policy.policy_id;
+  file.policy_version = policy.policy_version;
+  const Id f = must(app.files().create(who, file), "file").header.id;
+  ids.file = f;
+
+  ids.hazard =
+      must(app.hazards().create(who, f, {.title = prefix + " hazard"}), "hazard").header.id;
+  ids.situation =
+      must(app.situations().create(who, f, {.title = prefix + " situation", .p1 = 0.01}),
+           "situation")
+          .header.id;
+  ids.harm =
+      must(app.harms().create(who, f, {.title = prefix + " harm", .severity_rank = 4}), "harm")
+          .header.id;
+  ids.hazard_situation =
+      must(app.hazard_situations().create(who, f, {ids.hazard, ids.situation}), "link").header.id;
+  ids.risk = must(app.situation_harms().create(
+                      who, f, {.situation_id = ids.situation, .harm_id = ids.harm, .p2 = 0.5}),
+                  "risk")
+                 .header.id;
+  ids.control =
+      must(app.controls().create(who, f, {.title = prefix + " control"}), "control").header.id;
+  ids.control_link =
+      must(app.control_links().create(who, f, {ids.control, ids.risk}), "control link").header.id;
+  const Id second_hazard =
+      must(app.hazards().create(who, f, {.title = prefix + " introduced"}), "hazard").header.id;
+  ids.introduced_hazard =
+      must(app.introduced_hazards().create(who, f, {ids.control, second_hazard, "by design"}),
+           "introduced hazard")
+          .header.id;
+  ids.residual = must(app.residual_estimates().create(who, f,
+                                                      {.situation_harm_id = ids.risk,
+                                                       .p1 = 1e-6,
+                                                       .p2 = 0.5,
+                                                       .severity_rank = 4,
+                                                       .rationale = "after the control"}),
+                      "residual")
+                     .header.id;
+  ids.review = must(app.reviews().create(who, f, {}), "review").header.id;
+  ids.operational = must(app.operational_risks().create(
+                             who, {.title = prefix + " supplier", .owner = "Purchasing"}),
+                         "operational risk")
+                        .header.id;
+  return ids;
+}
+
+}  // namespace riskloop::testing
