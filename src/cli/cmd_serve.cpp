@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "http/server.hpp"
+#include "web/web_routes.hpp"
 
 namespace riskloop::cli {
 namespace {
@@ -45,6 +46,7 @@ CommandStatus run_serve(const ServeArgs& args) {
   http::ServerOptions options;
   RL_CHECK(parse_listen(args.listen, options));
   options.threads = args.threads;
+  options.extra_routes = web::add_web_routes;  // the web UI, next to the JSON API
   auto open = RL_TRY(open_app(args.database.db, false));
   const std::string host = args.listen.substr(0, args.listen.rfind(':'));
   RL_CHECK(http::serve_until_signal(open->app(), options, [&](unsigned short port) {

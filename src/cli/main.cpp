@@ -49,6 +49,11 @@ int main(int argc, char** argv) {
   add_product_commands(root, selection);
   add_journal_commands(root, selection);
   add_backup_commands(root, selection);
+  add_policy_commands(root, selection);
+  add_risk_file_commands(root, selection);
+  add_gate_commands(root, selection);
+  add_risk_exchange_commands(root, selection);
+  add_operational_risk_commands(root, selection);
 
   try {
     root.parse(argc, argv);
