@@ -1,0 +1,175 @@
+// Creating, editing in place and removing the items of a risk file, one set of routes for every
+// item type (item_kinds.hpp): /files/{file}/items/{kind}[/{id}[/edit|/delete]].
+#include "web/item_kinds.hpp"
+#include "web/screen_routes.hpp"
+
+namespace riskloop::web {
+namespace {
+
+int colspan_of(std::string_view slug) {
+  if (slug == "risks") return 9;
+  if (slug == "controls") return 8;
+  if (slug == "residuals") return 5;
+  return 6;
+}
+
+Choices pair_choices(const FileView& v, bool only_controlled) {
+  Choices out;
+  const auto& pairs = v.snapshot().situation_harms;
+  for (std::size_t i = 0; i < pairs.size() && out.size() < 2000; ++i) {
+    if (only_controlled && v.index->controls_of_pair(i).empty()) continue;
+    out.emplace_back(pairs[i].header.id, v.index->pair_name(i));
+  }
+  return out;
+}
+
+std::optional<std::int64_t> version_field(const Call& c) {
+  std::int64_t v = 0;
+  const auto& text = c.form.get("version");
+  if (text.empty() || std::from_chars(text.data(), text.data() + text.size(), v).ec != std::errc())
+    return std::nullopt;
+  return v;
+}
+
+// A write that failed: validation and version conflicts go back to the form, others to an error.
+bool back_to_form(const Error& e) {
+  return e.code == ErrorCode::validation || e.code == ErrorCode::precondition ||
+         e.code == ErrorCode::conflict;
+}
+
+Response edit_form(Call& c) {
+  const auto file_id = c.param(0), slug = c.param(1), item_id = c.param(2);
+  const auto v = RL_WEB_TRY(c, load_file_view(c, file_id));
+  std::optional<Response> out;
+  const bool known = with_item_kind(c.app(), slug, [&](auto& service) {
+    using Service = std::remove_reference_t<decltype(service)>;
+    auto item = service.get(c.principal, item_id);
+    if (!item || item->risk_file_id != file_id) {
+      out = error_response(c, item ? Error{ErrorCode::not_found, "no such item in this file", {}}
+                                   : item.error());
+      return;
+    }
+    const auto spec = item_form_spec(slug, v, "edit");
+    out = fragment("edit_row", edit_row(slug, file_id, item_id, item->header.version,
+                                        Service::input_of_record(*item), spec, colspan_of(slug),
+                                        TabState::parse(c.request.query).to_query()));
+  });
+  if (!known) return error_response(c, Error{ErrorCode::not_found, "unknown item kind", {}});
+  return std::move(*out);
+}
+
+Response update_item(Call& c) {
+  const auto file_id = c.param(0), slug = c.param(1), item_id = c.param(2);
+  std::optional<Response> out;
+  const bool known = with_item_kind(c.app(), slug, [&](auto& service) {
+    auto item = service.get(c.principal, item_id);
+    if (!item || item->risk_file_id != file_id) {
+      out = error_response(c, item ? Error{ErrorCode::not_found, "no such item in this file", {}}
+                                   : item.error());
+      return;
+    }
+    using Service = std::remove_reference_t<decltype(service)>;
+    auto in = Service::input_of_record(*item);
+    FailedForm failed{.form = "edit:" + slug + ":" + item_id};
+    if (read_form(c.form, in, failed.errors)) {
+      auto updated = service.update(c.principal, item_id, in, version_field(c));
+      if (updated) {
+        out = after_file_write(c, file_id, "Saved.");
+        return;
+      }
+      if (!back_to_form(updated.error())) {
+        out = error_response(c, updated.error());
+        return;
+      }
+      add_error(failed.errors, updated.error());
+    }
+    out = after_failed_form(c, file_id, std::move(failed));
+  });
+  if (!known) return error_response(c, Error{ErrorCode::not_found, "unknown item kind", {}});
+  return std::move(*out);
+}
+
+Response create_item(Call& c) {
+  const auto file_id = c.param(0), slug = c.param(1);
+  std::optional<Response> out;
+  const bool known = with_item_kind(c.app(), slug, [&](auto& service) {
+    typename std::remove_reference_t<decltype(service)>::input_type in{};
+    FailedForm failed{.form = "add:" + slug};
+    if (read_form(c.form, in, failed.errors)) {
+      auto created = service.create(c.principal, file_id, in);
+      if (created) {
+        out = after_file_write(c, file_id, "Added.");
+        return;
+      }
+      if (!back_to_form(created.error())) {
+        out = error_response(c, created.error());
+        return;
+      }
+      add_error(failed.errors, created.error());
+    }
+    out = after_failed_form(c, file_id, std::move(failed));
+  });
+  if (!known) return error_response(c, Error{ErrorCode::not_found, "unknown item kind", {}});
+  return std::move(*out);
+}
+
+Response remove_item(Call& c) {
+  const auto file_id = c.param(0), slug = c.param(1), item_id = c.param(2);
+  std::optional<Response> out;
+  const bool known = with_item_kind(c.app(), slug, [&](auto& service) {
+    auto item = service.get(c.principal, item_id);
+    if (!item || item->risk_file_id != file_id) {
+      out = error_response(c, item ? Error{ErrorCode::not_found, "no such item in this file", {}}
+                                   : item.error());
+      return;
+    }
+    if (auto done = service.remove(c.principal, item_id, version_field(c)); !done) {
+      out = error_response(c, done.error());
+      return;
+    }
+    out = after_file_write(c, file_id, "Removed.");
+  });
+  if (!known) return error_response(c, Error{ErrorCode::not_found, "unknown item kind", {}});
+  return std::move(*out);
+}
+
+}  // namespace
+
+FormSpec item_form_spec(std::string_view slug, const FileView& v, std::string_view id_prefix) {
+  FormSpec spec;
+  spec.id_prefix = std::string(id_prefix) + "-" + std::string(slug);
+  if (slug == "harms") {
+    spec.choices.emplace("severity_rank", severity_choices(v));
+  } else if (slug == "risks") {
+    spec.omit = {"situation_id", "harm_id"};
+  } else if (slug == "residuals") {
+    spec.choices.emplace("severity_rank", severity_choices(v));
+    spec.choices.emplace("situation_harm_id", pair_choices(v, true));
+  } else if (slug == "control-links") {
+    Choices controls;
+    for (const auto& ctl : v.snapshot().controls) controls.emplace_back(ctl.header.id, ctl.title);
+    spec.choices.emplace("control_id", std::move(controls));
+    spec.choices.emplace("situation_harm_id", pair_choices(v, false));
+  }
+  return spec;
+}
+
+void add_item_routes(http::RouteTable& routes) {
+  using http::Access;
+  using http::Exec;
+  using http::Method;
+  routes.add({.method = Method::get, .pattern = "/files/{id}/items/{kind}/{item}/edit",
+              .operation_id = "webEditItem", .tag = "web", .handler = &edit_form,
+              .access = Access::page});
+  routes.add({.method = Method::post, .pattern = "/files/{id}/items/{kind}/{item}",
+              .operation_id = "webUpdateItem", .tag = "web", .handler = &update_item,
+              .access = Access::page, .exec = Exec::write_pool});
+  routes.add({.method = Method::post, .pattern = "/files/{id}/items/{kind}/{item}/delete",
+              .operation_id = "webRemoveItem", .tag = "web", .handler = &remove_item,
+              .access = Access::page, .exec = Exec::write_pool});
+  routes.add({.method = Method::post, .pattern = "/files/{id}/items/{kind}",
+              .operation_id = "webCreateItem", .tag = "web", .handler = &create_item,
+              .access = Access::page, .exec = Exec::write_pool});
+}
+
+}  // namespace riskloop::web

@@ -1,0 +1,131 @@
+// Logging in and out, changing one's password and switching organization. The session is the
+// API's (rl_session cookie, HttpOnly, SameSite=Strict); nothing of a password is ever logged.
+#include <chrono>
+
+#include "core/accounts.hpp"
+#include "http/request_auth.hpp"
+#include "web/assets.hpp"
+#include "web/page.hpp"
+#include "web/screen_routes.hpp"
+
+namespace riskloop::web {
+namespace {
+
+// Only paths of this site (never "//host" or a scheme), so a login link cannot send people away.
+std::string safe_next(std::string_view next) {
+  if (next.empty() || next.front() != '/' || next.substr(0, 2) == "//" ||
+      next.find('\\') != std::string_view::npos || next.substr(0, 6) == "/login")
+    return "/dashboard";
+  return std::string(next);
+}
+
+Data login_data() {
+  Data d;
+  d.set("css_url", static_url("app.css"));
+  d.set("js_url", static_url("app.js"));
+  d.set("htmx_url", static_url("htmx.min.js"));
+  return d;
+}
+
+Response login_form(Call& c) {
+  auto d = login_data();
+  d.set("next", safe_next(query(c, "next")));
+  if (query(c, "expired") == "1") d.set("expired", flag(true));
+  return page(c, "login", "Log in", d);
+}
+
+Response login(Call& c) {
+  LoginInput in{.email = c.form.get("email"),
+                .password = c.form.get("password"),
+                .organization = c.form.get("organization")};
+  const auto next = safe_next(c.form.get("next"));
+  auto result = c.app().auth().login(in, c.request.peer_address);
+  if (!result) {
+    auto d = login_data();
+    d.set("next", next);
+    d.set("email", in.email);
+    d.set("organization", in.organization);
+    d.set("error", result.error().code == ErrorCode::unauthenticated
+                       ? std::string("The e-mail or password is wrong, or the account is locked.")
+                       : result.error().message);
+    return page(c, "login", "Log in", d, http_status(result.error().code));
+  }
+  Response r;
+  r.status = 303;
+  r.content_type = http::kHtmlContentType;
+  r.headers.push_back({"Location", next});
+  const auto max_age =
+      std::chrono::duration_cast<std::chrono::seconds>(result->expires_at - c.app().clock().now());
+  r.headers.push_back({"Set-Cookie", http::session_cookie(result->session_secret, max_age,
+                                                          c.service.options.secure_cookies)});
+  return r;
+}
+
+Response logout(Call& c) {
+  RL_WEB_CHECK(c, c.app().auth().logout(c.principal));
+  Response r;
+  r.status = 303;
+  r.content_type = http::kHtmlContentType;
+  r.headers.push_back({"Location", "/login"});
+  r.headers.push_back({"Set-Cookie", http::cleared_session_cookie(c.service.options.secure_cookies)});
+  return r;
+}
+
+Response home(Call& c) {
+  return redirect(c, "/dashboard");
+}
+
+Response password_form(Call& c) {
+  return page(c, "password", "Change password", base_data(c));
+}
+
+Response change_password(Call& c) {
+  const PasswordChangeInput in{.current_password = c.form.get("current_password"),
+                               .new_password = c.form.get("new_password")};
+  auto d = base_data(c);
+  const auto done = c.app().accounts().change_password(c.principal, c.principal.user_id, in);
+  if (!done) {
+    const auto& e = done.error();
+    if (e.location == "/current_password" || e.code == ErrorCode::unauthenticated)
+      d.set("current_error", e.message);
+    else if (e.location == "/new_password")
+      d.set("new_error", e.message);
+    else
+      d.set("error", e.message);
+    return page(c, "password", "Change password", d, http_status(e.code));
+  }
+  d.set("done", flag(true));
+  return page(c, "password", "Change password", d);
+}
+
+Response switch_organization(Call& c) {
+  RL_WEB_TRY(c, c.app().auth().switch_organization(c.principal, c.form.get("organization_id")));
+  return redirect(c, "/dashboard");
+}
+
+}  // namespace
+
+void add_login_routes(http::RouteTable& routes) {
+  using http::Access;
+  using http::Exec;
+  using http::Method;
+  routes.add({.method = Method::get, .pattern = "/", .operation_id = "webHome", .tag = "web",
+              .handler = &home, .access = Access::page});
+  routes.add({.method = Method::get, .pattern = "/login", .operation_id = "webLoginForm",
+              .tag = "web", .handler = &login_form, .access = Access::open});
+  routes.add({.method = Method::post, .pattern = "/login", .operation_id = "webLogin",
+              .tag = "web", .handler = &login, .access = Access::open, .exec = Exec::write_pool});
+  routes.add({.method = Method::post, .pattern = "/logout", .operation_id = "webLogout",
+              .tag = "web", .handler = &logout, .access = Access::page, .exec = Exec::write_pool});
+  routes.add({.method = Method::get, .pattern = "/account/password",
+              .operation_id = "webPasswordForm", .tag = "web", .handler = &password_form,
+              .access = Access::page});
+  routes.add({.method = Method::post, .pattern = "/account/password",
+              .operation_id = "webChangePassword", .tag = "web", .handler = &change_password,
+              .access = Access::page, .exec = Exec::write_pool});
+  routes.add({.method = Method::post, .pattern = "/account/organization",
+              .operation_id = "webSwitchOrganization", .tag = "web",
+              .handler = &switch_organization, .access = Access::page, .exec = Exec::write_pool});
+}
+
+}  // namespace riskloop::web
