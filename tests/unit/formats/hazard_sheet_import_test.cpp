@@ -126,6 +126,9 @@ struct BadRowCase {
   std::string message;
 };
 
+// Test listings (ctest) show the case name instead of the bytes of the struct.
+void PrintTo(const BadRowCase& c, std::ostream* out) { *out << c.name; }
+
 class BadRow : public testing::TestWithParam<BadRowCase> {};
 
 TEST_P(BadRow, IsReportedWithColumnAndReason) {

@@ -25,7 +25,10 @@ std::string read_bytes(const std::filesystem::path& path) {
 
 // A ZIP archive holding `members`, as bytes.
 std::string zip_of(const std::map<std::string, std::string>& members) {
-  const auto path = temp_file("handmade.xlsx");
+  // ctest runs each test in its own process, in parallel: one archive name per test.
+  const auto path = temp_file(std::string("handmade-") +
+                              testing::UnitTest::GetInstance()->current_test_info()->name() +
+                              ".xlsx");
   zipFile zf = zipOpen(path.string().c_str(), APPEND_STATUS_CREATE);
   EXPECT_NE(zf, nullptr);
   for (const auto& [name, content] : members) {
