@@ -39,7 +39,8 @@ bool back_to_form(const Error& e) {
 
 Response edit_form(Call& c) {
   const auto file_id = c.param(0), slug = c.param(1), item_id = c.param(2);
-  const auto v = RL_WEB_TRY(c, load_file_view(c, file_id));
+  FileView v;
+  RL_WEB_CHECK(c, load_file_view(c, file_id, v));
   std::optional<Response> out;
   const bool known = with_item_kind(c.app(), slug, [&](auto& service) {
     using Service = std::remove_reference_t<decltype(service)>;

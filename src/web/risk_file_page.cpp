@@ -85,14 +85,13 @@ std::string TabState::to_query() const {
   return out;
 }
 
-Result<FileView> load_file_view(Call& c, const Id& file_id) {
-  FileView v;
+Status load_file_view(Call& c, const Id& file_id, FileView& v) {
   v.assessment = RL_TRY(c.app().files().assess(c.principal, file_id));
   if (v.assessment.policy)
     if (auto compiled = risk::CompiledPolicy::compile(*v.assessment.policy))
       v.policy.emplace(std::move(*compiled));
   v.index.emplace(v.assessment.snapshot);
-  return v;
+  return {};
 }
 
 PageSlice slice(std::size_t total, int page, std::size_t per_page) {
@@ -321,13 +320,15 @@ Response file_page(Call& c, const FileView& v, const TabState& state, const Fail
 Response after_file_write(Call& c, const Id& file_id, std::string_view notice) {
   const auto state = TabState::parse(c.form.get("back"));
   if (!c.htmx()) return redirect(c, "/files/" + file_id + "?" + state.to_query());
-  const auto v = RL_WEB_TRY(c, load_file_view(c, file_id));
+  FileView v;
+  RL_WEB_CHECK(c, load_file_view(c, file_id, v));
   return file_page(c, v, state, nullptr, notice);
 }
 
 Response after_failed_form(Call& c, const Id& file_id, FailedForm failed) {
   const auto state = TabState::parse(c.form.get("back"));
-  const auto v = RL_WEB_TRY(c, load_file_view(c, file_id));
+  FileView v;
+  RL_WEB_CHECK(c, load_file_view(c, file_id, v));
   failed.submitted = &c.form;
   return file_page(c, v, state, &failed, {}, 422);
 }
@@ -335,7 +336,8 @@ Response after_failed_form(Call& c, const Id& file_id, FailedForm failed) {
 namespace {
 
 Response show_file(Call& c) {
-  const auto v = RL_WEB_TRY(c, load_file_view(c, c.param(0)));
+  FileView v;
+  RL_WEB_CHECK(c, load_file_view(c, c.param(0), v));
   return file_page(c, v, TabState::parse(c.request.query));
 }
 

@@ -45,16 +45,21 @@ struct FailedForm {
   FieldErrors errors;
 };
 
-// The file as every tab sees it.
+// The file as every tab sees it. Not copyable or movable: the index points into the assessment's
+// snapshot, so a FileView is loaded in place (load_file_view) and passed by reference.
 struct FileView {
+  FileView() = default;
+  FileView(const FileView&) = delete;
+  FileView& operator=(const FileView&) = delete;
+
   app::FileAssessment assessment;
   std::optional<risk::CompiledPolicy> policy;
   std::optional<risk::RiskFileIndex> index;  // over assessment.snapshot
   const risk::RiskFileSnapshot& snapshot() const { return assessment.snapshot; }
 };
 
-// Loads the file (not_found when the principal may not see it).
-Result<FileView> load_file_view(Call& c, const Id& file_id);
+// Loads the file into `view`, which must be empty (not_found when the principal may not see it).
+[[nodiscard]] Status load_file_view(Call& c, const Id& file_id, FileView& view);
 
 // The whole page for `state`, optionally with a failed form and a notice.
 Response file_page(Call& c, const FileView& view, const TabState& state,

@@ -11,16 +11,17 @@
 namespace riskloop::web {
 namespace {
 
-// Looks partials up among the embedded templates after the data (where none are defined).
+// Looks partials up among the embedded templates first, then in the data (the layout's
+// {{> content}}). The data cannot come first: kainjow takes any value of the same name as the
+// partial, so a section flag such as {{#tab_plan}}{{> tab_plan}}{{/tab_plan}} would hide the
+// template and render nothing.
 class TemplateContext final : public kainjow::mustache::context<std::string> {
  public:
   using kainjow::mustache::context<std::string>::context;
 
   const Data* get_partial(const std::string& name) const override {
-    if (const auto* found = kainjow::mustache::context<std::string>::get_partial(name))
-      return found;
-    const auto it = partials_.find(name);
-    return it == partials_.end() ? nullptr : &it->second;
+    if (const auto it = partials_.find(name); it != partials_.end()) return &it->second;
+    return kainjow::mustache::context<std::string>::get_partial(name);
   }
 
   static inline const std::map<std::string, Data, std::less<>> partials_ = [] {
