@@ -1,0 +1,136 @@
+// What every browser test needs: a riskloop server on a fresh demo database in a temporary
+// directory, headless Chromium, and logging in the way a person does.
+//
+// The riskloop binary comes from RISKLOOP_BIN (CTest passes $<TARGET_FILE:riskloop>); Chromium
+// from RISKLOOP_CHROMIUM (default: Debian's /usr/bin/chromium).
+import { spawn, execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+
+export const DEMO_PASSWORD = 'browser-test-demo-password';
+export const ADMIN_PASSWORD = 'browser-test-admin-password';
+export const users = {
+  admin: 'admin@corvane.example',
+  riskManager: 'mei.chen@corvane.example',
+  engineer: 'tomasz.nowak@corvane.example',
+  quality: 'priya.raman@corvane.example',
+  auditor: 'hugo.laurent@corvane.example',
+};
+
+const run = promisify(execFile);
+
+export function riskloopBinary() {
+  const bin = process.env.RISKLOOP_BIN;
+  if (!bin) throw new Error('set RISKLOOP_BIN to the riskloop binary (CTest does)');
+  return bin;
+}
+
+// The environment of every riskloop command: known demo passwords, cheap hashing (tests only).
+function commandEnv() {
+  return {
+    ...process.env,
+    RISKLOOP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    RISKLOOP_DEMO_PASSWORD: DEMO_PASSWORD,
+    RISKLOOP_PASSWORD_COST: 'minimal',
+  };
+}
+
+// Runs `riskloop <args...>` on the server's database; resolves to its standard output.
+export async function riskloop(server, ...args) {
+  const { stdout } = await run(riskloopBinary(), [...args, '--db', server.db], {
+    env: commandEnv(),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+// A server on a free loopback port with the demo organization. Call stop() when done.
+export async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'riskloop-browser-'));
+  const db = join(dir, 'riskloop.db');
+  await run(riskloopBinary(), ['init', '--db', db, '--demo'], { env: commandEnv() });
+  const child = spawn(riskloopBinary(), ['serve', '--db', db, '--listen', '127.0.0.1:0'], {
+    env: commandEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stderr.on('data', (chunk) => { log += chunk; });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}${log}`)), 15000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = /riskloop listening on (http:\/\/\S+)/.exec(out);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}${log}`));
+    });
+  });
+  child.removeAllListeners('exit');
+  const server = {
+    url, db, dir,
+    exited: false,
+    log: () => log,
+    async stop() {
+      if (child.exitCode === null) {
+        const done = new Promise((resolve) => child.on('exit', resolve));
+        child.kill('SIGTERM');
+        await done;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  child.on('exit', (code, signal) => {
+    server.exited = true;
+    if (code !== 0) process.stderr.write(`riskloop serve exited (${code ?? signal}):\n${log}\n`);
+  });
+  return server;
+}
+
+export async function launchBrowser() {
+  const args = [];
+  // Chromium refuses to run as root with its sandbox (CI containers run as root).
+  if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
+  return chromium.launch({
+    executablePath: process.env.RISKLOOP_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args,
+  });
+}
+
+// A new page at 1280x900 that fails the test on a page error or an alert/confirm dialog (the
+// hostile-string checks rely on that), and collects console errors.
+export async function newPage(browser, server) {
+  const context = await browser.newContext({
+    baseURL: server.url,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+  page.on('dialog', async (d) => {
+    page.problems.push(`unexpected ${d.type()} dialog: ${d.message()}`);
+    await d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.problems.push(`console error: ${m.text()} (${m.location().url})`);
+  });
+  return page;
+}
+
+// Logs in through the form and waits for the dashboard.
+export async function login(page, email, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await Promise.all([
+    page.waitForURL('**/dashboard'),
+    page.getByRole('button', { name: 'Log in' }).click(),
+  ]);
+}
