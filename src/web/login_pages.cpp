@@ -22,6 +22,7 @@ std::string safe_next(std::string_view next) {
 Data login_data() {
   Data d;
   d.set("css_url", static_url("app.css"));
+  d.set("favicon_url", static_url("favicon.svg"));
   d.set("js_url", static_url("app.js"));
   d.set("htmx_url", static_url("htmx.min.js"));
   return d;

@@ -26,6 +26,7 @@ Data base_data(Call& c, std::string_view nav) {
   d.set("read_only", flag(!can(c, Permission::write_risk) && !can(c, Permission::write_products)));
   d.set("is_partner", flag(who.role == Role::partner));
   d.set("css_url", static_url("app.css"));
+  d.set("favicon_url", static_url("favicon.svg"));
   d.set("js_url", static_url("app.js"));
   d.set("htmx_url", static_url("htmx.min.js"));
   if (!nav.empty()) d.set("nav_" + std::string(nav), flag(true));

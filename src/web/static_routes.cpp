@@ -26,6 +26,18 @@ Response static_file(Call& c) {
   return r;
 }
 
+// Browsers ask for /favicon.ico whatever the page says (error pages, the API in a tab).
+Response favicon(Call& c) {
+  (void)c;
+  const auto* f = find_static_file("favicon.svg");
+  if (!f) return http::problem(Error{ErrorCode::not_found, "no favicon", {}});
+  Response r;
+  r.headers.push_back({"Cache-Control", "public, max-age=86400"});
+  r.content_type = f->content_type;
+  r.body = std::string(f->content);
+  return r;
+}
+
 }  // namespace
 
 void add_static_routes(http::RouteTable& routes) {
@@ -35,6 +47,13 @@ void add_static_routes(http::RouteTable& routes) {
               .summary = "Static file of the web UI",
               .tag = "web",
               .handler = &static_file,
+              .access = http::Access::open});
+  routes.add({.method = http::Method::get,
+              .pattern = "/favicon.ico",
+              .operation_id = "webFavicon",
+              .summary = "The web UI's icon",
+              .tag = "web",
+              .handler = &favicon,
               .access = http::Access::open});
 }
 
