@@ -135,8 +135,8 @@ Result<FormFields> parse_multipart(std::string_view content_type, std::string_vi
 
 const std::string& FormFields::get(std::string_view name) const {
   static const std::string empty;
-  for (const auto& f : fields_)
-    if (f.name == name) return f.value;
+  for (auto f = fields_.rbegin(); f != fields_.rend(); ++f)
+    if (f->name == name) return f->value;
   return empty;
 }
 

@@ -22,7 +22,9 @@ class FormFields {
   FormFields() = default;
   explicit FormFields(std::vector<FormField> fields) : fields_(std::move(fields)) {}
 
-  // The first value of `name`, or "" when absent.
+  // The last value of `name`, or "" when absent. The last one, because a checkbox is sent after
+  // the hidden field of the same name that stands for "unchecked" (value="false"): a ticked box
+  // sends both, and the box must win.
   const std::string& get(std::string_view name) const;
   bool has(std::string_view name) const;
   // Every value of `name`, in order.
