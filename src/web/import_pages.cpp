@@ -35,14 +35,22 @@ Data wizard_data(Call& c, const Id& file_id) {
   return d;
 }
 
+// Importing writes to the file: roles that may not (auditors, partners) get no wizard at all.
+Status may_import(const Call& c) {
+  if (can(c, Permission::write_risk)) return {};
+  return fail(ErrorCode::forbidden, "your role may read this risk file but not import into it");
+}
+
 Response upload_form(Call& c) {
   const auto id = c.param(0);
   RL_WEB_TRY(c, c.app().files().get(c.principal, id));
+  RL_WEB_CHECK(c, may_import(c));
   return page(c, "import", "Import a hazard sheet", wizard_data(c, id));
 }
 
 Response run_import(Call& c) {
   const auto id = c.param(0);
+  RL_WEB_CHECK(c, may_import(c));
   auto d = wizard_data(c, id);
   app::ImportRequest req;
   std::string filename;
