@@ -47,6 +47,15 @@ export async function riskloop(server, ...args) {
   return stdout;
 }
 
+// The demo risk file (the stent system's) and its product, from `riskloop file list`.
+export async function demoFile(server) {
+  const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+  const rows = (await riskloop(server, 'file', 'list')).split('\n').slice(1);
+  const ids = rows.map((r) => r.match(uuid)).find((m) => m && m.length >= 2);
+  if (!ids) throw new Error('the demo database has no risk file');
+  return { fileId: ids[0], productId: ids[1] };
+}
+
 // A server on a free loopback port with the demo organization. Call stop() when done.
 export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'riskloop-browser-'));
@@ -118,6 +127,9 @@ export async function newPage(browser, server) {
     page.problems.push(`unexpected ${d.type()} dialog: ${d.message()}`);
     await d.dismiss();
   });
+  if (process.env.RISKLOOP_TEST_DEBUG) {
+    page.on('response', (r) => console.error(`  ${r.status()} ${r.request().method()} ${r.url()}`));
+  }
   page.on('console', (m) => {
     if (m.type() === 'error') page.problems.push(`console error: ${m.text()} (${m.location().url})`);
   });

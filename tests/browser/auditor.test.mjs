@@ -1,0 +1,89 @@
+// An auditor reads everything and changes nothing: no screen offers a form or button that would
+// change a record, and the API refuses a write with 403 even with a valid session and CSRF token.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, login, newPage, demoFile, startServer, users } from './harness.mjs';
+
+// Forms and controls an auditor may use: logging out, their own password, switching organization,
+// and GET forms (filters, search).
+const ALLOWED_ACTIONS = ['/logout', '/account/password', '/account/organization'];
+
+// What on the current page could change state: POST forms, htmx writes, edit buttons, dialogs.
+async function editControls(page) {
+  return page.evaluate((allowed) => {
+    const found = [];
+    for (const form of document.querySelectorAll('form')) {
+      const method = (form.getAttribute('method') || 'get').toLowerCase();
+      const action = new URL(form.getAttribute('action') || location.href, location.href).pathname;
+      if (method !== 'get' && !allowed.includes(action)) found.push(`form ${method} ${action}`);
+    }
+    for (const el of document.querySelectorAll('[hx-post], [hx-put], [hx-patch], [hx-delete]')) {
+      found.push(`htmx write ${el.outerHTML.slice(0, 120)}`);
+    }
+    for (const el of document.querySelectorAll('[hx-get*="/edit"], [data-dialog]')) {
+      found.push(`editor ${el.outerHTML.slice(0, 120)}`);
+    }
+    for (const a of document.querySelectorAll('a[href$="/import"]')) {
+      found.push(`import link ${a.getAttribute('href')}`);
+    }
+    return found;
+  }, ALLOWED_ACTIONS);
+}
+
+describe('auditor', () => {
+  let server, browser, page, fileId, productId;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await newPage(browser, server);
+    ({ fileId, productId } = await demoFile(server));
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    assert.deepEqual(page?.problems ?? [], []);
+  });
+
+  test('log in as auditor', async () => {
+    await login(page, users.auditor);
+    assert.match(await page.locator('.read-only-notice').innerText(), /read-only/);
+  });
+
+  test('no screen offers an edit control', async () => {
+    const tabs = ['matrix', 'plan', 'hazards', 'risks', 'controls', 'benefit-risk', 'overall',
+      'gates', 'reviews', 'report'];
+    const screens = ['/dashboard', '/products', `/products/${productId}`,
+      ...tabs.map((t) => `/files/${fileId}?tab=${t}`), '/operational-risks', '/journal'];
+    for (const url of screens) {
+      const response = await page.goto(url);
+      assert.equal(response.status(), 200, url);
+      assert.deepEqual(await editControls(page), [], url);
+    }
+    // One operational risk, opened from the register.
+    await page.goto('/operational-risks');
+    const risk = await page.locator('main a[href^="/operational-risks/"]').first().getAttribute('href');
+    if (risk) {
+      assert.equal((await page.goto(risk)).status(), 200, risk);
+      assert.deepEqual(await editControls(page), [], risk);
+    }
+    const importPage = await page.goto(`/files/${fileId}/import`);
+    assert.equal(importPage.status(), 403);
+  });
+
+  test('the API refuses a write with 403', async () => {
+    await page.goto('/dashboard');
+    const csrf = JSON.parse(await page.locator('body').getAttribute('hx-headers'))['X-CSRF-Token'];
+    assert.ok(csrf);
+    const response = await page.request.post('/api/v1/products', {
+      headers: { 'X-CSRF-Token': csrf },
+      data: { name: 'Auditor product', family: 'none', model: 'x' },
+    });
+    assert.equal(response.status(), 403);
+    const problem = await response.json();
+    assert.equal(problem.code, 'forbidden');
+    // The same session may read.
+    const read = await page.request.get('/api/v1/products');
+    assert.equal(read.status(), 200);
+  });
+});
