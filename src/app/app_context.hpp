@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "core/time.hpp"
+#include "formats/rmr_pdf.hpp"
 #include "store/store.hpp"
 
 namespace riskloop::app {
@@ -22,6 +23,8 @@ struct AppOptions {
   std::chrono::minutes failure_window{15};
   std::chrono::minutes lockout{15};
   int max_page_size = 500;
+  // Fonts and compression of the PDF risk management report (RISKLOOP_FONT_DIR sets the folder).
+  formats::RmrPdfOptions report_pdf;
 };
 
 struct AppContext {

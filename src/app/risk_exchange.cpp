@@ -7,7 +7,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/pdf_printer.hpp"
 #include "app/recorder.hpp"
 #include "app/risk_access.hpp"
 #include "app/risk_files.hpp"
@@ -15,6 +14,7 @@
 #include "formats/csv_table.hpp"
 #include "formats/hazard_sheet_export.hpp"
 #include "formats/rmr_html.hpp"
+#include "formats/rmr_pdf.hpp"
 #include "formats/xlsx_table_reader.hpp"
 
 namespace riskloop::app {
@@ -96,7 +96,9 @@ Result<ImportOutcome> RiskExchange::import_sheet(const Principal& who, const Id&
   return out;
 }
 
-Result<std::string> RiskExchange::report_html(const Principal& who, const Id& file_id) {
+Result<std::string> RiskExchange::render_report(
+    const Principal& who, const Id& file_id,
+    const std::function<Result<std::string>(const formats::RmrData&)>& render) {
   RiskFiles files(ctx_);
   const auto assessment = RL_TRY(files.assess(who, file_id));
   if (!assessment.policy)
@@ -118,20 +120,27 @@ Result<std::string> RiskExchange::report_html(const Principal& who, const Id& fi
   for (const auto& s : assessment.signatures)
     signatures.push_back({s.printed_name, s.signed_at, std::string(name_of(s.meaning)), s.signed_entity,
                           s.signed_id, s.signed_version, s.signed_digest});
-  return formats::render_rmr_html({.snapshot = assessment.snapshot,
-                                   .policy = policy,
-                                   .assessments = assessment.risks,
-                                   .gate_findings = std::move(gates),
-                                   .signatures = std::move(signatures),
-                                   .journal_head_hash = head_hash,
-                                   .generated_at = now,
-                                   .product_name = product_name,
-                                   .organization_name = organization_name});
+  return render({.snapshot = assessment.snapshot,
+                 .policy = policy,
+                 .assessments = assessment.risks,
+                 .gate_findings = std::move(gates),
+                 .signatures = std::move(signatures),
+                 .journal_head_hash = head_hash,
+                 .generated_at = now,
+                 .product_name = product_name,
+                 .organization_name = organization_name});
+}
+
+Result<std::string> RiskExchange::report_html(const Principal& who, const Id& file_id) {
+  return render_report(who, file_id, [](const formats::RmrData& data) -> Result<std::string> {
+    return formats::render_rmr_html(data);
+  });
 }
 
 Result<std::string> RiskExchange::report_pdf(const Principal& who, const Id& file_id) {
-  const auto html = RL_TRY(report_html(who, file_id));
-  return print_pdf(html);
+  return render_report(who, file_id, [this](const formats::RmrData& data) {
+    return formats::render_rmr_pdf(data, ctx_.options.report_pdf);
+  });
 }
 
 }  // namespace riskloop::app

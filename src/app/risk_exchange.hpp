@@ -2,11 +2,13 @@
 // management report (HTML, PDF).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "app/accounts.hpp"
 #include "formats/hazard_sheet_import.hpp"
+#include "formats/rmr_html.hpp"
 
 namespace riskloop::app {
 
@@ -37,10 +39,15 @@ class RiskExchange {
 
   // The risk management report (ISO 14971 clause 9) as self-contained HTML.
   Result<std::string> report_html(const Principal& who, const Id& file_id);
-  // The same, printed to A4 PDF by headless Chromium.
+  // The same as an A4 PDF document (formats::render_rmr_pdf, fonts from
+  // AppOptions::report_pdf); fails with not_found naming the font file when it cannot be read.
   Result<std::string> report_pdf(const Principal& who, const Id& file_id);
 
  private:
+  // Reads what the report shows and renders it with `render`.
+  Result<std::string> render_report(
+      const Principal& who, const Id& file_id,
+      const std::function<Result<std::string>(const formats::RmrData&)>& render);
   AppContext& ctx_;
 };
 

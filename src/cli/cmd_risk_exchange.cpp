@@ -141,7 +141,7 @@ void add_risk_exchange_commands(CLI::App& root, Selection& selection) {
   report->require_subcommand(1);
   auto rmr = std::make_shared<ReportArgs>();
   auto* rmr_cmd = report->add_subcommand(
-      "rmr", "the risk management report (ISO 14971 clause 9); PDF needs Chromium");
+      "rmr", "the risk management report (ISO 14971 clause 9), HTML or A4 PDF");
   add_database_option(rmr_cmd, rmr->database);
   add_org_options(rmr_cmd, rmr->org);
   rmr_cmd->add_option("--file", rmr->file, "risk file id")->required();

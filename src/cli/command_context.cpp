@@ -62,6 +62,8 @@ CommandResult<app::AppOptions> app_options_from_env() {
     return usage_error("\"" + value + "\" is not one of interactive or minimal",
                        "RISKLOOP_PASSWORD_COST");
   }
+  if (const char* fonts = std::getenv("RISKLOOP_FONT_DIR"); fonts && *fonts)
+    options.report_pdf.font_directory = fonts;
   return options;
 }
 
