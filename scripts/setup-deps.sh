@@ -15,7 +15,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   libtbb-dev zlib1g-dev fonts-dejavu-core
   libxlsxwriter-dev libminizip-dev libpugixml-dev libkainjow-mustache-dev libcmark-dev
-  chromium poppler-utils wrk curl
+  chromium poppler-utils wrk curl  # browser tests; pdftotext/pdfinfo read the PDF report back
 )
 
 say() { echo "setup-deps: $*"; }
