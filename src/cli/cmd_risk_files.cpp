@@ -21,6 +21,8 @@ struct FileArgs {
   std::string policy;
   std::int64_t policy_version = 0;
   std::string from_json;
+  std::string rationale;
+  bool apply = false;
 };
 
 CommandStatus run_list(const FileArgs& args) {
@@ -90,6 +92,32 @@ CommandStatus run_create(const FileArgs& args) {
   const auto f = RL_TRY(app.files().create(who, in));
   std::cout << "created risk file " << f.title << " (policy " << f.policy_id << " v"
             << f.policy_version << "), id " << f.header.id << '\n';
+  return {};
+}
+
+// Lists what moving the file to another policy version changes; with --apply records the move.
+CommandStatus run_migrate(const FileArgs& args) {
+  auto open = RL_TRY(open_app(args.database.db, false));
+  app::App& app = open->app();
+  const auto who = RL_TRY(org_principal(app, args.org));
+  const auto version = args.policy_version > 0 ? args.policy_version : 1;
+  const auto changes =
+      RL_TRY(app.files().preview_migration(who, args.id, args.policy, version));
+  Table table({"ESTIMATE", "KIND", "CHANGE"});
+  for (const auto& c : changes)
+    table.add_row({c.id, std::string(name_of(c.kind)), c.description});
+  std::cout << changes.size() << " estimates change their cell or evaluation:\n";
+  if (!changes.empty()) table.print(std::cout);
+  if (!args.apply) {
+    std::cout << "nothing changed: add --apply --rationale TEXT to move the file\n";
+    return {};
+  }
+  const auto m = RL_TRY(app.files().migrate_policy(
+      who, args.id,
+      {.to_policy_id = args.policy, .to_policy_version = version, .rationale = args.rationale},
+      std::nullopt));
+  std::cout << "moved the risk file to policy " << m.to_policy_id << " v" << m.to_policy_version
+            << ", migration " << m.header.id << '\n';
   return {};
 }
 
@@ -193,6 +221,18 @@ void add_risk_file_commands(CLI::App& root, Selection& selection) {
                          "JSON file with RiskFileInput members (plan, intended use, ...); "
                          "--product and --title override its members");
   on_selected(create_cmd, selection, "file create", [create] { return run_create(*create); });
+
+  auto migrate = std::make_shared<FileArgs>();
+  auto* migrate_cmd = file->add_subcommand(
+      "migrate", "show what moving a file to another policy version changes; --apply moves it");
+  add_database_option(migrate_cmd, migrate->database);
+  add_org_options(migrate_cmd, migrate->org);
+  migrate_cmd->add_option("--id", migrate->id, "risk file id")->required();
+  migrate_cmd->add_option("--policy", migrate->policy, "policy id to move to")->required();
+  migrate_cmd->add_option("--policy-version", migrate->policy_version, "its version (default 1)");
+  migrate_cmd->add_flag("--apply", migrate->apply, "record the migration (journaled)");
+  migrate_cmd->add_option("--rationale", migrate->rationale, "why the file moves (with --apply)");
+  on_selected(migrate_cmd, selection, "file migrate", [migrate] { return run_migrate(*migrate); });
 
   auto assess = std::make_shared<FileArgs>();
   auto* assess_cmd = root.add_subcommand(

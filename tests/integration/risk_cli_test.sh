@@ -108,7 +108,7 @@ pdftotext rmr.pdf rmr.txt  # a file, not a pipe: grep -q would end the pipe earl
 grep -qF "Drug-eluting coronary stent system" rmr.txt || fail "the PDF lacks the device"
 grep -qF "16 Record integrity" rmr.txt || fail "the PDF lacks the integrity section"
 grep -qE "page 1 of [0-9]+" rmr.txt || fail "the PDF lacks page numbers"
-RISKLOOP_FONT_DIR=/nonexistent/fonts expect 4 report rmr "${D[@]}" --file "$FILE" --format pdf --out x.pdf
+RISKLOOP_FONT_DIR=/nonexistent/fonts expect 10 report rmr "${D[@]}" --file "$FILE" --format pdf --out x.pdf
 err_has "/nonexistent/fonts/DejaVuSans.ttf"
 expect 2 report rmr "${D[@]}" --file "$FILE" --format docx --out x.docx
 
@@ -171,6 +171,28 @@ out_has '"status": "approved"'
 echo '{"name": "From JSON", "colour": "blue"}' >policy.json
 expect 3 policy create "${D[@]}" --from-json policy.json
 err_has "policy.json /colour"
+
+# --- policy migration: preview, then an explicit, journaled move ------------------------
+# A stricter policy: no cell is acceptable. The file keeps its policy until it is migrated.
+expect 0 policy show "${D[@]}" --id "$POLICY"
+grep -vE '^  "(approved_at|approved_by|created_at|id|org_id|policy_id|policy_version|status|updated_at|version)":' out |
+  sed -z 's/,\n}/\n}/' | sed 's/"acceptable"/"investigate"/g; s/"name": "Policy 2027"/"name": "Strict"/' >strict.json
+expect 0 policy create "${D[@]}" --from-json strict.json
+STRICT=$(created_id)
+STDIN="$RISKLOOP_DEMO_PASSWORD" expect 0 policy approve "${D[@]}" --id "$STRICT" --as "$MANAGER" --password-stdin
+BEFORE=$(journal_entries)
+expect 0 file migrate "${D[@]}" --id "$FILE" --policy "$STRICT"
+out_has "acceptable -> "
+out_has "nothing changed"
+[[ $(journal_entries) == "$BEFORE" ]] || fail "a migration preview was journaled"
+CHANGES=$(awk 'NR==1 {print $1}' out)
+[[ $CHANGES -gt 0 ]] || fail "the stricter policy changes no estimate"
+expect 0 file migrate "${D[@]}" --id "$FILE" --policy "$STRICT" --apply --rationale "Stricter matrix from 2027"
+out_has "moved the risk file to policy $STRICT v1"
+[[ $(journal_entries) -gt "$BEFORE" ]] || fail "the migration was not journaled"
+expect 0 file show "${D[@]}" --id "$FILE"
+out_has "\"policy_id\": \"$STRICT\""
+expect 4 file migrate "${D[@]}" --id "$FILE" --policy 00000000-0000-7000-8000-000000000000
 
 expect 0 verify "${D[@]}"
 echo "risk_cli_test: all passed"
