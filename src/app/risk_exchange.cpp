@@ -138,8 +138,13 @@ Result<std::string> RiskExchange::report_html(const Principal& who, const Id& fi
 }
 
 Result<std::string> RiskExchange::report_pdf(const Principal& who, const Id& file_id) {
-  return render_report(who, file_id, [this](const formats::RmrData& data) {
-    return formats::render_rmr_pdf(data, ctx_.options.report_pdf);
+  return render_report(who, file_id, [this](const formats::RmrData& data) -> Result<std::string> {
+    auto pdf = formats::render_rmr_pdf(data, ctx_.options.report_pdf);
+    // A missing or broken font is the installation's fault, not the request's: no 404 to the
+    // caller. The message names the font file for the operator.
+    if (!pdf && pdf.error().code != ErrorCode::internal)
+      return fail(ErrorCode::internal, "cannot write the PDF report: " + pdf.error().message);
+    return pdf;
   });
 }
 

@@ -265,6 +265,12 @@ std::string Call::param(std::size_t i) const {
 Response dispatch(Service& service, const RouteMatch& match, const RequestView& request) {
   try {
     Response r = match.route ? run(service, match, request) : unknown_route(match, request);
+    if (r.status >= 500 && r.status != 503 && r.content_type == kProblemContentType) {
+      // An internal failure's message is for the operator (it may name server files).
+      std::cerr << "riskloop http: " << method_name(request.method) << ' '
+                << match.route->spec.pattern << " failed: " << r.body << '\n';
+      r = problem(Error{ErrorCode::internal, "internal error; the server log has the details", {}});
+    }
     if (r.status == 429) {
       const auto seconds =
           std::chrono::duration_cast<std::chrono::seconds>(service.app.options().lockout);

@@ -116,7 +116,7 @@ TEST_F(RiskExchange, PdfReportWithoutItsFontsSaysWhichFileIsMissing) {
   app::App without_fonts(*store_, clock_, ids_, options);
   const auto pdf = without_fonts.exchange().report_pdf(admin_, file_);
   ASSERT_FALSE(pdf);
-  EXPECT_EQ(pdf.error().code, ErrorCode::not_found);
+  EXPECT_EQ(pdf.error().code, ErrorCode::internal);
   EXPECT_NE(pdf.error().message.find((dir_ / "no-fonts" / "DejaVuSans.ttf").string()),
             std::string::npos)
       << pdf.error().message;
