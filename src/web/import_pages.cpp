@@ -96,7 +96,7 @@ Response run_import(Call& c) {
     d.set("records_written", std::to_string(outcome.records_written));
   } else if (req.dry_run && (report.ok() || (req.partial && report.rows_accepted > 0))) {
     d.set("can_confirm", flag(true));
-    d.set("content", to_base64(req.content));
+    d.set("sheet_base64", to_base64(req.content));  // not "content": the layout's partial
   }
   return page(c, "import", "Import a hazard sheet", d, report.ok() || outcome.written ? 200 : 422);
 }
