@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, launchBrowser, newPage, demoFile, startServer, users } from './harness.mjs';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, launchBrowser, login, newPage, demoFile, startServer, users } from './harness.mjs';
 
 // Fields without an accessible name: no <label for>, no wrapping label, no aria-label(ledby).
 async function unlabelledFields(page) {
@@ -83,7 +83,8 @@ describe('accessibility and CSP', () => {
       'gates', 'reviews', 'report'];
     const screens = ['/dashboard', '/products', `/products/${productId}`,
       ...tabs.map((t) => `/files/${fileId}?tab=${t}`), `/files/${fileId}/import`,
-      '/operational-risks', '/journal', '/account/password'];
+      '/operational-risks', '/journal', '/account/password', '/policies',
+      `/files/${fileId}/policy-migration`];
     const problems = [];
     for (const url of screens) {
       const response = await page.goto(url);
@@ -104,6 +105,33 @@ describe('accessibility and CSP', () => {
     await page.goto(`/files/${fileId}?tab=matrix`);
     await page.locator('figure svg').first().waitFor();
     await page.screenshot({ path: join(process.env.RISKLOOP_SCREENSHOT_DIR, 'risk-file.png') });
+  });
+
+  test('the policy editor, the migration preview and the admin screens have labels', async () => {
+    await page.goto('/policies');
+    await Promise.all([
+      page.waitForURL(/\/policies\/[0-9a-f-]+$/),
+      page.getByRole('button', { name: 'New draft policy (5 × 5)' }).click(),
+    ]);
+    assert.ok(await page.locator('#policy-matrix select').count() > 0);
+    assert.deepEqual(await unlabelledFields(page), [], page.url());
+    await page.goto(`/files/${fileId}/policy-migration`);
+    // The demo has one approved version, so there is nothing to move to unless a test approved one.
+    if (await page.locator('#migrate-to option').count() > 0) {
+      const target = await page.locator('#migrate-to option').first().getAttribute('value');
+      await page.goto(`/files/${fileId}/policy-migration?to=${encodeURIComponent(target)}`);
+      assert.deepEqual(await unlabelledFields(page), [], page.url());
+    }
+    const admin = await newPage(browser, server);
+    await login(admin, users.admin, ADMIN_PASSWORD);
+    for (const url of ['/admin/users', '/admin/tokens']) {
+      const response = await admin.goto(url);
+      assert.equal(response.status(), 200, url);
+      checkCsp(response, url);
+      assert.deepEqual(await unlabelledFields(admin), [], url);
+    }
+    assert.deepEqual(admin.problems, []);
+    await admin.context().close();
   });
 
   test('the edit form opened in place has labels too', async () => {

@@ -54,7 +54,8 @@ describe('auditor', () => {
     const tabs = ['matrix', 'plan', 'hazards', 'risks', 'controls', 'benefit-risk', 'overall',
       'gates', 'reviews', 'report'];
     const screens = ['/dashboard', '/products', `/products/${productId}`,
-      ...tabs.map((t) => `/files/${fileId}?tab=${t}`), '/operational-risks', '/journal'];
+      ...tabs.map((t) => `/files/${fileId}?tab=${t}`), '/operational-risks', '/journal', '/policies',
+      `/files/${fileId}/policy-migration`];
     for (const url of screens) {
       const response = await page.goto(url);
       assert.equal(response.status(), 200, url);
@@ -67,6 +68,12 @@ describe('auditor', () => {
       assert.equal((await page.goto(risk)).status(), 200, risk);
       assert.deepEqual(await editControls(page), [], risk);
     }
+    // A policy version, opened from the list.
+    await page.goto('/policies');
+    const policy = await page.locator('main a[href^="/policies/"]').first().getAttribute('href');
+    assert.equal((await page.goto(policy)).status(), 200, policy);
+    assert.deepEqual(await editControls(page), [], policy);
+    assert.equal(await page.locator('main select, main textarea, main input:not([type=hidden])').count(), 0, policy);
     const importPage = await page.goto(`/files/${fileId}/import`);
     assert.equal(importPage.status(), 403);
   });
