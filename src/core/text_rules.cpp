@@ -1,6 +1,7 @@
 // Text validation shared by every record that accepts text from people or files.
 #include "core/text_rules.hpp"
 
+#include <cctype>
 #include <string>
 
 namespace riskloop {
@@ -93,6 +94,21 @@ Status check_email(std::string_view location, std::string_view value) {
                   "may hold only lower-case letters, digits and . - _ + @", where);
   }
   return {};
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+std::string_view trim_blanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
 }
 
 }  // namespace riskloop

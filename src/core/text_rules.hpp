@@ -9,6 +9,11 @@ namespace riskloop {
 
 bool is_valid_utf8(std::string_view text);
 
+// ASCII case-insensitive equality (header names, media types, column names).
+bool equals_ignoring_case(std::string_view a, std::string_view b);
+// `s` without leading and trailing spaces and tabs.
+std::string_view trim_blanks(std::string_view s);
+
 struct TextRule {
   std::size_t min_length = 0;  // in code points
   std::size_t max_length = 200;

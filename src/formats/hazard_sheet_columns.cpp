@@ -1,7 +1,7 @@
 // The hazard sheet's column table.
 #include "formats/hazard_sheet_columns.hpp"
 
-#include <cctype>
+#include "core/text_rules.hpp"
 
 namespace riskloop::formats {
 namespace {
@@ -75,21 +75,6 @@ constexpr bool positions_match() {
 }
 static_assert(positions_match(), "kColumns must be in HazardColumn order");
 
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 const std::array<SheetColumn, kHazardColumnCount>& hazard_sheet_columns() {
@@ -97,9 +82,9 @@ const std::array<SheetColumn, kHazardColumnCount>& hazard_sheet_columns() {
 }
 
 std::optional<HazardColumn> find_hazard_column(std::string_view header) {
-  header = trimmed(header);
+  header = trim_blanks(header);
   for (const auto& c : kColumns)
-    if (equal_ignoring_case(c.name, header)) return c.id;
+    if (equals_ignoring_case(c.name, header)) return c.id;
   return std::nullopt;
 }
 

@@ -3,23 +3,10 @@
 
 #include <cctype>
 
+#include "core/text_rules.hpp"
+
 namespace riskloop::http {
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 std::string cookie_attributes(bool secure) {
   // SameSite=Strict keeps the cookie off cross-site requests; HttpOnly keeps it from scripts.
@@ -30,12 +17,12 @@ std::string cookie_attributes(bool secure) {
 
 Result<Caller> authenticate(app::App& app, const RequestView& request) {
   if (!request.authorization.empty()) {
-    const auto value = trim(request.authorization);
+    const auto value = trim_blanks(request.authorization);
     const auto space = value.find(' ');
-    if (space == std::string_view::npos || !iequals(value.substr(0, space), "Bearer"))
+    if (space == std::string_view::npos || !equals_ignoring_case(value.substr(0, space), "Bearer"))
       return fail(ErrorCode::unauthenticated,
                   "the Authorization header must be \"Bearer <token>\" with an API token");
-    const auto token = trim(value.substr(space + 1));
+    const auto token = trim_blanks(value.substr(space + 1));
     if (token.empty())
       return fail(ErrorCode::unauthenticated, "the Authorization header holds no token");
     auto principal = app.auth().token(token);
@@ -70,12 +57,12 @@ Status check_csrf(const Caller& caller, const RequestView& request) {
 std::optional<std::string_view> cookie_value(std::string_view header, std::string_view name) {
   while (!header.empty()) {
     const auto semi = header.find(';');
-    auto pair = trim(header.substr(0, semi));
+    auto pair = trim_blanks(header.substr(0, semi));
     header = semi == std::string_view::npos ? std::string_view{} : header.substr(semi + 1);
     const auto eq = pair.find('=');
     if (eq == std::string_view::npos) continue;
-    if (trim(pair.substr(0, eq)) != name) continue;
-    auto value = trim(pair.substr(eq + 1));
+    if (trim_blanks(pair.substr(0, eq)) != name) continue;
+    auto value = trim_blanks(pair.substr(eq + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
       value = value.substr(1, value.size() - 2);
     return value;

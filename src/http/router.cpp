@@ -6,6 +6,7 @@
 #include <exception>
 #include <iostream>
 
+#include "core/text_rules.hpp"
 #include "formats/record_json.hpp"
 #include "http/page_access.hpp"
 #include "http/problem.hpp"
@@ -39,30 +40,15 @@ int hex_value(char c) {
   return -1;
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // JSON endpoints accept application/json (and the JSON merge-patch type for PATCH), in UTF-8.
 // Requiring it also means a cross-site HTML form, which can only send form or text types,
 // never reaches a JSON handler.
 Status check_json_content_type(const RequestView& request) {
   const auto semi = request.content_type.find(';');
-  const auto media = trim(request.content_type.substr(0, semi));
+  const auto media = trim_blanks(request.content_type.substr(0, semi));
   const bool json =
-      iequals(media, "application/json") ||
-      (request.method == Method::patch && iequals(media, "application/merge-patch+json"));
+      equals_ignoring_case(media, "application/json") ||
+      (request.method == Method::patch && equals_ignoring_case(media, "application/merge-patch+json"));
   if (!json)
     return fail(ErrorCode::malformed,
                 media.empty() ? std::string("the request has a JSON body but no Content-Type; send "
@@ -73,13 +59,13 @@ Status check_json_content_type(const RequestView& request) {
     auto params = request.content_type.substr(semi + 1);
     while (!params.empty()) {
       const auto next = params.find(';');
-      const auto param = trim(params.substr(0, next));
+      const auto param = trim_blanks(params.substr(0, next));
       const auto eq = param.find('=');
-      if (eq != std::string_view::npos && iequals(trim(param.substr(0, eq)), "charset")) {
-        auto charset = trim(param.substr(eq + 1));
+      if (eq != std::string_view::npos && equals_ignoring_case(trim_blanks(param.substr(0, eq)), "charset")) {
+        auto charset = trim_blanks(param.substr(eq + 1));
         if (charset.size() >= 2 && charset.front() == '"')
           charset = charset.substr(1, charset.size() - 2);
-        if (!iequals(charset, "utf-8"))
+        if (!equals_ignoring_case(charset, "utf-8"))
           return fail(ErrorCode::malformed,
                       "JSON bodies must be UTF-8, not " + std::string(charset));
       }
@@ -92,7 +78,7 @@ Status check_json_content_type(const RequestView& request) {
 
 // If-Match: exactly one strong ETag as sent in ETag, e.g. "3".
 Result<std::int64_t> parse_if_match(std::string_view value) {
-  value = trim(value);
+  value = trim_blanks(value);
   const auto bad = [&] {
     return fail(ErrorCode::malformed,
                 "If-Match must be the ETag of the version you read, such as \"3\" (with the "
