@@ -33,14 +33,14 @@ start_server() {
   "$BIN" serve --db "$DB" --listen 127.0.0.1:$PORT >"$log" 2>&1 &
   SERVER_PID=$!
   until grep -q "listening" "$log"; do sleep 0.001; done
-  echo $(( ($(date +%s%N) - t0) / 1000000 ))
+  STARTUP_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
 startups=()
-for _ in $(seq 10); do startups+=("$(start_server)"); stop_server; done
+for _ in $(seq 10); do start_server; startups+=("$STARTUP_MS"); stop_server; done
 startup_ms=$(printf '%s\n' "${startups[@]}" | sort -n | sed -n 5p)
 
-start_server >/dev/null
+start_server
 URL=http://127.0.0.1:$PORT
 echo "== GET /api/v1/products/{id}, bearer token, 50 connections, ${SECONDS_PER_RUN}s"
 wrk -t2 -c50 -d"${SECONDS_PER_RUN}s" --latency -H "Authorization: Bearer $TOKEN" \
