@@ -1,6 +1,10 @@
 // Risk files: creation and plan edits, the assessment of a whole file, and due reviews.
 #include "app/risk_files.hpp"
 
+#include <deque>
+#include <memory>
+#include <mutex>
+
 #include "app/recorder.hpp"
 #include "app/risk_access.hpp"
 #include "app/signatures.hpp"
@@ -76,10 +80,49 @@ Result<risk::RiskFile> RiskFiles::update(const Principal& who, const Id& id,
   return file;
 }
 
+namespace {
+
+// The last few assessments, by organization, file and journal head hash. Every change is journaled
+// in the transaction that makes it, so the same head hash means the same records: a hit is the
+// assessment a fresh load would give. Pages of a large file are then not re-read per request.
+class AssessmentCache {
+ public:
+  std::shared_ptr<const FileAssessment> find(const std::string& key) {
+    const std::lock_guard lock(mutex_);
+    for (const auto& [k, a] : entries_)
+      if (k == key) return a;
+    return nullptr;
+  }
+  void put(std::string key, std::shared_ptr<const FileAssessment> a) {
+    const std::lock_guard lock(mutex_);
+    entries_.emplace_front(std::move(key), std::move(a));
+    if (entries_.size() > kEntries) entries_.pop_back();
+  }
+
+ private:
+  static constexpr std::size_t kEntries = 4;
+  std::mutex mutex_;
+  std::deque<std::pair<std::string, std::shared_ptr<const FileAssessment>>> entries_;
+};
+
+AssessmentCache& assessment_cache() {
+  static AssessmentCache cache;
+  return cache;
+}
+
+}  // namespace
+
 Result<FileAssessment> RiskFiles::assess(const Principal& who, const Id& id) {
   FileAssessment out;
+  std::string key;
+  std::shared_ptr<const FileAssessment> cached;
   RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
-    const auto file = RL_TRY(visible_file(tx, who, id));
+    const auto file = RL_TRY(visible_file(tx, who, id));  // access is checked on every call
+    if (const auto head = RL_TRY(tx.journal_head())) {
+      key = who.org_id + '/' + id + '/' + head->second;
+      cached = assessment_cache().find(key);
+      if (cached) return {};
+    }
     out.snapshot = RL_TRY(load_snapshot(tx, who.org_id, file));
     if (auto p = find_policy_version(tx, who.org_id, file.policy_id, file.policy_version))
       out.policy = std::move(*p);
@@ -93,6 +136,7 @@ Result<FileAssessment> RiskFiles::assess(const Principal& who, const Id& id) {
     for (const auto& d : out.snapshot.gate_decisions) RL_CHECK(sign(risk::GateDecision::entity, d.header.id));
     return {};
   }));
+  if (cached) return *cached;
   if (out.policy) {
     if (auto compiled = risk::CompiledPolicy::compile(*out.policy)) {
       const risk::RiskFileIndex index(out.snapshot);
@@ -102,20 +146,20 @@ Result<FileAssessment> RiskFiles::assess(const Principal& who, const Id& id) {
   }
   std::sort(out.signatures.begin(), out.signatures.end(),
             [](const auto& a, const auto& b) { return a.signed_at < b.signed_at; });
+  if (!key.empty()) assessment_cache().put(std::move(key), std::make_shared<const FileAssessment>(out));
   return out;
 }
 
 Result<std::vector<risk::Finding>> RiskFiles::check_gate(const Principal& who, const Id& id,
                                                          risk::Stage stage) {
-  std::vector<risk::Finding> out;
-  RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
-    const auto file = RL_TRY(visible_file(tx, who, id));
-    const auto snapshot = RL_TRY(load_snapshot(tx, who.org_id, file));
-    const auto policy = RL_TRY(pinned_policy(tx, who.org_id, file));
-    out = risk::check_gate(snapshot, policy, stage, ctx_.clock.now());
-    return {};
-  }));
-  return out;
+  // The snapshot of the (cached) assessment: a page that checks all three stages reads it once.
+  const auto a = RL_TRY(assess(who, id));
+  if (!a.policy)
+    return fail(ErrorCode::not_found, "risk policy " + a.snapshot.file.policy_id + " version " +
+                                          std::to_string(a.snapshot.file.policy_version) +
+                                          " does not exist");
+  const auto policy = RL_TRY(risk::CompiledPolicy::compile(*a.policy));
+  return risk::check_gate(a.snapshot, policy, stage, ctx_.clock.now());
 }
 
 Result<std::vector<DueItem>> RiskFiles::due(const Principal& who) {
