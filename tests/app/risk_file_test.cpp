@@ -213,6 +213,19 @@ TEST_F(RiskFile, OtherTenantsAndPartnersSeeNoFile) {
   EXPECT_EQ(app_->hazards().list(partner, file_, {})->size(), 1u);
 }
 
+TEST_F(RiskFile, AssessmentsAreFreshAndAccessIsCheckedOnEveryCall) {
+  add_chain("a", 1e-3, 0.1, 3);
+  ASSERT_EQ(app_->files().assess(admin_, file_)->snapshot.hazards.size(), 1u);
+  // An assessment of the same state may be reused, but never for someone who may not see it...
+  const auto partner = member("clinician@hospital.example", Role::partner);
+  EXPECT_EQ(app_->files().assess(partner, file_).error().code, ErrorCode::not_found);
+  EXPECT_EQ(app_->files().check_gate(partner, file_, risk::Stage::design).error().code,
+            ErrorCode::not_found);
+  // ...and never after a change.
+  add_chain("b", 1e-3, 0.1, 3);
+  EXPECT_EQ(app_->files().assess(admin_, file_)->snapshot.hazards.size(), 2u);
+}
+
 TEST_F(RiskFile, AuditorsReadButNeverWrite) {
   const auto auditor = member("audit@acme.example", Role::auditor);
   EXPECT_TRUE(app_->files().assess(auditor, file_));
