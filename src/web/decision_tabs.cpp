@@ -149,7 +149,12 @@ void gates_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
   d.set("gate_stage_value", std::string(name_of(stage)));
   List reasons;
   if (auto found = c.app().files().check_gate(c.principal, snap.file.header.id, stage)) {
-    for (const auto& f : *found) {
+    // Every reason, a page at a time: a large file can have thousands.
+    const auto p = slice(found->size(), s.page, 100);
+    set_pager(d, p, s, snap.file.header.id);
+    d.set("reasons_start", std::to_string(p.begin + 1));
+    for (std::size_t i = p.begin; i < p.end; ++i) {
+      const auto& f = (*found)[i];
       Data r;
       r.set("code", words(name_of(f.code)));
       r.set("message", f.message);

@@ -49,6 +49,19 @@ describe('risk file with 5,000 hazards', () => {
     assert.equal(await page.locator('#hazard-table tbody tr').count(), 50);
   });
 
+  test('the gate check lists every blocking reason, a page at a time', async () => {
+    await page.goto(`/files/${fileId}?tab=gates&stage=design`);
+    const total = Number(/(\d+) blocking reasons/.exec(await page.locator('#gate-result').innerText())[1]);
+    assert.ok(total > HAZARDS, `${total} reasons`);
+    const pager = page.locator('nav.pager').first();
+    assert.match(await pager.innerText(), new RegExp(`1–100 of ${total}`));
+    assert.equal(await page.locator('#gate-reasons li').count(), 100);
+    await pager.getByRole('link', { name: 'Next ›' }).click();
+    await page.waitForURL(/page=2/);
+    assert.match(await page.locator('nav.pager').first().innerText(), new RegExp(`101–200 of ${total}`));
+    assert.equal(await page.locator('#gate-reasons').getAttribute('start'), '101');
+  });
+
   test('the risk file page answers quickly (reported)', async (t) => {
     const timings = [];
     let serverTiming = null;
