@@ -59,6 +59,20 @@ Response edit_form(Call& c) {
   return std::move(*out);
 }
 
+// Reads the form into `in` and, if it is valid, writes it; errors a person can fix go back to the
+// form next to their fields, others become an error page.
+template <class Input, class Write>
+Response submit_form(Call& c, const Id& file_id, Input& in, FailedForm failed,
+                     std::string_view done, Write&& write) {
+  if (read_form(c.form, in, failed.errors)) {
+    const auto written = write();
+    if (written) return after_file_write(c, file_id, done);
+    if (!back_to_form(written.error())) return error_response(c, written.error());
+    add_error(failed.errors, written.error());
+  }
+  return after_failed_form(c, file_id, std::move(failed));
+}
+
 Response update_item(Call& c) {
   const auto file_id = c.param(0), slug = c.param(1), item_id = c.param(2);
   std::optional<Response> out;
@@ -71,20 +85,9 @@ Response update_item(Call& c) {
     }
     using Service = std::remove_reference_t<decltype(service)>;
     auto in = Service::input_of_record(*item);
-    FailedForm failed{.form = "edit:" + slug + ":" + item_id};
-    if (read_form(c.form, in, failed.errors)) {
-      auto updated = service.update(c.principal, item_id, in, version_field(c));
-      if (updated) {
-        out = after_file_write(c, file_id, "Saved.");
-        return;
-      }
-      if (!back_to_form(updated.error())) {
-        out = error_response(c, updated.error());
-        return;
-      }
-      add_error(failed.errors, updated.error());
-    }
-    out = after_failed_form(c, file_id, std::move(failed));
+    out = submit_form(c, file_id, in, {.form = "edit:" + slug + ":" + item_id}, "Saved.", [&] {
+      return service.update(c.principal, item_id, in, version_field(c));
+    });
   });
   if (!known) return error_response(c, Error{ErrorCode::not_found, "unknown item kind", {}});
   return std::move(*out);
@@ -95,20 +98,8 @@ Response create_item(Call& c) {
   std::optional<Response> out;
   const bool known = with_item_kind(c.app(), slug, [&](auto& service) {
     typename std::remove_reference_t<decltype(service)>::input_type in{};
-    FailedForm failed{.form = "add:" + slug};
-    if (read_form(c.form, in, failed.errors)) {
-      auto created = service.create(c.principal, file_id, in);
-      if (created) {
-        out = after_file_write(c, file_id, "Added.");
-        return;
-      }
-      if (!back_to_form(created.error())) {
-        out = error_response(c, created.error());
-        return;
-      }
-      add_error(failed.errors, created.error());
-    }
-    out = after_failed_form(c, file_id, std::move(failed));
+    out = submit_form(c, file_id, in, {.form = "add:" + slug}, "Added.",
+                      [&] { return service.create(c.principal, file_id, in); });
   });
   if (!known) return error_response(c, Error{ErrorCode::not_found, "unknown item kind", {}});
   return std::move(*out);
