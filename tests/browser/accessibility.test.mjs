@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, launchBrowser, login, newPage, demoFile, startServer, users } from './harness.mjs';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, closeDemo, login, newPage, openDemo, users } from './harness.mjs';
 
 // Fields without an accessible name: no <label for>, no wrapping label, no aria-label(ledby).
 async function unlabelledFields(page) {
@@ -38,16 +38,9 @@ describe('accessibility and CSP', () => {
   let server, browser, page, fileId, productId;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await newPage(browser, server);
-    ({ fileId, productId } = await demoFile(server));
+    ({ server, browser, page, fileId, productId } = await openDemo());
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    assert.deepEqual(page?.problems ?? [], []);
-  });
+  after(() => closeDemo({ server, browser, page }));
 
   test('log in with the keyboard alone', async () => {
     const response = await page.goto('/login');

@@ -2,7 +2,7 @@
 // change a record, and the API refuses a write with 403 even with a valid session and CSRF token.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, login, newPage, demoFile, startServer, users } from './harness.mjs';
+import { closeDemo, login, openDemo, users } from './harness.mjs';
 
 // Forms and controls an auditor may use: logging out, their own password, switching organization,
 // and GET forms (filters, search).
@@ -34,16 +34,9 @@ describe('auditor', () => {
   let server, browser, page, fileId, productId;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await newPage(browser, server);
-    ({ fileId, productId } = await demoFile(server));
+    ({ server, browser, page, fileId, productId } = await openDemo());
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    assert.deepEqual(page?.problems ?? [], []);
-  });
+  after(() => closeDemo({ server, browser, page }));
 
   test('log in as auditor', async () => {
     await login(page, users.auditor);

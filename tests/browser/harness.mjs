@@ -154,3 +154,18 @@ export async function login(page, email, password = DEMO_PASSWORD) {
     page.getByRole('button', { name: 'Log in' }).click(),
   ]);
 }
+
+// A fresh server with the demo data, a browser and a page on it, and the demo risk file's ids.
+export async function openDemo() {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const page = await newPage(browser, server);
+  return { server, browser, page, ...(await demoFile(server)) };
+}
+
+// Closes what openDemo opened; the page must have seen no unexpected errors.
+export async function closeDemo({ server, browser, page }) {
+  await browser?.close();
+  await server?.stop();
+  if (page?.problems?.length) throw new Error(`page problems: ${page.problems.join('; ')}`);
+}

@@ -4,7 +4,7 @@
 // the demo risk file to the new version.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD, demoFile, launchBrowser, login, newPage, startServer, users } from './harness.mjs';
+import { DEMO_PASSWORD, closeDemo, login, openDemo, users } from './harness.mjs';
 
 const WORDS = ['acceptable', 'investigate', 'unacceptable'];
 
@@ -15,17 +15,10 @@ describe('risk policy editor', () => {
   let draftUrl = '';
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await newPage(browser, server);
-    ({ fileId } = await demoFile(server));
+    ({ server, browser, page, fileId } = await openDemo());
     await login(page, users.riskManager);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    assert.deepEqual(page?.problems ?? [], []);
-  });
+  after(() => closeDemo({ server, browser, page }));
 
   test('the list shows every version with its status and scales', async () => {
     await page.getByRole('link', { name: 'Risk policies' }).click();
