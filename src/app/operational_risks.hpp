@@ -1,29 +1,20 @@
 // The operational risk register (mission 2 of the 1+2+3+4 frame): supplier, regulatory change,
 // capacity, cybersecurity, key personnel... per organization, linked to the products they affect.
+// A declared record type (core/risk/operational_risk.hpp): its use cases are the generic ones of
+// app/record_service.hpp; what is its own is below.
 #pragma once
 
-#include <optional>
-#include <vector>
-
-#include "app/accounts.hpp"
+#include "app/record_service.hpp"
 #include "core/risk/operational_risk.hpp"
 
 namespace riskloop::app {
 
-class OperationalRisks {
- public:
-  explicit OperationalRisks(AppContext& ctx) : ctx_(ctx) {}
-
-  Result<risk::OperationalRisk> create(const Principal& who, const risk::OperationalRiskInput& in);
-  Result<risk::OperationalRisk> get(const Principal& who, const Id& id);
-  Result<std::vector<risk::OperationalRisk>> list(const Principal& who, const Page& page);
-  Result<risk::OperationalRisk> update(const Principal& who, const Id& id,
-                                       const risk::OperationalRiskInput& in,
-                                       std::optional<std::int64_t> expected_version);
-  Status remove(const Principal& who, const Id& id, std::optional<std::int64_t> expected_version);
-
- private:
-  AppContext& ctx_;
+// The affected products must exist in the organization.
+template <>
+struct RecordHooks<risk::OperationalRisk> {
+  static Status before_write(store::Tx& tx, const Principal& who, const risk::OperationalRisk& r);
 };
+
+using OperationalRisks = RecordService<risk::OperationalRisk>;
 
 }  // namespace riskloop::app

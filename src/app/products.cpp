@@ -57,9 +57,8 @@ Result<std::vector<Product>> Products::list(const Principal& who, const Page& pa
       return {};
     }
     // Partners: the shared products, in id order.
-    const auto shares = RL_TRY(tx.list<Share>(
-        who.org_id, {.where = {{"shared_entity", std::string("product")}, {"user_id", who.user_id}},
-                     .limit = 100000}));
+    const auto shares = RL_TRY(tx.list_all<Share>(
+        who.org_id, {{"shared_entity", std::string("product")}, {"user_id", who.user_id}}));
     std::vector<Id> ids;
     for (const auto& s : shares)
       if (s.shared_id > page.after) ids.push_back(s.shared_id);
@@ -98,9 +97,8 @@ Status Products::remove(const Principal& who, const Id& id,
     RL_CHECK(check_version("product", id, p.header.version, expected_version));
     Recorder rec(tx, who, ctx_.clock.now());
     // Shares of the product go with it.
-    const auto shares = RL_TRY(tx.list<Share>(
-        who.org_id, {.where = {{"shared_entity", std::string("product")}, {"shared_id", id}},
-                     .limit = 100000}));
+    const auto shares = RL_TRY(tx.list_all<Share>(
+        who.org_id, {{"shared_entity", std::string("product")}, {"shared_id", id}}));
     for (const auto& s : shares) RL_CHECK(rec.remove(s));
     return rec.remove(p);
   });

@@ -7,6 +7,7 @@
 #include "core/risk/operational_risk.hpp"
 #include "core/risk/snapshot.hpp"
 #include "core/signature.hpp"
+#include "store/declared_schema.hpp"
 
 namespace riskloop::app {
 
@@ -37,6 +38,16 @@ void for_each_record_type(F&& f) {
   f.template operator()<risk::OperationalRisk>();
   f.template operator()<risk::PolicyMigration>();
   f.template operator()<Signature>();
+}
+
+// The tables of every declared record type, for StoreOptions::declared_tables: Store::open
+// creates those that are missing and checks the others against their declarations.
+inline std::vector<store::TableSchema> declared_tables() {
+  std::vector<store::TableSchema> out;
+  for_each_record_type([&]<class T>() {
+    if constexpr (DeclaredRecord<T>) out.push_back(store::table_schema<T>());
+  });
+  return out;
 }
 
 }  // namespace riskloop::app

@@ -7,11 +7,9 @@ namespace riskloop::app {
 
 namespace {
 
-constexpr int kAll = 10'000'000;
-
 template <Record T>
 Result<std::vector<T>> items_of(store::Tx& tx, const Id& org, const Id& file_id) {
-  return tx.list<T>(org, {.where = {{"risk_file_id", file_id}}, .limit = kAll});
+  return tx.list_all<T>(org, {{"risk_file_id", file_id}});
 }
 
 }  // namespace

@@ -166,16 +166,15 @@ Result<std::vector<DueItem>> RiskFiles::due(const Principal& who) {
   std::vector<DueItem> out;
   const auto now = ctx_.clock.now();
   RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
-    for (const auto& f : RL_TRY(tx.list<risk::RiskFile>(who.org_id, {.limit = 1'000'000}))) {
+    for (const auto& f : RL_TRY(tx.list_all<risk::RiskFile>(who.org_id))) {
       if (!RL_TRY(product_visible(tx, who, f.product_id))) continue;
       if (f.next_review_due && *f.next_review_due <= now)
         out.push_back({f.header.id, f.title,
                        "periodic risk management review overdue since " +
                            format_timestamp(*f.next_review_due),
                        f.next_review_due});
-      const auto reviews = RL_TRY(tx.list<risk::Review>(
-          who.org_id, {.where = {{"risk_file_id", f.header.id}, {"status", std::string("open")}},
-                       .limit = 10000}));
+      const auto reviews = RL_TRY(tx.list_all<risk::Review>(
+          who.org_id, {{"risk_file_id", f.header.id}, {"status", std::string("open")}}));
       for (const auto& r : reviews)
         if (!r.scheduled_for || *r.scheduled_for <= now)
           out.push_back({f.header.id, f.title,

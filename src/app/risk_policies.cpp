@@ -10,7 +10,7 @@ namespace riskloop::app {
 namespace {
 
 Result<std::vector<risk::RiskPolicy>> versions_of(store::Tx& tx, const Id& org, const Id& policy_id) {
-  return tx.list<risk::RiskPolicy>(org, {.where = {{"policy_id", policy_id}}, .limit = 100000});
+  return tx.list_all<risk::RiskPolicy>(org, {{"policy_id", policy_id}});
 }
 
 }  // namespace

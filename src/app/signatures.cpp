@@ -23,8 +23,7 @@ Status confirm_signer(AppContext& ctx, const Principal& who, const SignatureInpu
 
 Result<std::vector<Signature>> signatures_of(store::Tx& tx, const Id& org, std::string_view entity,
                                              const Id& id) {
-  return tx.list<Signature>(
-      org, {.where = {{"signed_entity", std::string(entity)}, {"signed_id", id}}, .limit = 10000});
+  return tx.list_all<Signature>(org, {{"signed_entity", std::string(entity)}, {"signed_id", id}});
 }
 
 }  // namespace riskloop::app

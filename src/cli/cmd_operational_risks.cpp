@@ -13,7 +13,7 @@ namespace {
 struct OpRiskArgs {
   DatabaseArgs database;
   OrgArgs org;
-  risk::OperationalRiskInput input;
+  risk::OperationalRisk input;
   std::string category = "other";
   std::string status = "open";
   std::string stage = "design";
@@ -26,12 +26,12 @@ CommandStatus run_list(const OpRiskArgs& args) {
   const auto who = RL_TRY(org_principal(app, args.org));
   const auto now = app.clock().now();
   Table table({"ID", "TITLE", "CATEGORY", "OWNER", "SCORE", "STATUS", "DUE"});
-  app::Page page{.after = "", .limit = 500};
-  for (;;) {
-    const auto batch = RL_TRY(app.operational_risks().list(who, page));
-    if (batch.empty() || batch.back().header.id == page.after) break;
-    page.after = batch.back().header.id;
-    for (const auto& r : batch)
+  store::Query query{.limit = 500};
+  for (bool more = true; more;) {
+    const auto batch = RL_TRY(app.operational_risks().find(who, query));
+    more = batch.next.has_value();
+    query.after = batch.next;
+    for (const auto& r : batch.items)
       table.add_row({r.header.id, r.title, std::string(name_of(r.category)), r.owner,
                      std::to_string(r.score()) + " (" + std::to_string(r.likelihood) + "x" +
                          std::to_string(r.impact) + ")",
@@ -60,7 +60,7 @@ CommandResult<E> enum_option(const std::string& text, const std::string& locatio
 }
 
 CommandStatus run_add(const OpRiskArgs& args) {
-  risk::OperationalRiskInput in = args.input;
+  risk::OperationalRisk in = args.input;
   in.category = RL_TRY(enum_option<risk::OperationalCategory>(args.category, "--category"));
   in.status = RL_TRY(enum_option<risk::OperationalStatus>(args.status, "--status"));
   in.stage = RL_TRY(stage_from_name(args.stage, "--stage"));

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "app/record_types.hpp"
+
 namespace riskloop::cli {
 
 void on_selected(CLI::App* command, Selection& selection, std::string what,
@@ -87,7 +89,8 @@ CommandResult<std::unique_ptr<OpenApp>> open_app(const std::string& db, bool cre
       return fail(ErrorCode::storage,
                   "cannot create folder " + parent.string() + ": " + ec.message(), "--db");
   }
-  auto store = RL_TRY(store::Store::open({.url = store_url(db), .create = create}));
+  auto store = RL_TRY(store::Store::open(
+      {.url = store_url(db), .create = create, .declared_tables = app::declared_tables()}));
   return std::make_unique<OpenApp>(std::move(store), options);
 }
 

@@ -324,7 +324,7 @@ Result<Id> load_demo_risk_file(app::App& app, const app::Principal& who,
        "Second spray-coating line; validation planned for Q2", 200},
   }};
   for (const auto& o : kOperational) {
-    risk::OperationalRiskInput in;
+    risk::OperationalRisk in;
     in.title = o.title;
     in.category = o.category;
     in.owner = o.owner;

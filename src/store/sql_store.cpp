@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <tuple>
 
 namespace riskloop::store {
 
@@ -124,6 +125,66 @@ Status SqlStore::migrate(const std::vector<Migration>& migrations,
     }
   }
   return {};
+}
+
+namespace {
+
+// Columns of an existing table as (name, reported type, nullable), in order; empty if none.
+Result<std::vector<std::tuple<std::string, std::string, bool>>> table_columns(
+    SqlConnection& db, const std::string& table, Dialect dialect) {
+  const SqlValue params[] = {table};
+  const auto rows = RL_TRY(db.query(
+      dialect == Dialect::sqlite
+          ? "SELECT name, type, \"notnull\" = 0 FROM pragma_table_info($1) ORDER BY cid"
+          : "SELECT column_name, data_type, is_nullable = 'YES' FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
+      params));
+  std::vector<std::tuple<std::string, std::string, bool>> out;
+  for (const auto& r : rows) out.emplace_back(sql_text(r[0]), sql_text(r[1]), sql_int(r[2]) != 0);
+  return out;
+}
+
+Status check_columns(const TableSchema& t, Dialect dialect,
+                     const std::vector<std::tuple<std::string, std::string, bool>>& found) {
+  const auto differs = [&](const std::string& what) {
+    return fail(ErrorCode::storage, "table " + t.table + " does not match its declaration: " +
+                                        what + " (a changed record type needs a migration)");
+  };
+  if (found.size() != t.columns.size())
+    return differs("it has " + std::to_string(found.size()) + " columns, the declaration " +
+                   std::to_string(t.columns.size()));
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const auto& [name, type, nullable] = found[i];
+    const auto& want = t.columns[i];
+    if (name != want.name)
+      return differs("column " + std::to_string(i + 1) + " is " + name + ", declared " + want.name);
+    if (type != reported_type(want.kind, dialect))
+      return differs("column " + name + " is " + type + ", declared " +
+                     reported_type(want.kind, dialect));
+    if (nullable != want.nullable && name != "id")
+      return differs("column " + name + (nullable ? " allows" : " does not allow") + " NULL");
+  }
+  return {};
+}
+
+}  // namespace
+
+Status SqlStore::ensure_declared(const std::vector<TableSchema>& tables, Dialect dialect) {
+  if (tables.empty()) return {};
+  RL_CHECK(writer_->begin_write());
+  auto step = [&]() -> Status {
+    for (const auto& t : tables) {
+      const auto found = RL_TRY(table_columns(*writer_, t.table, dialect));
+      if (found.empty())
+        RL_CHECK(writer_->execute_script(create_table_sql(t, dialect)));
+      else
+        RL_CHECK(check_columns(t, dialect, found));
+      for (const auto& index : create_index_sql(t)) RL_CHECK(writer_->execute_script(index));
+    }
+    return writer_->commit();
+  }();
+  if (!step) (void)writer_->rollback();
+  return step;
 }
 
 Result<std::vector<int>> SqlStore::migration_numbers(SqlConnection& db) {

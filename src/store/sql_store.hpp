@@ -27,6 +27,9 @@ class SqlStore : public Store {
   SqlStore(std::unique_ptr<SqlConnection> writer, int max_group);
   // Applies pending migrations on the writer connection.
   Status migrate(const std::vector<Migration>& migrations, std::string_view create_table_sql);
+  // Creates the missing tables and indexes of declared record types in one transaction; fails
+  // naming the table and column when an existing table differs from its declaration.
+  Status ensure_declared(const std::vector<TableSchema>& tables, Dialect dialect);
   virtual Result<std::unique_ptr<SqlConnection>> open_reader() = 0;
   SqlConnection& writer() { return *writer_; }
 

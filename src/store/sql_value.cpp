@@ -5,6 +5,7 @@ namespace riskloop::store::detail {
 
 nlohmann::json sql_to_json(const SqlValue& v) {
   if (const auto* i = std::get_if<std::int64_t>(&v)) return *i;
+  if (const auto* b = std::get_if<bool>(&v)) return std::int64_t{*b ? 1 : 0};
   if (const auto* d = std::get_if<double>(&v)) return *d;
   if (const auto* t = std::get_if<std::string>(&v)) return *t;
   return nullptr;

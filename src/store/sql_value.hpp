@@ -16,7 +16,9 @@
 
 namespace riskloop::store {
 
-using SqlValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+// Yes/no travels as bool so that PostgreSQL can store it in a BOOLEAN column; SQLite stores 0/1,
+// and both read back as integers 0/1.
+using SqlValue = std::variant<std::monostate, std::int64_t, double, std::string, bool>;
 using SqlRow = std::vector<SqlValue>;
 
 template <class X>
@@ -87,7 +89,7 @@ SqlValue to_sql(const X& v) {
   } else if constexpr (std::is_same_v<X, std::string>) {
     return v;
   } else if constexpr (std::is_same_v<X, bool>) {
-    return std::int64_t{v ? 1 : 0};
+    return v;
   } else if constexpr (std::is_same_v<X, double>) {
     return v;
   } else if constexpr (std::is_integral_v<X>) {
@@ -128,6 +130,7 @@ bool from_sql(const SqlValue& s, X& out) {
     return false;
   } else if constexpr (std::is_same_v<X, bool>) {
     if (const auto* p = std::get_if<std::int64_t>(&s)) return out = (*p != 0), true;
+    if (const auto* p = std::get_if<bool>(&s)) return out = *p, true;
     return false;
   } else if constexpr (std::is_same_v<X, double>) {
     if (const auto* p = std::get_if<double>(&s)) return out = *p, true;
@@ -157,6 +160,7 @@ inline std::string sql_text(const SqlValue& v) {
 }
 inline std::int64_t sql_int(const SqlValue& v) {
   if (const auto* p = std::get_if<std::int64_t>(&v)) return *p;
+  if (const auto* p = std::get_if<bool>(&v)) return *p ? 1 : 0;
   return 0;
 }
 

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "store/declared_schema.hpp"
 #include "store/tx.hpp"
 
 namespace riskloop::store {
@@ -31,6 +32,9 @@ struct StoreOptions {
   int busy_timeout_ms = 5000;
   // Create the database if it does not exist (false: fail with not_found).
   bool create = true;
+  // Tables of declared record types, created (with their indexes) after the migrations when
+  // missing; an existing one must match its declaration (app::declared_tables() lists them all).
+  std::vector<TableSchema> declared_tables;
 };
 
 class Store {

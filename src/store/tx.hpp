@@ -5,12 +5,16 @@
 // organization; a record of another organization is simply not found.
 #pragma once
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/journal_entry.hpp"
 #include "core/record.hpp"
+#include "core/record_declaration.hpp"
+#include "store/query.hpp"
 #include "store/record_sql.hpp"
 #include "store/sql_connection.hpp"
 
@@ -67,10 +71,79 @@ class Tx {
     return one<T>(record_sql<T>().by_id, params, id);
   }
 
+  // One page: at most q.limit (1..kMaxPageRows) records; a larger limit is a programming error.
   template <Record T>
   Result<std::vector<T>> list(const Id& org, const ListQuery& q) {
     static_assert(T::scope == Scope::organization, "use list_global for global records");
     return list_impl<T>(&org, q);
+  }
+
+  // Every record meeting the equality filters, read page by page: for reads that need the whole
+  // set (a risk file's items, a product's shares). Memory grows with the result; bulk tables are
+  // read with find() pages instead.
+  template <Record T>
+  Result<std::vector<T>> list_all(const Id& org, std::vector<Filter> where = {}) {
+    static_assert(T::scope == Scope::organization);
+    std::vector<T> out;
+    ListQuery q{.where = std::move(where), .limit = kMaxPageRows};
+    for (;;) {
+      auto page = RL_TRY(list_impl<T>(&org, q));
+      const bool more = page.size() == std::size_t(q.limit);
+      if (!page.empty()) q.after_id = page.back().header.id;
+      std::move(page.begin(), page.end(), std::back_inserter(out));
+      if (!more) return out;
+    }
+  }
+
+  // --- typed queries (store/query.hpp) ---------------------------------------------------
+  // One keyset page of an organization's records. Declared types (core/record_declaration.hpp)
+  // may be queried and ordered only by their indexed fields.
+  template <Record T>
+  Result<Page<T>> find(const Id& org, const Query& q) {
+    static_assert(T::scope == Scope::organization);
+    RL_CHECK(check_query_fields<T>(q.where, &q.order.field));
+    const auto& rs = record_sql<T>();
+    const auto sql = RL_TRY(page_sql(rs, T::table, &org, q));
+    const auto rows = RL_TRY(db_.query(sql.text, sql.params));
+    Page<T> page;
+    const std::size_t take = std::min(rows.size(), std::size_t(q.limit));
+    page.items.reserve(take);
+    for (std::size_t i = 0; i < take; ++i) page.items.push_back(RL_TRY(from_row<T>(rows[i])));
+    if (rows.size() > take) {
+      const auto& last = rows[take - 1];
+      const auto key = std::find(rs.columns.begin(), rs.columns.end(), q.order.field);
+      page.next = Cursor{last[std::size_t(key - rs.columns.begin())], page.items.back().header.id};
+    }
+    return page;
+  }
+
+  // How many of an organization's records meet the conditions, without reading them.
+  template <Record T>
+  Result<std::int64_t> count(const Id& org, const std::vector<Condition>& where = {}) {
+    RL_CHECK(check_query_fields<T>(where, nullptr));
+    const auto sql = RL_TRY(count_sql(record_sql<T>(), T::table, &org, where, false));
+    const auto rows = RL_TRY(db_.query(sql.text, sql.params));
+    return rows.empty() ? 0 : sql_int(rows.front()[0]);
+  }
+
+  template <Record T>
+  Result<bool> exists(const Id& org, const std::vector<Condition>& where) {
+    RL_CHECK(check_query_fields<T>(where, nullptr));
+    const auto sql = RL_TRY(count_sql(record_sql<T>(), T::table, &org, where, true));
+    return !RL_TRY(db_.query(sql.text, sql.params)).empty();
+  }
+
+  // Rows per value of `field` (an indexed field), in the field's order with no value last.
+  template <Record T>
+  Result<std::vector<ValueCount>> count_by(const Id& org, const std::string& field,
+                                           const std::vector<Condition>& where = {}) {
+    RL_CHECK(check_query_fields<T>(where, &field));
+    const auto sql = RL_TRY(count_by_sql(record_sql<T>(), T::table, &org, field, where));
+    const auto rows = RL_TRY(db_.query(sql.text, sql.params));
+    std::vector<ValueCount> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows) out.push_back({r[0], sql_int(r[1])});
+    return out;
   }
 
   // --- global records (organizations, users) ----------------------------------------------
@@ -193,12 +266,31 @@ class Tx {
       params.emplace_back(q.after_id);
       sql += " AND id > $" + std::to_string(params.size());
     }
-    sql += " ORDER BY id LIMIT " + std::to_string(std::clamp(q.limit, 1, 100000));
+    if (q.limit < 1 || q.limit > kMaxPageRows)
+      return fail(ErrorCode::internal, "a page of " + std::string(T::table) + " must hold 1 to " +
+                                           std::to_string(kMaxPageRows) + " rows, not " +
+                                           std::to_string(q.limit));
+    sql += " ORDER BY id LIMIT " + std::to_string(q.limit);
     const auto rows = RL_TRY(db_.query(sql, params));
     std::vector<T> out;
     out.reserve(rows.size());
     for (const auto& row : rows) out.push_back(RL_TRY(from_row<T>(row)));
     return out;
+  }
+
+  // Declared types answer queries only on their indexed fields, so every query has an index.
+  template <Record T>
+  static Status check_query_fields(const std::vector<Condition>& where, const std::string* order) {
+    if constexpr (DeclaredRecord<T>) {
+      const auto check = [](const std::string& field) -> Status {
+        if (!is_query_field<T>(field))
+          return fail(ErrorCode::internal, std::string(T::entity) + " has no index on " + field);
+        return {};
+      };
+      for (const auto& c : where) RL_CHECK(check(c.field));
+      if (order) RL_CHECK(check(*order));
+    }
+    return {};
   }
 
   template <Record T>

@@ -20,7 +20,8 @@ Response register_page(Call& c, const FieldErrors& errors, int status) {
   auto d = base_data(c, "operational");
   const auto now = c.app().clock().now();
   List rows;
-  for (const auto& r : RL_WEB_TRY(c, c.app().operational_risks().list(c.principal, {.limit = 500}))) {
+  const auto found = RL_WEB_TRY(c, c.app().operational_risks().find(c.principal, {.limit = 500}));
+  for (const auto& r : found.items) {
     Data e;
     e.set("id", r.header.id);
     e.set("title", r.title);
@@ -41,7 +42,7 @@ Response register_page(Call& c, const FieldErrors& errors, int status) {
   FormSpec spec{.id_prefix = "new-op", .errors = &errors};
   spec.omit = {"affected_product_ids"};
   if (!errors.empty()) spec.submitted = &c.form;
-  d.set("fields", form_fields(risk::OperationalRiskInput{}, spec));
+  d.set("fields", form_fields(risk::OperationalRisk{}, spec));
   d.set("form_open", flag(!errors.empty()));
   if (const auto g = general_error(errors); !g.empty()) d.set("form_error", g);
   return page(c, "operational", "Operational risks", d, status);
@@ -52,7 +53,7 @@ Response list(Call& c) {
 }
 
 Response create(Call& c) {
-  risk::OperationalRiskInput in;
+  risk::OperationalRisk in;
   FieldErrors errors;
   if (read_form(c.form, in, errors)) {
     auto created = c.app().operational_risks().create(c.principal, in);
@@ -71,7 +72,7 @@ Response risk_page(Call& c, const risk::OperationalRisk& r, const FieldErrors& e
   FormSpec spec{.id_prefix = "op", .errors = &errors};
   spec.omit = {"affected_product_ids"};
   if (!errors.empty()) spec.submitted = &c.form;
-  d.set("fields", form_fields(input_of<risk::OperationalRiskInput>(r), spec));
+  d.set("fields", form_fields(r, spec));
   List products;
   for (const auto& [id, name] : product_choices(c)) {
     Data o;
@@ -93,7 +94,7 @@ Response show(Call& c) {
 
 Response update(Call& c) {
   const auto r = RL_WEB_TRY(c, c.app().operational_risks().get(c.principal, c.param(0)));
-  auto in = input_of<risk::OperationalRiskInput>(r);
+  auto in = r;
   FieldErrors errors;
   if (read_form(c.form, in, errors)) {
     in.affected_product_ids = c.form.all("product");

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "app/app.hpp"
+#include "app/record_types.hpp"
 
 namespace riskloop::testing {
 
@@ -36,7 +37,7 @@ class AppTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() /
            ("riskloop-app-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
     std::filesystem::create_directories(dir_);
-    auto s = store::Store::open({.url = "sqlite:" + db_path()});
+    auto s = store::Store::open({.url = "sqlite:" + db_path(), .declared_tables = app::declared_tables()});
     ASSERT_TRUE(s) << s.error().message;
     store_ = std::move(*s);
     app_ = std::make_unique<app::App>(*store_, clock_, ids_,

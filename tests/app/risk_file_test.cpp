@@ -235,7 +235,7 @@ TEST_F(RiskFile, AuditorsReadButNeverWrite) {
 }
 
 TEST_F(RiskFile, OperationalRisksCheckTheirProducts) {
-  risk::OperationalRiskInput in;
+  risk::OperationalRisk in;
   in.title = "Single supplier of cobalt-chromium tubing";
   in.category = risk::OperationalCategory::supplier;
   in.owner = "Purchasing lead";

@@ -3,6 +3,8 @@
 
 #include <unistd.h>
 
+#include "app/record_types.hpp"
+
 namespace riskloop::testing {
 
 void HttpTest::SetUp() {
@@ -10,7 +12,8 @@ void HttpTest::SetUp() {
          ("riskloop-http-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
   std::filesystem::remove_all(dir_);
   std::filesystem::create_directories(dir_);
-  auto s = store::Store::open({.url = "sqlite:" + (dir_ / "test.db").string()});
+  auto s = store::Store::open(
+      {.url = "sqlite:" + (dir_ / "test.db").string(), .declared_tables = app::declared_tables()});
   ASSERT_TRUE(s) << s.error().message;
   store_ = std::move(*s);
   app_ = std::make_unique<app::App>(*store_, clock_, ids_,

@@ -11,7 +11,7 @@
 
 #include "core/enum_names.hpp"
 #include "core/error.hpp"
-#include "core/record.hpp"
+#include "core/record_declaration.hpp"
 #include "core/risk/frame.hpp"
 
 namespace riskloop::risk {
@@ -27,10 +27,31 @@ enum class OperationalCategory {
 
 enum class OperationalStatus { open, in_treatment, monitoring, closed };
 
+inline constexpr FieldLimit kOperationalRiskLimits[] = {
+    {.field = "title", .required = true},
+    {.field = "description", .multiline = true},
+    {.field = "owner", .required = true},
+    {.field = "likelihood", .min = 1, .max = 5},
+    {.field = "impact", .min = 1, .max = 5},
+    {.field = "treatment", .multiline = true},
+};
+inline constexpr IndexDecl kOperationalRiskIndexes[] = {
+    {.first = "status"}, {.first = "category"}, {.first = "due_date"}, {.first = "stage"}};
+inline constexpr std::string_view kOperationalRiskColumns[] = {
+    "title", "category", "owner", "likelihood", "impact", "status", "due_date"};
+
 struct OperationalRisk {
   static constexpr std::string_view entity = "operational_risk";
   static constexpr std::string_view table = "operational_risks";
   static constexpr Scope scope = Scope::organization;
+  static constexpr RecordDeclaration declaration{
+      .path = "operational-risks",
+      .title = "operational risk",
+      .plural = "operational risks",
+      .limits = kOperationalRiskLimits,
+      .indexes = kOperationalRiskIndexes,
+      .list_columns = kOperationalRiskColumns,
+  };
   // Every entry of this register belongs to the operational mission.
   static constexpr Mission mission = Mission::operational;
 
@@ -65,38 +86,8 @@ struct OperationalRisk {
   std::int64_t score() const { return likelihood * impact; }  // 1 .. 25
 };
 
-struct OperationalRiskInput {
-  std::string title;
-  std::string description;
-  OperationalCategory category = OperationalCategory::other;
-  std::string owner;
-  std::int64_t likelihood = 1;
-  std::int64_t impact = 1;
-  std::string treatment;
-  std::optional<Timestamp> due_date;
-  OperationalStatus status = OperationalStatus::open;
-  std::vector<std::string> affected_product_ids;
-  Stage stage = Stage::design;
-
-  template <class V, class Self>
-  static void fields(V& v, Self& s) {
-    v("title", s.title);
-    v("description", s.description);
-    v("category", s.category);
-    v("owner", s.owner);
-    v("likelihood", s.likelihood);
-    v("impact", s.impact);
-    v("treatment", s.treatment);
-    v("due_date", s.due_date);
-    v("status", s.status);
-    v("affected_product_ids", s.affected_product_ids);
-    v("stage", s.stage);
-  }
-};
-
-// Title and owner required; likelihood and impact 1..5; product ids non-empty and unique
-// ("/affected_product_ids/1"); a risk in treatment needs its treatment text and a due date.
-Status validate(const OperationalRiskInput& input);
+// Beyond the declared limits: a risk in treatment needs its treatment text and a due date.
+Status validate(const OperationalRisk& risk);
 
 // Not closed and past its due date at `now`.
 bool is_overdue(const OperationalRisk& risk, Timestamp now);

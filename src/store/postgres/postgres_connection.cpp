@@ -21,6 +21,7 @@ constexpr Oid kOidOid = 26;
 constexpr Oid kFloat4Oid = 700;
 constexpr Oid kFloat8Oid = 701;
 constexpr Oid kNumericOid = 1700;
+constexpr Oid kTimestamptzOid = 1184;
 
 // Advisory lock keys, per database. Writers take the first for the length of a transaction; open()
 // holds the second while it applies migrations. ASCII "rl-write" and "rl-migra".
@@ -70,11 +71,13 @@ std::string describe(const std::string& url) {
   return out + "/" + dbname;
 }
 
-// `$k` values are sent as text. Integers and reals carry their type; text and NULL are left for
-// the server to infer from where they are used, as a quoted literal would be.
+// `$k` values are sent as text. Integers and reals carry their type; text, yes/no and NULL are
+// left for the server to infer from where they are used, as a quoted literal would be (yes/no is
+// sent as "1" or "0", which BOOLEAN and the BIGINT columns of older tables both read).
 char signature_of(const SqlValue& v) {
   if (std::holds_alternative<std::int64_t>(v)) return 'i';
   if (std::holds_alternative<double>(v)) return 'd';
+  if (std::holds_alternative<bool>(v)) return 'b';
   return 'u';
 }
 
@@ -102,6 +105,19 @@ bool parse_number(std::string_view text, Number& out) {
   return ec == std::errc() && end == text.data() + text.size();
 }
 
+// "2026-11-25 15:06:11.1234+00" (ISO style, UTC session) -> "2026-11-25T15:06:11.123Z", the one
+// text form riskloop uses for times (core/time.hpp); anything else is left as it came.
+std::string canonical_time(std::string_view pg) {
+  if (pg.size() < 22 || pg[10] != ' ' || pg.substr(pg.size() - 3) != "+00") return std::string(pg);
+  std::string out(pg.substr(0, 19));
+  out[10] = 'T';
+  std::string_view fraction = pg.substr(19, pg.size() - 22);
+  if (!fraction.empty() && fraction.front() == '.') fraction.remove_prefix(1);
+  std::string millis(fraction.substr(0, 3));
+  millis.resize(3, '0');
+  return out + "." + millis + "Z";
+}
+
 SqlValue column_value(const PGresult* r, int row, int column, Oid type) {
   if (PQgetisnull(r, row, column)) return std::monostate{};
   const std::string_view text(PQgetvalue(r, row, column), std::size_t(PQgetlength(r, row, column)));
@@ -127,8 +143,10 @@ SqlValue column_value(const PGresult* r, int row, int column, Oid type) {
       if (parse_number(text, d)) return d;
       break;
     }
-    case kBoolOid:
-      return std::int64_t{text == "t" ? 1 : 0};
+    case kBoolOid:  // BOOLEAN columns of declared tables; it goes back as a parameter as it came
+      return text == "t";
+    case kTimestamptzOid:
+      return canonical_time(text);
     default:
       break;
   }
@@ -166,6 +184,8 @@ Status PostgresConnection::prepare_session() {
   // Times are stored as text written by riskloop; this only fixes how the server prints its own
   // (schema_migrations.applied_at).
   RL_TRY(run_simple("SET TIME ZONE 'UTC'"));
+  // TIMESTAMPTZ columns of declared tables print as ISO text, which column_value reads.
+  RL_TRY(run_simple("SET DateStyle = 'ISO'"));
   return {};
 }
 
@@ -224,6 +244,8 @@ Result<PostgresConnection::PgResult> PostgresConnection::run(std::string_view sq
     } else if (const auto* d = std::get_if<double>(&v)) {
       numbers[k] = number_text(*d);  // shortest text that reads back as the same double
       values[k] = numbers[k].c_str();
+    } else if (const auto* b = std::get_if<bool>(&v)) {
+      values[k] = *b ? "1" : "0";
     } else if (const auto* t = std::get_if<std::string>(&v)) {
       if (t->find('\0') != std::string::npos)
         return fail(ErrorCode::validation, "parameter $" + std::to_string(k + 1) +

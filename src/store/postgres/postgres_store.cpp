@@ -12,16 +12,18 @@ namespace {
 class PostgresStore final : public SqlStore {
  public:
   PostgresStore(std::unique_ptr<PostgresConnection> writer, std::string url, const StoreOptions& o)
-      : SqlStore(std::move(writer), o.max_group), url_(std::move(url)) {}
+      : SqlStore(std::move(writer), o.max_group), url_(std::move(url)),
+        declared_(o.declared_tables) {}
 
   Status init() {
     // Nodes starting together: the first applies the migrations, the others then find them done.
     auto& db = static_cast<PostgresConnection&>(writer());
     RL_CHECK(db.lock_migrations());
-    const Status migrated =
+    Status migrated =
         migrate(postgres_migrations(),
                 "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT PRIMARY KEY, "
                 "name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    if (migrated) migrated = ensure_declared(declared_, Dialect::postgresql);
     const Status unlocked = db.unlock_migrations();
     return migrated ? unlocked : migrated;
   }
@@ -42,6 +44,7 @@ class PostgresStore final : public SqlStore {
 
  private:
   std::string url_;
+  std::vector<TableSchema> declared_;
 };
 
 }  // namespace

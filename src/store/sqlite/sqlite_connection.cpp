@@ -81,6 +81,7 @@ Status SqliteConnection::bind(Statement& s, std::span<const SqlValue> params) {
     const SqlValue& v = params[k];
     int rc = SQLITE_OK;
     if (const auto* p = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(s.stmt, i, *p);
+    else if (const auto* b = std::get_if<bool>(&v)) rc = sqlite3_bind_int(s.stmt, i, *b ? 1 : 0);
     else if (const auto* d = std::get_if<double>(&v)) rc = sqlite3_bind_double(s.stmt, i, *d);
     else if (const auto* t = std::get_if<std::string>(&v))
       rc = sqlite3_bind_text(s.stmt, i, t->data(), int(t->size()), SQLITE_STATIC);

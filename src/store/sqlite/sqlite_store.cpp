@@ -18,9 +18,10 @@ class SqliteStore final : public SqlStore {
       : SqlStore(std::move(writer), o.max_group), path_(std::move(path)), options_(o) {}
 
   Status init() {
-    return migrate(sqlite_migrations(),
-                   "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, "
-                   "name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    RL_CHECK(migrate(sqlite_migrations(),
+                     "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, "
+                     "name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+    return ensure_declared(options_.declared_tables, Dialect::sqlite);
   }
 
   Status backup_to(const std::string& target) override {

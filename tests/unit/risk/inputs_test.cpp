@@ -3,6 +3,7 @@
 
 #include "core/field_types.hpp"
 #include "core/record.hpp"
+#include "core/record_rules.hpp"
 #include "core/risk/analysis_chain.hpp"
 #include "core/risk/decisions.hpp"
 #include "core/risk/operational_risk.hpp"
@@ -278,7 +279,17 @@ TEST(ReviewInput, ClosedReviewNeedsDateAttendeesAndConclusions) {
 }
 
 TEST(OperationalRisk, RegisterRules) {
-  OperationalRiskInput in;
+  // A declared record type: its limits and its own rules are checked together.
+  const auto expect_error = [](const OperationalRisk& r, std::string_view location,
+                               std::string_view message_part) {
+    const auto result = validate_declared(r);
+    ASSERT_FALSE(result) << "expected an error at " << location;
+    EXPECT_EQ(result.error().code, ErrorCode::validation);
+    EXPECT_EQ(result.error().location, location) << result.error().message;
+    EXPECT_NE(result.error().message.find(message_part), std::string::npos)
+        << result.error().message;
+  };
+  OperationalRisk in;
   in.title = "Single-source balloon supplier";
   in.category = OperationalCategory::supplier;
   expect_error(in, "/owner", "empty");
@@ -297,7 +308,7 @@ TEST(OperationalRisk, RegisterRules) {
   in.treatment = "Qualify a second supplier";
   expect_error(in, "/due_date", "required when status is in_treatment");
   in.due_date = fixtures::at_day(30);
-  EXPECT_TRUE(validate(in));
+  EXPECT_TRUE(validate_declared(in));
 
   OperationalRisk r;
   r.likelihood = 3;
