@@ -57,6 +57,12 @@ class App {
   RiskPolicies& policies() { return policies_; }
   RiskFiles& files() { return files_; }
   OperationalRisks& operational_risks() { return operational_; }
+  // The use cases of any declared record type (app/record_service.hpp); they hold nothing but
+  // the context, so each call makes one.
+  template <DeclaredRecord T>
+  RecordService<T> records() {
+    return RecordService<T>(ctx_);
+  }
   Hazards& hazards() { return hazards_; }
   Situations& situations() { return situations_; }
   Harms& harms() { return harms_; }

@@ -3,6 +3,7 @@
 
 #include "core/accounts.hpp"
 #include "core/product.hpp"
+#include "core/quality/supplier.hpp"
 #include "core/risk/migration_record.hpp"
 #include "core/risk/operational_risk.hpp"
 #include "core/risk/snapshot.hpp"
@@ -38,6 +39,7 @@ void for_each_record_type(F&& f) {
   f.template operator()<risk::OperationalRisk>();
   f.template operator()<risk::PolicyMigration>();
   f.template operator()<Signature>();
+  f.template operator()<quality::Supplier>();
 }
 
 // The tables of every declared record type, for StoreOptions::declared_tables: Store::open

@@ -1,4 +1,5 @@
 // The whole API in one table: the server routes by it and the OpenAPI document describes it.
+#include "http/record_routes.hpp"
 #include "http/routes.hpp"
 
 namespace riskloop::http {
@@ -16,7 +17,7 @@ RouteTable api_routes() {
   add_risk_decision_routes(routes);
   add_risk_item_routes(routes);
   add_risk_exchange_routes(routes);
-  add_operational_risk_routes(routes);
+  add_declared_record_routes(routes);  // every declared record type: operational risks, ...
   return routes;
 }
 

@@ -3,6 +3,8 @@
 
 #include <cctype>
 
+#include "app/record_types.hpp"
+
 namespace riskloop::http {
 
 Result<app::QueryParams> query_pairs(std::string_view query) {
@@ -21,6 +23,13 @@ Result<app::QueryParams> query_pairs(std::string_view query) {
     out.emplace_back(std::move(*name), std::move(*value));
   }
   return out;
+}
+
+void add_declared_record_routes(RouteTable& routes) {
+  app::for_each_record_type([&]<class T>() {
+    if constexpr (DeclaredRecord<T>)
+      add_record_routes<T, [](app::App& a) { return a.records<T>(); }>(routes);
+  });
 }
 
 namespace record_routes_detail {

@@ -98,7 +98,7 @@ struct Handlers {
   }
 
   static Response patch(Call& c) {
-    auto& service = service_of(c.app());
+    auto&& service = service_of(c.app());
     auto in = RL_HTTP_TRY(service.get(c.principal, c.param(0)));
     RL_HTTP_CHECK(decode_body(c, in));
     return record_response(RL_HTTP_TRY(service.update(c.principal, c.param(0), in, c.if_match)));
@@ -112,7 +112,7 @@ struct Handlers {
 
 }  // namespace record_routes_detail
 
-// Adds the routes of T; `service_of` is a function `app::RecordService<T>& (app::App&)`.
+// Adds the routes of T; `service_of(app)` gives its app::RecordService<T> (by reference or value).
 template <DeclaredRecord T, auto service_of>
 void add_record_routes(RouteTable& routes) {
   using namespace record_routes_detail;
@@ -186,5 +186,8 @@ void add_record_routes(RouteTable& routes) {
                 .response_description = "Deleted",
                 .if_match = true});
 }
+
+// The routes of every declared record type of app/record_types.hpp.
+void add_declared_record_routes(RouteTable& routes);
 
 }  // namespace riskloop::http

@@ -11,13 +11,13 @@ void add_product_routes(RouteTable& routes);  // product_routes.cpp
 void add_journal_routes(RouteTable& routes);  // journal_routes.cpp
 void add_service_routes(RouteTable& routes);  // service_routes.cpp: /healthz, OpenAPI document
 
-// Risk management: policies, files and their items, decisions, exchange, operational risks.
+// Risk management: policies, files and their items, decisions, exchange. (Declared record types,
+// the operational risk register among them, come from record_routes.hpp.)
 void add_risk_policy_routes(RouteTable& routes);       // risk_policy_routes.cpp
 void add_risk_file_routes(RouteTable& routes);         // risk_file_routes.cpp, due reviews
 void add_risk_assessment_routes(RouteTable& routes);   // risk_assessment_routes.cpp
 void add_risk_decision_routes(RouteTable& routes);     // risk_decision_routes.cpp
 void add_risk_item_routes(RouteTable& routes);         // risk_item_routes.cpp
 void add_risk_exchange_routes(RouteTable& routes);     // risk_exchange_routes.cpp
-void add_operational_risk_routes(RouteTable& routes);  // operational_risk_routes.cpp
 
 }  // namespace riskloop::http

@@ -102,10 +102,11 @@ Status SqlStore::read(const std::function<Status(Tx&)>& fn) {
 }
 
 Status SqlStore::migrate(const std::vector<Migration>& migrations,
-                         std::string_view create_table_sql) {
+                         std::string_view create_table_sql, int up_to) {
   RL_CHECK(writer_->execute_script(create_table_sql));
   const auto applied = RL_TRY(migration_numbers(*writer_));
   for (const auto& m : migrations) {
+    if (m.number > up_to) break;
     if (std::find(applied.begin(), applied.end(), m.number) != applied.end()) continue;
     RL_CHECK(writer_->begin_write());
     auto step = [&]() -> Status {

@@ -26,7 +26,8 @@ class SqlStore : public Store {
  protected:
   SqlStore(std::unique_ptr<SqlConnection> writer, int max_group);
   // Applies pending migrations on the writer connection.
-  Status migrate(const std::vector<Migration>& migrations, std::string_view create_table_sql);
+  Status migrate(const std::vector<Migration>& migrations, std::string_view create_table_sql,
+                 int up_to);
   // Creates the missing tables and indexes of declared record types in one transaction; fails
   // naming the table and column when an existing table differs from its declaration.
   Status ensure_declared(const std::vector<TableSchema>& tables, Dialect dialect);

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <functional>
+#include <limits>
 #include <memory>
 #include <string>
 
@@ -35,6 +36,9 @@ struct StoreOptions {
   // Tables of declared record types, created (with their indexes) after the migrations when
   // missing; an existing one must match its declaration (app::declared_tables() lists them all).
   std::vector<TableSchema> declared_tables;
+  // Apply migrations up to this number only, and create no declared table: a database as an
+  // older release left it, for upgrade tests. Never set in production.
+  int migrate_up_to = std::numeric_limits<int>::max();
 };
 
 class Store {

@@ -150,5 +150,32 @@ TEST_F(RecordServiceTest, CursorTextRoundTrips) {
   }
 }
 
+// A second declared type, with nothing but its declaration, its rules and its registration.
+TEST_F(RecordServiceTest, SuppliersFollowTheirOwnRules) {
+  auto suppliers = app_->records<quality::Supplier>();
+  quality::Supplier s;
+  s.name = "Tubing GmbH";
+  s.country = "de";
+  s.supplied_items = {"cobalt-chromium tubing"};
+  s.status = quality::SupplierStatus::conditional;
+  EXPECT_EQ(suppliers.create(admin_, s).error().location, "/country");
+  s.country = "DE";
+  EXPECT_EQ(suppliers.create(admin_, s).error().location, "/approved_on");
+  s.approved_on = clock_.now();
+  s.next_evaluation_due = clock_.now() + std::chrono::days(365);
+  EXPECT_EQ(suppliers.create(admin_, s).error().location, "/conditions");
+  s.conditions = "Lot release certificates with every delivery until the 2027 audit";
+  const auto created = suppliers.create(admin_, s);
+  ASSERT_TRUE(created) << created.error().message;
+  const auto removed = suppliers.remove(admin_, created->header.id, 1);
+  EXPECT_EQ(removed.error().code, ErrorCode::forbidden);
+  EXPECT_NE(removed.error().message.find("stay on record"), std::string::npos);
+  const auto auditor = member("audit@acme.example", Role::auditor);
+  EXPECT_EQ(suppliers.create(auditor, s).error().code, ErrorCode::forbidden);
+  const auto page = suppliers.find(auditor, {});
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->items.size(), 1u);
+}
+
 }  // namespace
 }  // namespace riskloop::testing

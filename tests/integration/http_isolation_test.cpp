@@ -69,6 +69,7 @@ TEST_F(HttpIsolation, RecordsOfAnotherOrganizationAreNotFoundOnEveryRoute) {
       {"/api/v1/residual-estimates/", risk.residual},
       {"/api/v1/reviews/", risk.review},
       {"/api/v1/operational-risks/", risk.operational},
+      {"/api/v1/suppliers/", risk.supplier},
   };
   // A valid body for each route that takes one, so only the record's owner decides the answer.
   const nlohmann::json sig = {{"password", kPassword}, {"meaning", "approval"}};
@@ -101,6 +102,9 @@ TEST_F(HttpIsolation, RecordsOfAnotherOrganizationAreNotFoundOnEveryRoute) {
        {{"to_policy_id", risk.policy}, {"to_policy_version", 1}, {"rationale", "x"}}},
       {"PUT /api/v1/operational-risks/{id}", {{"title", "Taken over"}, {"owner", "x"}}},
       {"PATCH /api/v1/operational-risks/{id}", {{"title", "Taken over"}}},
+      {"PUT /api/v1/suppliers/{id}",
+       {{"name", "Taken over"}, {"country", "DE"}, {"supplied_items", {"x"}}}},
+      {"PATCH /api/v1/suppliers/{id}", {{"name", "Taken over"}}},
   };
   // Item bodies: valid for every item type (links name B's own items).
   const nlohmann::json item_body = {{"title", "Taken over"}};

@@ -309,6 +309,76 @@ TEST_F(HttpRisk, OperationalRisksAndDueReviews) {
   EXPECT_EQ(due.json()["items"][0]["risk_file_id"], file);
 }
 
+// The API generated from a record declaration: filters, sort and keyset pages, and mistakes
+// answered with the parameter named.
+TEST_F(HttpRisk, DeclaredCollectionsFilterSortAndPage) {
+  auto c = client();
+  for (int i = 1; i <= 5; ++i) {
+    nlohmann::json body = {{"title", "Risk " + std::to_string(i)},
+                           {"owner", "Quality"},
+                           {"status", i % 2 ? "open" : "monitoring"},
+                           {"likelihood", i}};
+    if (i != 3) body["due_date"] = "2027-01-0" + std::to_string(i) + "T00:00:00.000Z";
+    ASSERT_EQ(c.post("/api/v1/operational-risks", body, auth_).status, 201);
+  }
+  std::vector<std::string> titles;
+  std::string query = "/api/v1/operational-risks?status=open&sort=-due_date&limit=2";
+  for (int guard = 0; guard < 5; ++guard) {
+    const auto page = c.get(query, auth_);
+    ASSERT_EQ(page.status, 200) << page.body;
+    const auto body = page.json();
+    for (const auto& item : body["items"]) titles.push_back(item["title"]);
+    if (body["next"].is_null()) break;
+    query = "/api/v1/operational-risks?status=open&sort=-due_date&limit=2&after=" +
+            body["next"].get<std::string>();
+  }
+  EXPECT_EQ(titles, (std::vector<std::string>{"Risk 5", "Risk 1", "Risk 3"}));
+  EXPECT_EQ(c.get("/api/v1/operational-risks?due_date.ge=2027-01-04&due_date.lt=2027-01-05", auth_)
+                .json()["items"]
+                .size(),
+            1u);
+  EXPECT_EQ(c.get("/api/v1/operational-risks?due_date.null=true", auth_).json()["items"].size(), 1u);
+  EXPECT_EQ(c.get("/api/v1/operational-risks?status=open,monitoring&limit=5", auth_)
+                .json()["next"],
+            nullptr);
+
+  const auto mistake = [&](const std::string& q) {
+    const auto r = c.get("/api/v1/operational-risks?" + q, auth_);
+    EXPECT_EQ(r.status, 422) << q << ": " << r.body;
+    const auto body = r.json();
+    return body.value("parameter", "?") + " " + body.value("detail", "");
+  };
+  EXPECT_EQ(mistake("status=opn").rfind("status \"opn\" is not one of open", 0), 0u);
+  EXPECT_NE(mistake("owner=Quality").find("cannot filter or sort by \"owner\""), std::string::npos);
+  EXPECT_EQ(mistake("sort=title").rfind("sort ", 0), 0u);
+  EXPECT_EQ(mistake("after=not-a-cursor").rfind("after ", 0), 0u);
+  EXPECT_EQ(mistake("limit=0").rfind("limit ", 0), 0u);
+}
+
+TEST_F(HttpRisk, SuppliersAreDeclaredAndStayOnRecord) {
+  auto c = client();
+  const auto created = c.post("/api/v1/suppliers",
+                              {{"name", "Tubing GmbH"},
+                               {"country", "DE"},
+                               {"supplied_items", {"cobalt-chromium tubing"}},
+                               {"criticality", "critical"}},
+                              auth_);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto url = "/api/v1/suppliers/" + created.json()["id"].get<std::string>();
+  const auto bad = c.post("/api/v1/suppliers",
+                          {{"name", "X"}, {"country", "Germany"}, {"supplied_items", {"x"}}}, auth_);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.json()["field"], "/country") << bad.body;
+  EXPECT_EQ(c.request("DELETE", url, {}, auth_ + if_match(1)).status, 405);
+  const auto listed = c.get("/api/v1/suppliers?criticality=critical&name.prefix=Tub", auth_);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_EQ(listed.json()["items"].size(), 1u);
+  const auto doc = c.get("/api/v1/openapi.json").json();
+  EXPECT_TRUE(doc["paths"]["/api/v1/suppliers/{id}"].contains("patch"));
+  EXPECT_FALSE(doc["paths"]["/api/v1/suppliers/{id}"].contains("delete"));
+  EXPECT_EQ(doc["paths"]["/api/v1/suppliers"]["get"]["operationId"], "listSuppliers");
+}
+
 TEST_F(HttpRisk, OpenApiDescribesTheRiskRoutes) {
   const auto doc = client().get("/api/v1/openapi.json").json();
   for (const auto* path :

@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 
+#include "core/quality/supplier.hpp"
+
 namespace riskloop::testing {
 namespace {
 
@@ -72,6 +74,11 @@ RiskRecords make_risk_records(app::App& app, const app::Principal& who, const st
                              who, {.title = prefix + " supplier", .owner = "Purchasing"}),
                          "operational risk")
                         .header.id;
+  quality::Supplier supplier;
+  supplier.name = prefix + " tubing supplier";
+  supplier.country = "DE";
+  supplier.supplied_items = {"tubing"};
+  ids.supplier = must(app.records<quality::Supplier>().create(who, supplier), "supplier").header.id;
   return ids;
 }
 

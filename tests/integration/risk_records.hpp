@@ -1,5 +1,5 @@
 // One record of every risk kind in an organization (policy, file, each item type, a review, an
-// operational risk), made through the application: what the HTTP tests need to know exists.
+// operational risk, a supplier), made through the application: what the HTTP tests need to know exists.
 #pragma once
 
 #include <string>
@@ -15,6 +15,7 @@ struct RiskRecords {
   std::string hazard, situation, harm, hazard_situation, risk;
   std::string control, control_link, introduced_hazard, residual, review;
   std::string operational;
+  std::string supplier;
 };
 
 // As `who` (a person whose password is `password`: approving the policy is signed). Titles start

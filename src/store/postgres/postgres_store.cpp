@@ -13,7 +13,7 @@ class PostgresStore final : public SqlStore {
  public:
   PostgresStore(std::unique_ptr<PostgresConnection> writer, std::string url, const StoreOptions& o)
       : SqlStore(std::move(writer), o.max_group), url_(std::move(url)),
-        declared_(o.declared_tables) {}
+        declared_(o.declared_tables), up_to_(o.migrate_up_to) {}
 
   Status init() {
     // Nodes starting together: the first applies the migrations, the others then find them done.
@@ -22,8 +22,10 @@ class PostgresStore final : public SqlStore {
     Status migrated =
         migrate(postgres_migrations(),
                 "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT PRIMARY KEY, "
-                "name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-    if (migrated) migrated = ensure_declared(declared_, Dialect::postgresql);
+                "name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+                up_to_);
+    if (migrated && up_to_ == std::numeric_limits<int>::max())
+      migrated = ensure_declared(declared_, Dialect::postgresql);
     const Status unlocked = db.unlock_migrations();
     return migrated ? unlocked : migrated;
   }
@@ -45,6 +47,7 @@ class PostgresStore final : public SqlStore {
  private:
   std::string url_;
   std::vector<TableSchema> declared_;
+  int up_to_;
 };
 
 }  // namespace

@@ -20,7 +20,9 @@ class SqliteStore final : public SqlStore {
   Status init() {
     RL_CHECK(migrate(sqlite_migrations(),
                      "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, "
-                     "name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+                     "name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+                     options_.migrate_up_to));
+    if (options_.migrate_up_to != std::numeric_limits<int>::max()) return {};
     return ensure_declared(options_.declared_tables, Dialect::sqlite);
   }
 
