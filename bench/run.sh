@@ -6,4 +6,5 @@ B=${BUILD:-build}
 echo "# riskloop benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$B/bench/write_bench" --benchmark_min_time=1
 "$B/bench/risk_bench"
+"$B/bench/page_render_bench"
 bench/http_bench.sh "$B/src/cli/riskloop" 10

@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "http/server.hpp"
 #include "http/server_log.hpp"
+#include "web/templates.hpp"
 #include "web/web_routes.hpp"
 
 namespace riskloop::cli {
@@ -55,6 +56,8 @@ CommandStatus run_serve(const ServeArgs& args) {
                 "--log-format");
   // Request lines and server errors go to stderr; stdout keeps the lines scripts wait for.
   http::configure_server_log(log_format);
+  // A template that does not parse stops start-up here, naming it, not a page at run time.
+  RL_CHECK(web::check_templates());
   auto open = RL_TRY(open_app(args.database.db, false));
   const std::string host = args.listen.substr(0, args.listen.rfind(':'));
   RL_CHECK(http::serve_until_signal(open->app(), options, [&](unsigned short port) {
