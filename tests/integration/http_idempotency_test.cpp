@@ -67,7 +67,9 @@ class HttpIdempotency : public HttpRiskTest, public ::testing::WithParamInterfac
     app2_.reset();
     store2_.reset();
     HttpRiskTest::TearDown();
-    if (admin_) EXPECT_TRUE(on_server("DROP SCHEMA " + schema_ + " CASCADE"));
+    if (admin_) {
+      EXPECT_TRUE(on_server("DROP SCHEMA " + schema_ + " CASCADE"));
+    }
   }
 
   std::string path() const { return "/api/v1/risk-files/" + file_ + "/import"; }
