@@ -6,6 +6,7 @@
 
 #include "app/accounts.hpp"
 #include "app/auth.hpp"
+#include "app/idempotency.hpp"
 #include "app/journal_reader.hpp"
 #include "app/operational_risks.hpp"
 #include "app/products.hpp"
@@ -48,7 +49,8 @@ class App {
         introduced_hazards_(ctx_),
         residuals_(ctx_),
         reviews_(ctx_),
-        exchange_(ctx_) {}
+        exchange_(ctx_),
+        idempotency_(ctx_) {}
 
   Accounts& accounts() { return accounts_; }
   Auth& auth() { return auth_; }
@@ -74,6 +76,7 @@ class App {
   ResidualEstimates& residual_estimates() { return residuals_; }
   Reviews& reviews() { return reviews_; }
   RiskExchange& exchange() { return exchange_; }
+  IdempotencyKeys& idempotency() { return idempotency_; }
   store::Store& store() { return ctx_.store; }
   const AppOptions& options() const { return ctx_.options; }
   const Clock& clock() const { return ctx_.clock; }
@@ -98,6 +101,7 @@ class App {
   ResidualEstimates residuals_;
   Reviews reviews_;
   RiskExchange exchange_;
+  IdempotencyKeys idempotency_;
 };
 
 // Production clock and ids (UUIDv7: time-ordered, random in the rest).

@@ -23,6 +23,13 @@ struct AppOptions {
   std::chrono::minutes failure_window{15};
   std::chrono::minutes lockout{15};
   int max_page_size = 500;
+  // Idempotency-Key answers (app/idempotency.hpp): how long a finished answer is replayed; how
+  // long an in-progress claim holds its key before another request may take it over (longer
+  // than any request runs: a node that died mid-request leaves one behind); how often a node
+  // purges expired rows.
+  std::chrono::hours idempotency_retention{24};
+  std::chrono::minutes idempotency_lease{10};
+  std::chrono::minutes idempotency_purge_interval{1};
   // Fonts and compression of the PDF risk management report (RISKLOOP_FONT_DIR sets the folder).
   formats::RmrPdfOptions report_pdf;
 };

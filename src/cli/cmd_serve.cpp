@@ -5,6 +5,8 @@
 
 #include "cli/commands.hpp"
 #include "http/server.hpp"
+#include "http/server_log.hpp"
+#include "web/templates.hpp"
 #include "web/web_routes.hpp"
 
 namespace riskloop::cli {
@@ -14,6 +16,7 @@ struct ServeArgs {
   DatabaseArgs database;
   std::string listen = "127.0.0.1:8080";
   unsigned threads = http::default_io_threads();
+  std::string log_format = "text";
 };
 
 // "HOST:PORT", with IPv6 hosts in brackets: "[::1]:8080".
@@ -47,12 +50,23 @@ CommandStatus run_serve(const ServeArgs& args) {
   RL_CHECK(parse_listen(args.listen, options));
   options.threads = args.threads;
   options.extra_routes = web::add_web_routes;  // the web UI, next to the JSON API
+  http::LogFormat log_format{};
+  if (!http::parse_log_format(args.log_format, log_format))
+    return fail(ErrorCode::validation, "\"" + args.log_format + "\" is not text or json",
+                "--log-format");
+  // Request lines and server errors go to stderr; stdout keeps the lines scripts wait for.
+  http::configure_server_log(log_format);
+  // A template that does not parse stops start-up here, naming it, not a page at run time.
+  RL_CHECK(web::check_templates());
   auto open = RL_TRY(open_app(args.database.db, false));
   const std::string host = args.listen.substr(0, args.listen.rfind(':'));
   RL_CHECK(http::serve_until_signal(open->app(), options, [&](unsigned short port) {
     // Scripts and tests wait for this line: print it whole and flush at once.
     std::cout << "riskloop listening on http://" << host << ':' << port << std::endl;
+    http::log_event(spdlog::level::info, "listening",
+                    {{"address", host}, {"port", std::to_string(port), true}});
   }));
+  http::log_event(spdlog::level::info, "stopped", {});
   std::cout << "riskloop stopped" << std::endl;
   return {};
 }
@@ -68,6 +82,12 @@ void add_serve_command(CLI::App& root, Selection& selection) {
       ->capture_default_str();
   cmd->add_option("--threads", args->threads, "request threads (default: one per CPU)")
       ->check(CLI::Range(1u, 1024u))
+      ->capture_default_str();
+  cmd->add_option("--log-format", args->log_format,
+                  "server log on stderr: text (for people) or json (one object per line, for "
+                  "log collectors)")
+      ->envname("RISKLOOP_LOG_FORMAT")
+      ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   on_selected(cmd, selection, "serve", [args] { return run_serve(*args); });
 }

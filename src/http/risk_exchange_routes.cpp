@@ -4,12 +4,11 @@
 //   GET  /api/v1/risk-files/{id}/report?format=html|pdf        the risk management report
 // An import answers with its report: 200 when it was written (or a dry run found nothing to
 // refuse), 422 with the same report when refused. It honours Idempotency-Key
-// (idempotency_cache.hpp).
+// (idempotency.hpp): its answers are kept in the store, so a retry on any node replays them.
 #include <cctype>
 
 #include "app/risk_exchange.hpp"
-#include "formats/sha256.hpp"
-#include "http/idempotency_cache.hpp"
+#include "http/idempotency.hpp"
 #include "http/rest_conventions.hpp"
 #include "http/routes.hpp"
 
@@ -79,11 +78,6 @@ Response export_sheet(Call& c) {
 
 // --- import ---------------------------------------------------------------------------------
 
-IdempotencyCache& import_answers() {
-  static IdempotencyCache cache;
-  return cache;
-}
-
 // ?format= when given (`asked`), else the Content-Type's: text/csv or the XLSX type. A body of
 // another type (a form, JSON) is refused, so an HTML form on another site can never post one.
 Result<SheetFormat> import_format(const Call& c, const std::optional<std::string>& asked) {
@@ -149,16 +143,6 @@ nlohmann::json import_report_schema() {
             "dry_run", "written", "records_written"}}};
 }
 
-// Visible ASCII, 1 to 255 characters (what clients generate: UUIDs, random tokens).
-Status check_idempotency_key(std::string_view key) {
-  bool ok = !key.empty() && key.size() <= 255;
-  for (char ch : key) ok = ok && ch > 0x20 && ch < 0x7f;
-  if (!ok)
-    return fail(ErrorCode::validation, "must be 1 to 255 visible ASCII characters",
-                parameter_location("Idempotency-Key"));
-  return {};
-}
-
 Response run_import(Call& c) {
   const auto asked = RL_HTTP_TRY(choice_param(c, "format", {"csv", "xlsx"}));
   app::ImportRequest in{.partial = RL_HTTP_TRY(flag_param(c, "partial")),
@@ -172,41 +156,14 @@ Response run_import(Call& c) {
   return json_response(refused ? 422 : 200, report_json(outcome, in));
 }
 
+// Only an import that ran to its report is final; other errors (a busy store, a bad request)
+// may be retried with the same key and run again.
+bool import_answered(const Response& r) {
+  return r.status == 200 || (r.status == 422 && r.content_type != kProblemContentType);
+}
+
 Response import_sheet(Call& c) {
-  const auto key = c.request.idempotency_key;
-  if (key.empty()) return run_import(c);
-  RL_HTTP_CHECK(check_idempotency_key(key));
-  // Scoped to the caller; the fingerprint ties the key to this very request.
-  const std::string scoped =
-      c.principal.org_id + '\n' + c.principal.actor + '\n' + std::string(key);
-  const std::string fingerprint = std::string(c.request.path) + '?' + std::string(c.request.query) +
-                                  '\n' + formats::sha256_hex(c.request.body);
-  auto& answers = import_answers();
-  auto lookup = answers.claim(scoped, fingerprint);
-  switch (lookup.claim) {
-    case IdempotencyCache::Claim::replay:
-      lookup.response.headers.push_back({"Idempotent-Replayed", "true"});
-      return lookup.response;
-    case IdempotencyCache::Claim::in_progress:
-      return problem(Error{ErrorCode::conflict,
-                           "the first request with this Idempotency-Key is still running; "
-                           "retry when it has answered",
-                           parameter_location("Idempotency-Key")});
-    case IdempotencyCache::Claim::mismatch:
-      return problem(Error{ErrorCode::validation,
-                           "was already used for a different import; use a new key per import",
-                           parameter_location("Idempotency-Key")});
-    case IdempotencyCache::Claim::fresh:
-      break;
-  }
-  auto response = run_import(c);
-  // Only an import that ran to its report is remembered; other errors may be retried.
-  if (response.status == 200 ||
-      (response.status == 422 && response.content_type != kProblemContentType))
-    answers.finish(scoped, response);
-  else
-    answers.release(scoped);
-  return response;
+  return with_idempotency_key(c, &run_import, &import_answered);
 }
 
 // --- report ---------------------------------------------------------------------------------
@@ -247,7 +204,7 @@ void add_risk_exchange_routes(RouteTable& routes) {
        .summary = "Import a hazard sheet sent as the raw body (Content-Type text/csv or the XLSX "
                   "type). Every row is checked; all good rows are written in one transaction, or "
                   "nothing unless partial=true. An Idempotency-Key header makes a retry return "
-                  "the first answer (kept in memory while the server runs)",
+                  "the first answer (kept in the store for 24 hours, on every node)",
        .tag = tag,
        .handler = &import_sheet,
        .exec = Exec::write_pool,

@@ -4,13 +4,13 @@
 
 #include <cctype>
 #include <exception>
-#include <iostream>
 
 #include "core/text_rules.hpp"
 #include "formats/record_json.hpp"
 #include "http/page_access.hpp"
 #include "http/problem.hpp"
 #include "http/request_auth.hpp"
+#include "http/server_log.hpp"
 
 namespace riskloop::http {
 namespace {
@@ -120,7 +120,8 @@ Response authentication_failed(const Error& error, const RequestView& request) {
   return r;
 }
 
-Response run(Service& service, const RouteMatch& match, const RequestView& request) {
+Response run(Service& service, const RouteMatch& match, const RequestView& request,
+             std::string* actor) {
   const Route& route = *match.route;
   Call call{service, request, route, match.params, {}, {}, {}, {}};
 
@@ -141,6 +142,7 @@ Response run(Service& service, const RouteMatch& match, const RequestView& reque
   if (route.spec.access == Access::authenticated) {
     auto caller = authenticate(service.app, request);
     if (!caller) return authentication_failed(caller.error(), request);
+    if (actor) *actor = caller->principal.actor;
     if (auto csrf = check_csrf(*caller, request); !csrf) return problem(csrf.error());
     call.principal = std::move(caller->principal);
   } else if (route.spec.access == Access::page) {
@@ -150,6 +152,7 @@ Response run(Service& service, const RouteMatch& match, const RequestView& reque
         return page_problem(caller.error(), call.htmx());
       return login_redirect(request, cookie_value(request.cookie, kSessionCookie).has_value());
     }
+    if (actor) *actor = caller->principal.actor;
     if (auto csrf = check_page_csrf(caller->principal, caller->by_cookie, request, call.form);
         !csrf)
       return page_problem(csrf.error(), call.htmx());
@@ -248,14 +251,23 @@ std::string Call::param(std::size_t i) const {
   return percent_decode(raw_params[i], false).value_or(std::string());
 }
 
-Response dispatch(Service& service, const RouteMatch& match, const RequestView& request) {
+Response dispatch(Service& service, const RouteMatch& match, const RequestView& request,
+                  std::string* actor) {
+  const std::string_view route = match.route ? match.route->spec.pattern : std::string_view("-");
   try {
-    Response r = match.route ? run(service, match, request) : unknown_route(match, request);
+    Response r = match.route ? run(service, match, request, actor) : unknown_route(match, request);
     if (r.status >= 500 && r.status != 503 && r.content_type == kProblemContentType) {
-      // An internal failure's message is for the operator (it may name server files).
-      std::cerr << "riskloop http: " << method_name(request.method) << ' '
-                << match.route->spec.pattern << " failed: " << r.body << '\n';
-      r = problem(Error{ErrorCode::internal, "internal error; the server log has the details", {}});
+      // An internal failure's message is for the operator (it may name server files); the
+      // client gets the request id to quote.
+      log_event(spdlog::level::err, "request failed",
+                {{"request_id", std::string(request.request_id)},
+                 {"method", std::string(method_name(request.method))},
+                 {"route", std::string(route)},
+                 {"cause", r.body}});
+      r = problem(Error{ErrorCode::internal,
+                        "internal error; the server log has the details (request id " +
+                            std::string(request.request_id) + ")",
+                        {}});
     }
     if (r.status == 429) {
       const auto seconds =
@@ -265,11 +277,15 @@ Response dispatch(Service& service, const RouteMatch& match, const RequestView& 
     return r;
   } catch (const std::exception& e) {
     // A bug or resource exhaustion: say so without echoing anything of the request.
-    std::cerr << "riskloop http: internal error in " << method_name(request.method) << ' '
-              << (match.route ? match.route->spec.pattern : std::string_view("?")) << ": "
-              << e.what() << '\n';
-    return problem(
-        Error{ErrorCode::internal, "internal error; the server log has the details", {}});
+    log_event(spdlog::level::err, "request failed",
+              {{"request_id", std::string(request.request_id)},
+               {"method", std::string(method_name(request.method))},
+               {"route", std::string(route)},
+               {"cause", e.what()}});
+    return problem(Error{ErrorCode::internal,
+                         "internal error; the server log has the details (request id " +
+                             std::string(request.request_id) + ")",
+                         {}});
   }
 }
 

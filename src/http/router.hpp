@@ -62,6 +62,8 @@ struct RequestView {
   std::string_view hx_request;
   std::string_view hx_current_url;
   std::string_view if_none_match;
+  // This request's id (X-Request-Id, or generated): for the server log's lines about it.
+  std::string_view request_id;
 };
 
 enum class Access {
@@ -167,8 +169,10 @@ struct Call {
 };
 
 // Runs the matched route: authentication, CSRF, content type, JSON parsing, then the handler.
-// Never throws; every failure becomes a problem response.
-Response dispatch(Service& service, const RouteMatch& match, const RequestView& request);
+// Never throws; every failure becomes a problem response. `actor` (optional) receives the
+// authenticated principal's actor, for the request log.
+Response dispatch(Service& service, const RouteMatch& match, const RequestView& request,
+                  std::string* actor = nullptr);
 
 // Percent-decoding of a path segment or query value ('+' is a space only in queries).
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);

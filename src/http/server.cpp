@@ -11,7 +11,6 @@
 #include <atomic>
 #include <csignal>
 #include <ctime>
-#include <iostream>
 #include <mutex>
 #include <optional>
 #include <unordered_set>
@@ -24,6 +23,7 @@
 #include "app/app.hpp"
 #include "http/problem.hpp"
 #include "http/router.hpp"
+#include "http/server_log.hpp"
 
 namespace riskloop::http {
 
@@ -124,6 +124,11 @@ void serialize_head(std::string& out, const Response& r, bool keep_alive, unsign
   out += "\r\n";
 }
 
+double elapsed_ms(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
+      .count();
+}
+
 bool is_protocol_error(const beast::error_code& ec) {
   return ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category();
 }
@@ -202,7 +207,7 @@ asio::awaitable<void> Server::Impl::serve(tcp::socket socket, Worker& worker) {
   try {
     co_await serve_requests(stream, conn, peer);
   } catch (const std::exception& e) {
-    std::cerr << "riskloop http: connection error: " << e.what() << '\n';
+    log_event(spdlog::level::err, "connection error", {{"cause", e.what()}});
   }
   worker.connections.erase(&conn);
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -264,6 +269,7 @@ asio::awaitable<void> Server::Impl::serve_requests(beast::tcp_stream& stream, Co
     parser.header_limit(static_cast<std::uint32_t>(o.header_limit));
     parser.body_limit(boost::none);  // set per route once the header says which route
     auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kAwait);
+    const auto started = std::chrono::steady_clock::now();
     if (hec) {
       if (!is_protocol_error(hec)) co_return;  // closed, reset or timed out: nobody to answer
       conn.unread_input = true;
@@ -277,7 +283,11 @@ asio::awaitable<void> Server::Impl::serve_requests(beast::tcp_stream& stream, Co
               : problem(Error{ErrorCode::malformed,
                               "the request is not valid HTTP/1.1 (" + hec.message() + ")",
                               {}});
-      co_await respond(stream, head, error, false, false, 11);
+      const auto id = request_id_for({});
+      auto answered = error;
+      answered.headers.push_back({"X-Request-Id", id});
+      co_await respond(stream, head, answered, false, false, 11);
+      log_request({id, "-", "-", "-", answered.status, elapsed_ms(started)});
       co_return;
     }
 
@@ -301,11 +311,14 @@ asio::awaitable<void> Server::Impl::serve_requests(beast::tcp_stream& stream, Co
     rv.hx_current_url = view(req["HX-Current-URL"]);
     rv.if_none_match = view(req[bhttp::field::if_none_match]);
     rv.idempotency_key = view(req["Idempotency-Key"]);
+    const std::string request_id = request_id_for(view(req["X-Request-Id"]));
+    rv.request_id = request_id;
     const RouteMatch match = service.routes.match(rv.method, rv.path);
 
     const std::size_t limit =
         match.route && match.route->spec.large_body ? o.large_body_limit : o.body_limit;
     Response response;
+    std::string actor;
     bool body_read = false;
     if (const auto length = parser.content_length(); length && *length > limit) {
       // The body is not read, so the connection can't be reused.
@@ -340,11 +353,11 @@ asio::awaitable<void> Server::Impl::serve_requests(beast::tcp_stream& stream, Co
         response = problem(Error{ErrorCode::malformed, "the request target must be a path", {}});
       } else if (match.route && match.route->spec.exec == Exec::write_pool) {
         auto on_pool = [&]() -> asio::awaitable<Response> {
-          co_return dispatch(service, match, rv);
+          co_return dispatch(service, match, rv, &actor);
         };
         response = co_await asio::co_spawn(*write_pool, on_pool, asio::use_awaitable);
       } else {
-        response = dispatch(service, match, rv);
+        response = dispatch(service, match, rv, &actor);
       }
     } else if (response.body.empty()) {
       response =
@@ -353,9 +366,15 @@ asio::awaitable<void> Server::Impl::serve_requests(beast::tcp_stream& stream, Co
                         {}});
     }
 
+    response.headers.push_back({"X-Request-Id", request_id});
     const bool keep_alive = body_read && req.keep_alive() && !stopping;
     const bool ok = co_await respond(stream, head, response, rv.method == Method::head, keep_alive,
                                      req.version());
+    // The route pattern, never the raw path: paths hold ids, and the log is for operators.
+    log_request({request_id, actor.empty() ? std::string_view("-") : std::string_view(actor),
+                 method_name(rv.method),
+                 match.route ? match.route->spec.pattern : std::string_view("-"), response.status,
+                 elapsed_ms(started)});
     if (!ok || !keep_alive) co_return;
   }
 }
@@ -405,7 +424,7 @@ Status Server::start() {
           ctx->run();
           return;
         } catch (const std::exception& e) {
-          std::cerr << "riskloop http: " << e.what() << '\n';
+          log_event(spdlog::level::err, "io thread error", {{"cause", e.what()}});
         }
       }
     });

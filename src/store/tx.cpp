@@ -1,6 +1,8 @@
 // Tx operations that are not per record type: unique-key lookups, journal, sessions, throttling.
 #include "store/tx.hpp"
 
+#include <array>
+
 namespace riskloop::store {
 
 namespace {
@@ -47,6 +49,98 @@ SqlRow session_row(const Session& s) {
           format_timestamp(s.expires_at),
           format_timestamp(s.last_seen_at),
           format_timestamp(s.authenticated_at)};
+}
+
+
+// Response bodies are bytes; PostgreSQL TEXT takes neither NUL nor invalid UTF-8, so the body
+// column holds them base64-encoded (RFC 4648, with padding).
+constexpr std::string_view kBase64Alphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+std::string to_base64(std::string_view bytes) {
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    const auto n = (std::uint32_t(std::uint8_t(bytes[i])) << 16) |
+                   (std::uint32_t(std::uint8_t(bytes[i + 1])) << 8) | std::uint8_t(bytes[i + 2]);
+    for (int shift : {18, 12, 6, 0}) out.push_back(kBase64Alphabet[(n >> shift) & 63]);
+  }
+  if (const auto rest = bytes.size() - i; rest > 0) {
+    std::uint32_t n = std::uint32_t(std::uint8_t(bytes[i])) << 16;
+    if (rest == 2) n |= std::uint32_t(std::uint8_t(bytes[i + 1])) << 8;
+    out.push_back(kBase64Alphabet[(n >> 18) & 63]);
+    out.push_back(kBase64Alphabet[(n >> 12) & 63]);
+    out.push_back(rest == 2 ? kBase64Alphabet[(n >> 6) & 63] : '=');
+    out.push_back('=');
+  }
+  return out;
+}
+
+std::optional<std::string> from_base64(std::string_view text) {
+  static const auto values = [] {
+    std::array<int, 256> v{};
+    v.fill(-1);
+    for (std::size_t i = 0; i < kBase64Alphabet.size(); ++i)
+      v[std::uint8_t(kBase64Alphabet[i])] = int(i);
+    return v;
+  }();
+  if (text.size() % 4 != 0) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() / 4 * 3);
+  for (std::size_t i = 0; i < text.size(); i += 4) {
+    const bool last = i + 4 == text.size();
+    const int pad = last ? (text[i + 3] == '=') + (text[i + 2] == '=') : 0;
+    std::uint32_t n = 0;
+    for (int j = 0; j < 4; ++j) {
+      const int v = j >= 4 - pad ? 0 : values[std::uint8_t(text[i + j])];
+      if (v < 0) return std::nullopt;
+      n = (n << 6) | std::uint32_t(v);
+    }
+    out.push_back(char((n >> 16) & 0xff));
+    if (pad < 2) out.push_back(char((n >> 8) & 0xff));
+    if (pad < 1) out.push_back(char(n & 0xff));
+  }
+  return out;
+}
+
+constexpr std::string_view kIdempotencyKeyWhere =
+    "org_id = $1 AND principal = $2 AND method = $3 AND path = $4 AND idempotency_key = $5";
+
+std::vector<SqlValue> scope_params(const IdempotencyScope& s) {
+  return {s.org_id, s.principal, s.method, s.path, s.key};
+}
+
+Result<IdempotencyEntry> idempotency_from_row(const IdempotencyScope& scope, const SqlRow& r) {
+  IdempotencyEntry e;
+  e.scope = scope;
+  e.request_hash = sql_text(r[0]);
+  const auto created = parse_timestamp(sql_text(r[6]));
+  const auto expires = parse_timestamp(sql_text(r[7]));
+  const auto unreadable = [&](std::string_view what) {
+    return fail(ErrorCode::storage, "the stored answer for Idempotency-Key \"" + scope.key +
+                                        "\" has an unreadable " + std::string(what));
+  };
+  if (!created || !expires) return unreadable("time");
+  e.created_at = *created;
+  e.expires_at = *expires;
+  if (sql_text(r[1]) == "done") {
+    StoredResponse resp;
+    resp.status = static_cast<int>(sql_int(r[2]));
+    resp.content_type = sql_text(r[3]);
+    const auto headers = nlohmann::json::parse(sql_text(r[4]), nullptr, false);
+    if (!headers.is_array()) return unreadable("header list");
+    for (const auto& h : headers) {
+      if (!h.is_array() || h.size() != 2 || !h[0].is_string() || !h[1].is_string())
+        return unreadable("header list");
+      resp.headers.emplace_back(h[0].get<std::string>(), h[1].get<std::string>());
+    }
+    auto body = from_base64(sql_text(r[5]));
+    if (!body) return unreadable("body");
+    resp.body = std::move(*body);
+    e.response = std::move(resp);
+  }
+  return e;
 }
 
 }  // namespace
@@ -199,6 +293,83 @@ Status Tx::clear_throttle(const std::string& key) {
   const SqlValue p[] = {key};
   RL_CHECK(db_.execute("DELETE FROM login_throttle WHERE key = $1", p));
   return {};
+}
+
+Result<std::optional<IdempotencyEntry>> Tx::claim_idempotency_key(const IdempotencyEntry& entry,
+                                                                  Timestamp now) {
+  auto params = scope_params(entry.scope);
+  params.emplace_back(entry.request_hash);
+  params.emplace_back(format_timestamp(entry.created_at));
+  params.emplace_back(format_timestamp(entry.expires_at));
+  // A claim is a unique row: of two racing inserts one wins, the other does nothing (on
+  // PostgreSQL it waits for the winner's commit first), then reads the winner's row below.
+  const std::string insert =
+      "INSERT INTO idempotency_keys (org_id, principal, method, path, idempotency_key, "
+      "request_hash, state, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, "
+      "'in_progress', $7, $8) ON CONFLICT DO NOTHING";
+  // A row whose time is up (a node died mid-request, or retention ended) is taken over; the
+  // condition on expires_at makes the takeover itself race-free.
+  const std::string take_over =
+      "UPDATE idempotency_keys SET request_hash = $6, state = 'in_progress', status = NULL, "
+      "content_type = NULL, headers = NULL, body = NULL, created_at = $7, expires_at = $8 WHERE " +
+      std::string(kIdempotencyKeyWhere) + " AND expires_at <= $9";
+  auto take_over_params = params;
+  take_over_params.emplace_back(format_timestamp(now));
+  const auto key_params = scope_params(entry.scope);
+  const std::string select =
+      "SELECT request_hash, state, status, content_type, headers, body, created_at, expires_at "
+      "FROM idempotency_keys WHERE " + std::string(kIdempotencyKeyWhere);
+  // The row found by the insert may vanish before it is read (released or purged by another
+  // node): then the key is free again; try once more.
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    if (RL_TRY(db_.execute(insert, params)) == 1) return std::optional<IdempotencyEntry>{};
+    if (RL_TRY(db_.execute(take_over, take_over_params)) == 1)
+      return std::optional<IdempotencyEntry>{};
+    const auto rows = RL_TRY(db_.query(select, key_params));
+    if (!rows.empty())
+      return std::optional<IdempotencyEntry>{RL_TRY(idempotency_from_row(entry.scope, rows[0]))};
+  }
+  return fail(ErrorCode::conflict, "Idempotency-Key \"" + entry.scope.key +
+                                       "\" is being claimed and released by other requests; "
+                                       "retry the request");
+}
+
+Status Tx::finish_idempotency_key(const IdempotencyScope& scope, const std::string& request_hash,
+                                  const StoredResponse& response, Timestamp expires_at) {
+  nlohmann::json headers = nlohmann::json::array();
+  for (const auto& [name, value] : response.headers) headers.push_back({name, value});
+  auto params = scope_params(scope);
+  params.emplace_back(request_hash);
+  params.emplace_back(std::int64_t{response.status});
+  params.emplace_back(response.content_type);
+  params.emplace_back(headers.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  params.emplace_back(to_base64(response.body));
+  params.emplace_back(format_timestamp(expires_at));
+  const auto changed = RL_TRY(db_.execute(
+      "UPDATE idempotency_keys SET state = 'done', status = $7, content_type = $8, headers = $9, "
+      "body = $10, expires_at = $11 WHERE " + std::string(kIdempotencyKeyWhere) +
+          " AND request_hash = $6 AND state = 'in_progress'",
+      params));
+  if (changed == 0)
+    return fail(ErrorCode::not_found, "Idempotency-Key \"" + scope.key +
+                                          "\" is no longer claimed by this request; its lease "
+                                          "ran out and another request took it over");
+  return {};
+}
+
+Status Tx::release_idempotency_key(const IdempotencyScope& scope,
+                                   const std::string& request_hash) {
+  auto params = scope_params(scope);
+  params.emplace_back(request_hash);
+  RL_CHECK(db_.execute("DELETE FROM idempotency_keys WHERE " + std::string(kIdempotencyKeyWhere) +
+                           " AND request_hash = $6 AND state = 'in_progress'",
+                       params));
+  return {};
+}
+
+Result<std::int64_t> Tx::purge_idempotency_keys(Timestamp now) {
+  const SqlValue p[] = {format_timestamp(now)};
+  return db_.execute("DELETE FROM idempotency_keys WHERE expires_at <= $1", p);
 }
 
 }  // namespace riskloop::store

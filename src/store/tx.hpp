@@ -59,6 +59,33 @@ struct Throttle {
   std::optional<Timestamp> locked_until;
 };
 
+// --- Idempotency-Key answers (docs/api.md; migration 003) -------------------------------------
+// Who sent a key for which operation: a key means nothing outside this scope.
+struct IdempotencyScope {
+  Id org_id;
+  std::string principal;  // Principal::actor: "user:<id>", "token:<id>"
+  std::string method;     // "POST"
+  std::string path;       // the request path as sent (ids included: one key, one resource)
+  std::string key;        // the Idempotency-Key header value
+};
+
+// A response as stored for replay. Header names and content type are plain text here; the HTTP
+// layer maps them back.
+struct StoredResponse {
+  int status = 0;
+  std::string content_type;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;  // any bytes (kept base64-encoded in the table)
+};
+
+struct IdempotencyEntry {
+  IdempotencyScope scope;
+  std::string request_hash;               // what the key was first sent with (query and body)
+  std::optional<StoredResponse> response;  // empty while the first request is in progress
+  Timestamp created_at{};
+  Timestamp expires_at{};  // in progress: end of the lease; done: end of retention
+};
+
 class Tx {
  public:
   explicit Tx(SqlConnection& connection) : db_(connection) {}
@@ -230,6 +257,23 @@ class Tx {
   Result<std::optional<Throttle>> find_throttle(const std::string& key);
   Status save_throttle(const Throttle& t);
   Status clear_throttle(const std::string& key);
+
+  // --- Idempotency-Key answers (not journaled: a cache of responses, like sessions) -------
+  // Claims `entry.scope` for a request in progress (entry.response is ignored) unless a live
+  // entry (expires_at > now) holds it: returns nullopt when claimed (a new row, or one whose
+  // time was up taken over), else the live entry, whose request_hash the caller compares. Racing
+  // claims on any number of stores over one database: exactly one gets nullopt.
+  Result<std::optional<IdempotencyEntry>> claim_idempotency_key(const IdempotencyEntry& entry,
+                                                                Timestamp now);
+  // Stores the response of a claimed key (same request_hash) and keeps it until `expires_at`.
+  // not_found when the claim is no longer there (taken over after its lease ran out).
+  Status finish_idempotency_key(const IdempotencyScope& scope, const std::string& request_hash,
+                                const StoredResponse& response, Timestamp expires_at);
+  // Drops an in-progress claim (the request did not finish; a retry runs it again). Finished
+  // entries are left alone.
+  Status release_idempotency_key(const IdempotencyScope& scope, const std::string& request_hash);
+  // Deletes every entry whose expires_at is at or before `now`; returns how many.
+  Result<std::int64_t> purge_idempotency_keys(Timestamp now);
 
   // Raw access for store-internal aggregate queries and verification scans.
   SqlConnection& sql() { return db_; }

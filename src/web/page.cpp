@@ -56,11 +56,8 @@ Response html(std::string body, int status) {
 
 Response page(Call& c, std::string_view tmpl, std::string_view title, Data data, int status) {
   (void)c;
-  const auto* text = find_template(tmpl);
-  if (!text) throw std::logic_error("no template named " + std::string(tmpl));
   data.set("title", std::string(title));
-  data.set("content", Data(std::string(*text)));  // {{> content}} in the layout
-  return html(render_template("layout", data), status);
+  return html(render_in_layout(tmpl, data), status);
 }
 
 Response fragment(std::string_view tmpl, const Data& data, int status) {

@@ -1,9 +1,17 @@
-// Template rendering with our escaping and partials resolved from the embedded set.
+// Template parsing (once) and rendering with our escaping (see templates.hpp).
+//
+// kainjow parses a partial's text again at every {{> name}} it renders, and the layout's
+// {{> content}} came as text in the data, so every page used to be parsed on every request.
+// Writing the embedded partials in place before parsing gives the same output (kainjow renders a
+// partial into the line it appears on, exactly as if its text were there) from a tree parsed
+// once.
 #include "web/templates.hpp"
 
 #include <map>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
+#include <vector>
 
 #include "formats/html_escape.hpp"
 #include "web/assets.hpp"
@@ -11,42 +19,118 @@
 namespace riskloop::web {
 namespace {
 
-// Looks partials up among the embedded templates first, then in the data (the layout's
-// {{> content}}). The data cannot come first: kainjow takes any value of the same name as the
-// partial, so a section flag such as {{#tab_plan}}{{> tab_plan}}{{/tab_plan}} would hide the
-// template and render nothing.
-class TemplateContext final : public kainjow::mustache::context<std::string> {
- public:
-  using kainjow::mustache::context<std::string>::context;
+using Mustache = kainjow::mustache::mustache;
 
-  const Data* get_partial(const std::string& name) const override {
-    if (const auto it = partials_.find(name); it != partials_.end()) return &it->second;
-    return kainjow::mustache::context<std::string>::get_partial(name);
+constexpr std::string_view kLayout = "layout";
+constexpr std::string_view kContentTag = "{{> content}}";
+
+// `name`'s text with every {{> partial}} naming an embedded template replaced by that template's
+// text (recursively). Other partials ({{> content}}) stay for the caller.
+Result<std::string> expand(std::string_view name, std::vector<std::string_view>& stack) {
+  const auto* text = find_template(name);
+  if (!text) return fail(ErrorCode::internal, "no template named " + std::string(name));
+  for (const auto open : stack)
+    if (open == name)
+      return fail(ErrorCode::internal,
+                  "template " + std::string(stack.front()) + " includes partial " +
+                      std::string(name) + " within itself; recursive partials are not supported");
+  stack.push_back(name);
+  std::string out;
+  std::string_view rest = *text;
+  for (;;) {
+    const auto tag = rest.find("{{>");
+    if (tag == std::string_view::npos) break;
+    const auto end = rest.find("}}", tag);
+    if (end == std::string_view::npos) break;  // the parser reports the unclosed tag
+    auto partial = rest.substr(tag + 3, end - tag - 3);
+    while (!partial.empty() && partial.front() == ' ') partial.remove_prefix(1);
+    while (!partial.empty() && partial.back() == ' ') partial.remove_suffix(1);
+    out.append(rest.substr(0, tag));
+    if (find_template(partial)) {
+      auto inner = expand(partial, stack);
+      if (!inner) return tl::unexpected(inner.error());
+      out += *inner;
+    } else {
+      out.append(rest.substr(tag, end + 2 - tag));
+    }
+    rest.remove_prefix(end + 2);
   }
+  out.append(rest);
+  stack.pop_back();
+  return out;
+}
 
-  static inline const std::map<std::string, Data, std::less<>> partials_ = [] {
-    std::map<std::string, Data, std::less<>> out;
-    for (const auto& t : embedded_templates())
-      out.emplace(std::string(t.name), Data(std::string(t.content)));
-    return out;
-  }();
+Result<std::unique_ptr<Mustache>> parse(const std::string& what, const std::string& text) {
+  auto tmpl = std::make_unique<Mustache>(text);
+  if (!tmpl->is_valid())
+    return fail(ErrorCode::internal, "template " + what + " does not parse: " +
+                                         tmpl->error_message());
+  tmpl->set_custom_escape([](const std::string& s) { return formats::html_escaped(s); });
+  return tmpl;
+}
+
+struct ParsedTemplates {
+  std::map<std::string, std::unique_ptr<Mustache>, std::less<>> alone;
+  std::map<std::string, std::unique_ptr<Mustache>, std::less<>> in_layout;
 };
+
+Result<ParsedTemplates> parse_all() {
+  ParsedTemplates out;
+  std::vector<std::string_view> stack;
+  auto layout = expand(kLayout, stack);
+  if (!layout) return tl::unexpected(layout.error());
+  const auto content_at = layout->find(kContentTag);
+  for (const auto& t : embedded_templates()) {
+    const std::string name(t.name);
+    auto text = expand(t.name, stack);
+    if (!text) return tl::unexpected(text.error());
+    out.alone.emplace(name, RL_TRY(parse(name, *text)));
+    if (content_at != std::string::npos && name != kLayout) {
+      auto page = *layout;
+      page.replace(content_at, kContentTag.size(), *text);
+      out.in_layout.emplace(name, RL_TRY(parse(name + " (in the layout)", page)));
+    }
+  }
+  return out;
+}
+
+// Parsed on first use, once, by whichever thread comes first (a function-local static).
+const Result<ParsedTemplates>& parsed() {
+  static const Result<ParsedTemplates> templates = parse_all();
+  return templates;
+}
+
+std::string render(const std::map<std::string, std::unique_ptr<Mustache>, std::less<>>& set,
+                   std::string_view name, const Data& data) {
+  const auto& all = parsed();
+  if (!all) throw std::logic_error(all.error().message);
+  const auto it = set.find(name);
+  if (it == set.end()) throw std::logic_error("no template named " + std::string(name));
+  // Rendering only reads the parsed tree; the context (and its line buffer) is per call.
+  kainjow::mustache::context<std::string> ctx(&data);
+  std::ostringstream out;
+  it->second->render(ctx, out);
+  return std::move(out).str();
+}
 
 }  // namespace
 
+Status check_templates() {
+  const auto& all = parsed();
+  if (!all) return tl::unexpected(all.error());
+  return {};
+}
+
 std::string render_template(std::string_view name, const Data& data) {
-  const auto* text = find_template(name);
-  if (!text) throw std::logic_error("no template named " + std::string(name));
-  kainjow::mustache::mustache tmpl{std::string(*text)};
-  if (!tmpl.is_valid())
-    throw std::logic_error("template " + std::string(name) + ": " + tmpl.error_message());
-  tmpl.set_custom_escape([](const std::string& s) { return formats::html_escaped(s); });
-  TemplateContext ctx(&data);
-  std::ostringstream out;
-  tmpl.render(ctx, out);
-  if (!tmpl.is_valid())
-    throw std::logic_error("template " + std::string(name) + ": " + tmpl.error_message());
-  return std::move(out).str();
+  const auto& all = parsed();
+  if (!all) throw std::logic_error(all.error().message);
+  return render(all->alone, name, data);
+}
+
+std::string render_in_layout(std::string_view name, const Data& data) {
+  const auto& all = parsed();
+  if (!all) throw std::logic_error(all.error().message);
+  return render(all->in_layout, name, data);
 }
 
 }  // namespace riskloop::web

@@ -235,6 +235,152 @@ TEST_P(StoreContract, SessionsRoundTrip) {
   }));
 }
 
+// --- Idempotency-Key answers ------------------------------------------------------------------
+
+IdempotencyEntry claim_of(const Id& org, const std::string& key, const std::string& hash,
+                          const std::string& at, std::chrono::minutes lease) {
+  IdempotencyEntry e;
+  e.scope = {org, "user:u1", "POST", "/api/v1/risk-files/f1/import", key};
+  e.request_hash = hash;
+  e.created_at = *parse_timestamp(at);
+  e.expires_at = e.created_at + lease;
+  return e;
+}
+
+TEST_P(StoreContract, IdempotencyKeyIsClaimedOnceThenReplaysItsStoredResponse) {
+  const auto claim = claim_of(org_a_, "k1", "hash-1", "2026-01-01T00:00:00.000Z",
+                              std::chrono::minutes(10));
+  const auto now = claim.created_at;
+  std::optional<IdempotencyEntry> got;
+  auto claim_now = [&](const IdempotencyEntry& e) {
+    return store_->transaction([&](Tx& tx) -> Status {
+      got = RL_TRY(tx.claim_idempotency_key(e, now));
+      return {};
+    });
+  };
+  ASSERT_TRUE(claim_now(claim));
+  EXPECT_FALSE(got) << "the first claim of a key is granted";
+
+  // A second claim sees the first in progress, whatever body it came with.
+  ASSERT_TRUE(claim_now(claim));
+  ASSERT_TRUE(got);
+  EXPECT_FALSE(got->response);
+  EXPECT_EQ(got->request_hash, "hash-1");
+
+  // The same key in another organization, or by another principal, is another key.
+  auto other_org = claim;
+  other_org.scope.org_id = org_b_;
+  ASSERT_TRUE(claim_now(other_org));
+  EXPECT_FALSE(got);
+  auto other_principal = claim;
+  other_principal.scope.principal = "token:t1";
+  ASSERT_TRUE(claim_now(other_principal));
+  EXPECT_FALSE(got);
+
+  // Finishing stores any bytes (NUL and non-UTF-8 included) with status and headers.
+  StoredResponse response{422, "application/json", {{"Location", "/x"}, {"ETag", "\"3\""}},
+                          std::string("{\"a\":1}\0\xff\xfe end", 15)};
+  const auto done_until = now + std::chrono::hours(24);
+  EXPECT_FALSE(store_->transaction([&](Tx& tx) {
+    return tx.finish_idempotency_key(claim.scope, "hash-other", response, done_until);
+  })) << "only the claim's own request finishes it";
+  ASSERT_TRUE(store_->transaction([&](Tx& tx) {
+    return tx.finish_idempotency_key(claim.scope, "hash-1", response, done_until);
+  }));
+  ASSERT_TRUE(claim_now(claim));
+  ASSERT_TRUE(got);
+  ASSERT_TRUE(got->response);
+  EXPECT_EQ(got->response->status, 422);
+  EXPECT_EQ(got->response->content_type, "application/json");
+  EXPECT_EQ(got->response->headers, response.headers);
+  EXPECT_EQ(got->response->body, response.body);
+  EXPECT_EQ(got->expires_at, done_until);
+
+  // Release drops only an in-progress claim, never a stored answer.
+  ASSERT_TRUE(store_->transaction(
+      [&](Tx& tx) { return tx.release_idempotency_key(claim.scope, "hash-1"); }));
+  ASSERT_TRUE(claim_now(claim));
+  ASSERT_TRUE(got && got->response);
+  ASSERT_TRUE(store_->transaction(
+      [&](Tx& tx) { return tx.release_idempotency_key(other_org.scope, "hash-1"); }));
+  ASSERT_TRUE(claim_now(other_org));
+  EXPECT_FALSE(got) << "a released key can be claimed again";
+}
+
+TEST_P(StoreContract, ExpiredIdempotencyKeysAreTakenOverAndPurged) {
+  const auto t0 = *parse_timestamp("2026-01-01T00:00:00.000Z");
+  const auto stale = claim_of(org_a_, "stale", "h", "2026-01-01T00:00:00.000Z",
+                              std::chrono::minutes(5));
+  const auto live = claim_of(org_a_, "live", "h", "2026-01-01T00:00:00.000Z",
+                             std::chrono::minutes(60));
+  ASSERT_TRUE(store_->transaction([&](Tx& tx) -> Status {
+    EXPECT_FALSE(RL_TRY(tx.claim_idempotency_key(stale, t0)));
+    EXPECT_FALSE(RL_TRY(tx.claim_idempotency_key(live, t0)));
+    return {};
+  }));
+  // After its lease an in-progress claim (its node died) is taken over by the next request.
+  const auto later = t0 + std::chrono::minutes(6);
+  auto retry = stale;
+  retry.created_at = later;
+  retry.expires_at = later + std::chrono::minutes(5);
+  ASSERT_TRUE(store_->transaction([&](Tx& tx) -> Status {
+    EXPECT_TRUE(RL_TRY(tx.claim_idempotency_key(live, later))) << "still within its lease";
+    EXPECT_FALSE(RL_TRY(tx.claim_idempotency_key(retry, later))) << "taken over";
+    return {};
+  }));
+  // The request that took over stores its answer, kept for its own retention time.
+  EXPECT_TRUE(store_->transaction([&](Tx& tx) {
+    return tx.finish_idempotency_key(retry.scope, "h", {200, "text/plain", {}, "ok"},
+                                     later + std::chrono::hours(1));
+  }));
+  // Purge deletes what has expired by then and nothing else.
+  std::int64_t purged = -1;
+  ASSERT_TRUE(store_->transaction([&](Tx& tx) -> Status {
+    purged = RL_TRY(tx.purge_idempotency_keys(t0 + std::chrono::minutes(61)));
+    return {};
+  }));
+  EXPECT_EQ(purged, 1);  // "live" (its lease ended at 60 min); the finished one lives 1 h more
+  ASSERT_TRUE(store_->read([&](Tx& tx) -> Status {
+    const auto rows = RL_TRY(tx.sql().query(
+        "SELECT idempotency_key FROM idempotency_keys ORDER BY idempotency_key"));
+    EXPECT_EQ(rows.size(), 1u);
+    if (!rows.empty()) {
+      EXPECT_EQ(sql_text(rows[0][0]), "stale");
+    }
+    return {};
+  }));
+}
+
+// Two nodes (two stores on one database) receive the same request at once: exactly one claim.
+TEST_P(StoreContract, RacingClaimsOnTwoStoresGrantAKeyOnce) {
+  auto second = Store::open({.url = url_});
+  ASSERT_TRUE(second) << second.error().message;
+  constexpr int kKeys = 20;
+  constexpr int kThreadsPerStore = 3;
+  const auto now = *parse_timestamp("2026-01-01T00:00:00.000Z");
+  std::atomic<int> granted = 0, refused = 0, failures = 0;
+  auto race = [&](Store& store) {
+    for (int k = 0; k < kKeys; ++k) {
+      const auto claim = claim_of(org_a_, "race-" + std::to_string(k), "h",
+                                  "2026-01-01T00:00:00.000Z", std::chrono::minutes(10));
+      const auto r = store.transaction([&](Tx& tx) -> Status {
+        (RL_TRY(tx.claim_idempotency_key(claim, now)) ? refused : granted)++;
+        return {};
+      });
+      if (!r) ++failures;
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreadsPerStore; ++i) {
+    threads.emplace_back([&] { race(*store_); });
+    threads.emplace_back([&] { race(**second); });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failures, 0);
+  EXPECT_EQ(granted, kKeys);
+  EXPECT_EQ(refused, kKeys * (2 * kThreadsPerStore - 1));
+}
+
 TEST_P(StoreContract, MigrationsAreRecorded) {
   const auto applied = store_->applied_migrations();
   ASSERT_TRUE(applied);

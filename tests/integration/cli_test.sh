@@ -211,7 +211,7 @@ out_has "head $HEAD"
 if ls "$WORK/restored" | grep -q restore-; then fail "restore left a temporary file"; fi
 
 # --- serve: ready line, health, restore refused while it runs, graceful stop ------------
-"$RISKLOOP" serve --db "$DB" --listen 127.0.0.1:0 --threads 2 >serve.out 2>serve.err &
+"$RISKLOOP" serve --db "$DB" --listen 127.0.0.1:0 --threads 2 --log-format json >serve.out 2>serve.err &
 SERVER_PID=$!
 for _ in $(seq 100); do
   grep -q "^riskloop listening on http://127.0.0.1:[0-9]" serve.out && break
@@ -222,10 +222,19 @@ CASE="serve"
 grep -q "^riskloop listening on http://127.0.0.1:[0-9]" serve.out || { cat serve.out serve.err >&2; fail "serve did not start"; }
 PORT=$(sed -n 's#^riskloop listening on http://127.0.0.1:\([0-9]*\)$#\1#p' serve.out)
 exec 3<>"/dev/tcp/127.0.0.1/$PORT"
-printf 'GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3
-STATUS_LINE=$(head -n 1 <&3)
+printf 'GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: cli-check-1\r\nConnection: close\r\n\r\n' >&3
+RESPONSE=$(cat <&3)
 exec 3<&-
+STATUS_LINE=${RESPONSE%%$'\r'*}
 [[ "$STATUS_LINE" == "HTTP/1.1 200"* ]] || fail "GET /healthz answered: $STATUS_LINE"
+grep -qi $'^X-Request-Id: cli-check-1\r$' <<<"$RESPONSE" || fail "the request id was not echoed"
+# --log-format json: the request's line, one JSON object with its fields, and nothing but JSON.
+for _ in $(seq 50); do grep -q '"request_id":"cli-check-1"' serve.err && break; sleep 0.1; done
+REQUEST_LINE=$(grep '"request_id":"cli-check-1"' serve.err) || { cat serve.err >&2; fail "no log line for the request"; }
+for field in '"msg":"request"' '"user":"-"' '"method":"GET"' '"route":"/healthz"' '"status":200' '"duration_ms":'; do
+  [[ "$REQUEST_LINE" == *"$field"* ]] || fail "the request's log line lacks $field: $REQUEST_LINE"
+done
+if grep -qv '^{.*}$' serve.err; then cat serve.err >&2; fail "a log line is not a JSON object"; fi
 expect 5 restore --db "$DB" --from "$WORK/backup.db" --force
 err_has "is open in another process"
 kill -TERM "$SERVER_PID"
@@ -235,6 +244,7 @@ CASE="serve stop"
 [[ "$rc" == 0 ]] || { cat serve.err >&2; fail "serve exited with $rc after SIGTERM"; }
 grep -q "^riskloop stopped$" serve.out || fail "serve did not report its stop"
 expect 2 serve --db "$DB" --threads 0
+expect 2 serve --db "$DB" --log-format xml
 expect 3 serve --db "$DB" --listen "localhost"
 err_has "(at --listen)"
 

@@ -12,8 +12,8 @@ void HttpTest::SetUp() {
          ("riskloop-http-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
   std::filesystem::remove_all(dir_);
   std::filesystem::create_directories(dir_);
-  auto s = store::Store::open(
-      {.url = "sqlite:" + (dir_ / "test.db").string(), .declared_tables = app::declared_tables()});
+  store_url_ = store_url();
+  auto s = store::Store::open({.url = store_url_, .declared_tables = app::declared_tables()});
   ASSERT_TRUE(s) << s.error().message;
   store_ = std::move(*s);
   app_ = std::make_unique<app::App>(*store_, clock_, ids_,
@@ -30,6 +30,10 @@ void HttpTest::SetUp() {
   server_ = std::make_unique<http::Server>(*app_, default_options());
   auto started = server_->start();
   ASSERT_TRUE(started) << started.error().message;
+}
+
+std::string HttpTest::store_url() {
+  return "sqlite:" + (dir_ / "test.db").string();
 }
 
 void HttpTest::TearDown() {

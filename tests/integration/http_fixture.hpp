@@ -59,6 +59,9 @@ class HttpTest : public ::testing::Test {
   void SetUp() override;
   void TearDown() override;
 
+  // The database the test's store opens (a fresh SQLite file in dir_ unless overridden).
+  virtual std::string store_url();
+
   // Restarts the server with other options (same store).
   void restart(http::ServerOptions options);
   http::ServerOptions default_options() const;
@@ -77,6 +80,7 @@ class HttpTest : public ::testing::Test {
   std::string org_id(const std::string& slug);
 
   std::filesystem::path dir_;
+  std::string store_url_;  // what store_url() returned
   TestClock clock_;
   app::UuidV7Source ids_;
   std::unique_ptr<store::Store> store_;

@@ -1,0 +1,26 @@
+-- Idempotency-Key answers, shared by every node on the database (docs/api.md, "Idempotency-Key").
+-- A cache of responses, like sessions: not journaled, rows expire and are purged.
+-- PostgreSQL twin of sqlite/003_idempotency.sql: integers BIGINT, text in byte order.
+--
+-- One row per (organization, principal, method, path, key). A row is claimed "in_progress" in a
+-- transaction of its own before the request runs, so a second node sees the claim; it becomes
+-- "done" with the stored response when the request finishes. expires_at bounds both states: an
+-- in-progress row whose node died is taken over after its lease, a done row is forgotten after
+-- the retention time.
+CREATE TABLE idempotency_keys (
+  org_id TEXT COLLATE "C" NOT NULL,
+  principal TEXT COLLATE "C" NOT NULL,
+  method TEXT COLLATE "C" NOT NULL,
+  path TEXT COLLATE "C" NOT NULL,
+  idempotency_key TEXT COLLATE "C" NOT NULL,
+  request_hash TEXT COLLATE "C" NOT NULL,
+  state TEXT COLLATE "C" NOT NULL CHECK (state IN ('in_progress', 'done')),
+  status BIGINT,
+  content_type TEXT COLLATE "C",
+  headers TEXT COLLATE "C",
+  body TEXT COLLATE "C",
+  created_at TEXT COLLATE "C" NOT NULL,
+  expires_at TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (org_id, principal, method, path, idempotency_key)
+);
+CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
