@@ -43,13 +43,15 @@ namespace {
 
 void print_row(std::ostream& out, const std::vector<std::size_t>& widths,
                const std::vector<std::string>& cells) {
+  std::string line;
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    out << cells[i];
-    // No trailing blanks after the last column.
+    line += cells[i];
     const std::size_t width = display_width(cells[i]);
-    if (i + 1 < cells.size()) out << std::string(widths[i] > width ? widths[i] - width + 2 : 2, ' ');
+    if (i + 1 < cells.size()) line.append(widths[i] > width ? widths[i] - width + 2 : 2, ' ');
   }
-  out << '\n';
+  // No trailing blanks, also when the last cells are empty.
+  line.erase(line.find_last_not_of(' ') + 1);
+  out << line << '\n';
 }
 
 std::vector<std::size_t> column_widths(const std::vector<std::string>& headers,

@@ -94,9 +94,9 @@ FORMULA=$(created_id)
 
 expect 0 "${R[@]}" list "${A[@]}"
 out_has "ID"; out_has "TITLE"; out_has "SCORE"; out_has "OVERDUE"
-grep -E "^$SUPPLIER +Supplier X single source +supplier +Purchasing +3 +4 +in_treatment +2031-12-01 +12" out \
+grep -qE "^$SUPPLIER +Supplier X single source +supplier +Purchasing +3 +4 +in_treatment +2031-12-01 +12" out \
   || fail "table row of $SUPPLIER"
-grep -E "^$OVERDUE .*2020-01-01 +1 +overdue$" out || fail "overdue not marked"
+grep -qE "^$OVERDUE .*2020-01-01 +1 +overdue$" out || fail "overdue not marked"
 [[ $(grep -c overdue out) == 1 ]] || fail "only the past-due record is marked overdue"
 [[ ! -s err ]] || fail "a complete list printed a cursor"
 
