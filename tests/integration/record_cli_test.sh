@@ -9,6 +9,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 RISKLOOP=$(realpath "${1:?usage: record_cli_test.sh PATH/TO/riskloop}")
+command -v jq >/dev/null || { echo "record_cli_test: needs jq (scripts/setup-deps.sh)" >&2; exit 1; }
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
