@@ -227,6 +227,13 @@ err_has "product $PRODUCT does not exist (at --affected-product-ids value 1)"
 expect 0 "${R[@]}" show "${A[@]}" "$SUPPLIER" --format json
 [[ $(json_member title) == "Supplier X single source" ]] || fail "another organization changed it"
 
+# --- permissions of --as -----------------------------------------------------------------
+expect 0 user add "${A[@]}" --email audrey@acme.example --name "Audrey Auditor" --role auditor
+expect 6 "${R[@]}" add "${A[@]}" --as audrey@acme.example --title x --owner y
+expect 6 "${R[@]}" update "${A[@]}" --as audrey@acme.example "$SUPPLIER" --impact 1
+expect 0 "${R[@]}" list "${A[@]}" --as audrey@acme.example --format csv
+out_has "$SUPPLIER,"
+
 # --- the former name --------------------------------------------------------------------
 expect 0 oprisk list "${A[@]}" --where category=supplier --format csv
 out_has "$SUPPLIER,Supplier X single source,"
