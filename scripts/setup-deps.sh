@@ -16,6 +16,7 @@ PACKAGES=(
   libtbb-dev zlib1g-dev fonts-dejavu-core
   libxlsxwriter-dev libminizip-dev libpugixml-dev libkainjow-mustache-dev libcmark-dev
   chromium poppler-utils wrk curl  # browser tests; pdftotext/pdfinfo read the PDF report back
+  jq  # the record command test reads `list --format json` and `show --format json`
 )
 
 say() { echo "setup-deps: $*"; }

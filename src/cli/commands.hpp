@@ -17,12 +17,13 @@ void add_journal_commands(CLI::App& root,
 void add_backup_commands(CLI::App& root, Selection& selection);  // cmd_backup.cpp: backup, restore
 
 // Risk management: policy (cmd_risk_policies.cpp); file, assess (cmd_risk_files.cpp); gate, due
-// (cmd_gates.cpp); export, import, report (cmd_risk_exchange.cpp); oprisk
-// (cmd_operational_risks.cpp).
+// (cmd_gates.cpp); export, import, report (cmd_risk_exchange.cpp).
 void add_policy_commands(CLI::App& root, Selection& selection);
 void add_risk_file_commands(CLI::App& root, Selection& selection);
 void add_gate_commands(CLI::App& root, Selection& selection);
 void add_risk_exchange_commands(CLI::App& root, Selection& selection);
-void add_operational_risk_commands(CLI::App& root, Selection& selection);
+
+// The declared record types (cmd_records.cpp): operational-risks (alias oprisk), ...
+void add_record_commands(CLI::App& root, Selection& selection);
 
 }  // namespace riskloop::cli

@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
   add_risk_file_commands(root, selection);
   add_gate_commands(root, selection);
   add_risk_exchange_commands(root, selection);
-  add_operational_risk_commands(root, selection);
+  add_record_commands(root, selection);
 
   try {
     root.parse(argc, argv);

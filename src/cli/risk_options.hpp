@@ -1,4 +1,4 @@
-// What the risk commands (policy, file, gate, assess, report, export, import, oprisk) share: the
+// What the risk commands (policy, file, gate, assess, report, export, import) share: the
 // stage names of the command line, JSON input files, signing with a password from standard input,
 // and reading and writing the files they are given.
 #pragma once

@@ -17,11 +17,18 @@ class Table {
   void print(std::ostream& out) const;
   std::size_t rows() const { return rows_.size(); }
 
+  // Streaming, for lists too long to hold: prints the header (first call only) and the rows added
+  // since the last call, then forgets them. Column widths are set by the first call; later rows
+  // are padded to them, and a longer cell pushes the rest of its row to the right.
+  void flush(std::ostream& out);
+
   static constexpr std::size_t max_cell = 60;
 
  private:
   std::vector<std::string> headers_;
   std::vector<std::vector<std::string>> rows_;
+  bool flushed_ = false;
+  std::vector<std::size_t> flushed_widths_;  // set by the first flush
 };
 
 // Number of characters (UTF-8 code points) in `text`.

@@ -126,11 +126,20 @@ expect 4 import hazards "${D[@]}" --file "$BAD" --in missing.csv
 # --- due reviews, operational risks, policies -------------------------------------------
 expect 0 due "${D[@]}"
 out_has "no reviews due"
+# The register's commands are the generated ones (record_cli_test.sh); `oprisk` is its old name,
+# and its list keeps the score and the overdue mark.
 expect 0 oprisk list "${D[@]}"
 out_has "Single qualified source of sirolimus"
-expect 0 oprisk add "${D[@]}" --title "Key process engineer retiring" --owner "Operations director" \
-  --category key_personnel --likelihood 2 --impact 4 --product "$PRODUCT"
-out_has "(score 8)"
+out_has "SCORE"
+grep -qE "Single qualified source of sirolimus.* +15 *$" out || fail "no score 15 (3 x 5) in the list"
+expect 0 operational-risks add "${D[@]}" --title "Key process engineer retiring" \
+  --owner "Operations director" --category key_personnel --likelihood 2 --impact 4 \
+  --affected-product-ids "$PRODUCT"
+out_has "added operational risk 'Key process engineer retiring' (score 8), id "
+expect 0 operational-risks add "${D[@]}" --title "Cleanroom certificate lapsed" --owner "QA" \
+  --status in_treatment --treatment "Recertify" --due-date 2020-01-01
+expect 0 oprisk list "${D[@]}" --where status=in_treatment --sort due_date
+grep -qE "^[0-9a-f-]+ +Cleanroom certificate lapsed .* overdue$" out || fail "overdue not marked"
 expect 3 oprisk add "${D[@]}" --title "x" --owner "y" --likelihood 9
 err_has "(at --likelihood)"
 expect 3 oprisk add "${D[@]}" --title "x" --owner "y" --category weather
