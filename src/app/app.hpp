@@ -7,6 +7,7 @@
 #include "app/accounts.hpp"
 #include "app/auth.hpp"
 #include "app/journal_reader.hpp"
+#include "app/measurements.hpp"
 #include "app/operational_risks.hpp"
 #include "app/products.hpp"
 #include "app/risk_exchange.hpp"
@@ -48,7 +49,8 @@ class App {
         introduced_hazards_(ctx_),
         residuals_(ctx_),
         reviews_(ctx_),
-        exchange_(ctx_) {}
+        exchange_(ctx_),
+        measurements_(ctx_) {}
 
   Accounts& accounts() { return accounts_; }
   Auth& auth() { return auth_; }
@@ -68,6 +70,7 @@ class App {
   ResidualEstimates& residual_estimates() { return residuals_; }
   Reviews& reviews() { return reviews_; }
   RiskExchange& exchange() { return exchange_; }
+  Measurements& measurements() { return measurements_; }
   store::Store& store() { return ctx_.store; }
   const AppOptions& options() const { return ctx_.options; }
   const Clock& clock() const { return ctx_.clock; }
@@ -92,6 +95,7 @@ class App {
   ResidualEstimates residuals_;
   Reviews reviews_;
   RiskExchange exchange_;
+  Measurements measurements_;
 };
 
 // Production clock and ids (UUIDv7: time-ordered, random in the rest).

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "core/accounts.hpp"
+#include "core/bulk_batch.hpp"
+#include "core/process_measurement.hpp"
 #include "core/product.hpp"
 #include "core/risk/migration_record.hpp"
 #include "core/risk/operational_risk.hpp"
@@ -37,6 +39,14 @@ void for_each_record_type(F&& f) {
   f.template operator()<risk::OperationalRisk>();
   f.template operator()<risk::PolicyMigration>();
   f.template operator()<Signature>();
+  f.template operator()<BulkBatch>();
+}
+
+// Calls f.template operator()<T>() for each bulk record type T (core/bulk_record.hpp): rows
+// covered by batch entries instead of entries of their own.
+template <class F>
+void for_each_bulk_record_type(F&& f) {
+  f.template operator()<ProcessMeasurement>();
 }
 
 }  // namespace riskloop::app
