@@ -55,8 +55,21 @@ Result<MeasurementImport> Measurements::import_csv(const Principal& who,
                                                    std::string_view content,
                                                    const BulkImportOptions& options) {
   RL_CHECK(require(who, Permission::write_products, "import process measurements"));
-  auto sheet = formats::read_measurement_csv(content);
+  const BulkSource source{source_name, formats::sha256_hex(content)};
   MeasurementImport out;
+  // A file imported completely before is answered without reading it again.
+  std::optional<ImportRun> earlier;
+  RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
+    earlier = RL_TRY(detail::find_import_run(tx, who.org_id, ProcessMeasurement::entity,
+                                             source.sha256));
+    return {};
+  }));
+  if (earlier && earlier->status == ImportStatus::completed) {
+    out.rows_read = earlier->total_rows;
+    out.result = BulkImportResult{.run = *earlier, .already_complete = true};
+    return out;
+  }
+  auto sheet = formats::read_measurement_csv(content);
   out.rows_read = sheet.rows_read;
   out.issues = std::move(sheet.issues);
 
@@ -87,7 +100,6 @@ Result<MeasurementImport> Measurements::import_csv(const Principal& who,
                      [](const auto& a, const auto& b) { return a.row < b.row; });
     return out;
   }
-  const BulkSource source{source_name, formats::sha256_hex(content)};
   out.result = RL_TRY(import_bulk_rows<ProcessMeasurement>(
       ctx_, who, source, std::span<ProcessMeasurement>(sheet.rows), options));
   return out;

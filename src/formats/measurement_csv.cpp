@@ -45,7 +45,7 @@ MeasurementSheet read_measurement_csv(std::string_view text) {
   MeasurementSheet out;
   auto parsed = read_csv(text);
   out.issues = std::move(parsed.problems);
-  const auto& sheet = parsed.sheet;
+  auto& sheet = parsed.sheet;
 
   std::array<int, kColumns> at;
   at.fill(-1);
@@ -71,12 +71,20 @@ MeasurementSheet read_measurement_csv(std::string_view text) {
     if (at[c] < 0) return out;  // every row would repeat the header's problem
 
   out.rows.reserve(sheet.rows.size());
-  for (const auto& row : sheet.rows) {
+  for (auto& row : sheet.rows) {
     ++out.rows_read;
     const auto cell = [&](int c) -> std::string_view {
       const int i = at[c];
       if (i < 0 || std::size_t(i) >= row.cells.size()) return {};
       return trim_blanks(row.cells[std::size_t(i)]);
+    };
+    // Moves a cell's text out when it needs no trimming: a million-row file is held once, not
+    // twice.
+    const auto take = [&](int c) -> std::string {
+      const auto trimmed = cell(c);
+      if (trimmed.empty()) return {};
+      auto& whole = row.cells[std::size_t(at[c])];
+      return trimmed.size() == whole.size() ? std::move(whole) : std::string(trimmed);
     };
     const std::size_t before = out.issues.size();
     const auto bad = [&](int c, std::string message) {
@@ -86,12 +94,6 @@ MeasurementSheet read_measurement_csv(std::string_view text) {
       if (cell(c).empty()) bad(c, "is empty; a value is required");
     ProcessMeasurement m;
     m.source_row = row.number;
-    m.product_id = std::string(cell(product_id));
-    m.lot = std::string(cell(lot));
-    m.characteristic = std::string(cell(characteristic));
-    m.unit = std::string(cell(unit));
-    m.station = std::string(cell(station));
-    m.operator_name = std::string(cell(operator_));
     if (!cell(value).empty()) {
       if (const auto v = parse_number(cell(value)))
         m.value = *v;
@@ -105,7 +107,16 @@ MeasurementSheet read_measurement_csv(std::string_view text) {
         bad(measured_at, quote_cell(cell(measured_at)) +
                              " is not a UTC time such as 2026-11-25T09:00:00Z");
     }
-    if (out.issues.size() == before) out.rows.push_back(std::move(m));
+    if (out.issues.size() == before) {
+      m.product_id = take(product_id);
+      m.lot = take(lot);
+      m.characteristic = take(characteristic);
+      m.unit = take(unit);
+      m.station = take(station);
+      m.operator_name = take(operator_);
+      out.rows.push_back(std::move(m));
+    }
+    std::vector<std::string>().swap(row.cells);
   }
   if (out.rows_read == 0 && out.issues.empty())
     out.issues.push_back({2, "", "the file has no measurement rows"});
