@@ -24,5 +24,7 @@ void add_risk_file_commands(CLI::App& root, Selection& selection);
 void add_gate_commands(CLI::App& root, Selection& selection);
 void add_risk_exchange_commands(CLI::App& root, Selection& selection);
 void add_operational_risk_commands(CLI::App& root, Selection& selection);
+// Bulk data: measurements import, list (cmd_measurements.cpp).
+void add_measurement_commands(CLI::App& root, Selection& selection);
 
 }  // namespace riskloop::cli

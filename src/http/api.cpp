@@ -17,6 +17,7 @@ RouteTable api_routes() {
   add_risk_item_routes(routes);
   add_risk_exchange_routes(routes);
   add_operational_risk_routes(routes);
+  add_measurement_routes(routes);
   return routes;
 }
 
