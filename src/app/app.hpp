@@ -8,6 +8,7 @@
 #include "app/auth.hpp"
 #include "app/idempotency.hpp"
 #include "app/journal_reader.hpp"
+#include "app/measurements.hpp"
 #include "app/operational_risks.hpp"
 #include "app/products.hpp"
 #include "app/risk_exchange.hpp"
@@ -50,7 +51,8 @@ class App {
         residuals_(ctx_),
         reviews_(ctx_),
         exchange_(ctx_),
-        idempotency_(ctx_) {}
+        idempotency_(ctx_),
+        measurements_(ctx_) {}
 
   Accounts& accounts() { return accounts_; }
   Auth& auth() { return auth_; }
@@ -77,6 +79,7 @@ class App {
   Reviews& reviews() { return reviews_; }
   RiskExchange& exchange() { return exchange_; }
   IdempotencyKeys& idempotency() { return idempotency_; }
+  Measurements& measurements() { return measurements_; }
   store::Store& store() { return ctx_.store; }
   const AppOptions& options() const { return ctx_.options; }
   const Clock& clock() const { return ctx_.clock; }
@@ -102,6 +105,7 @@ class App {
   Reviews reviews_;
   RiskExchange exchange_;
   IdempotencyKeys idempotency_;
+  Measurements measurements_;
 };
 
 // Production clock and ids (UUIDv7: time-ordered, random in the rest).

@@ -24,6 +24,8 @@ struct VerifyReport {
   std::int64_t entries = 0;
   std::string head_hash;          // of the last entry ("" when the journal is empty)
   std::int64_t records_checked = 0;
+  std::int64_t batches_checked = 0;  // bulk batches whose rows were rehashed
+  std::int64_t bulk_rows_checked = 0;
   std::int64_t bad_seq = 0;       // first failing entry (0 if the failure is not tied to one)
   std::string bad_entity;         // "product 0197…"
   std::string problem;            // what is wrong, in words

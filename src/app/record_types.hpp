@@ -2,6 +2,8 @@
 #pragma once
 
 #include "core/accounts.hpp"
+#include "core/bulk_batch.hpp"
+#include "core/process_measurement.hpp"
 #include "core/product.hpp"
 #include "core/quality/supplier.hpp"
 #include "core/risk/migration_record.hpp"
@@ -40,6 +42,7 @@ void for_each_record_type(F&& f) {
   f.template operator()<risk::PolicyMigration>();
   f.template operator()<Signature>();
   f.template operator()<quality::Supplier>();
+  f.template operator()<BulkBatch>();
 }
 
 // The tables of every declared record type, for StoreOptions::declared_tables: Store::open
@@ -50,6 +53,13 @@ inline std::vector<store::TableSchema> declared_tables() {
     if constexpr (DeclaredRecord<T>) out.push_back(store::table_schema<T>());
   });
   return out;
+}
+
+// Calls f.template operator()<T>() for each bulk record type T (core/bulk_record.hpp): rows
+// covered by batch entries instead of entries of their own.
+template <class F>
+void for_each_bulk_record_type(F&& f) {
+  f.template operator()<ProcessMeasurement>();
 }
 
 }  // namespace riskloop::app

@@ -64,6 +64,41 @@ CommandStatus run_export(const ExportArgs& args) {
   return {};
 }
 
+struct ProveArgs {
+  DatabaseArgs database;
+  OrgArgs org;
+  std::string entity;
+  std::string id;
+};
+
+// Prints the leaf, the audit path and the batch's journaled root; exit code 1 unless it verifies.
+CommandStatus run_prove(const ProveArgs& args) {
+  if (args.entity != ProcessMeasurement::entity)
+    return fail(ErrorCode::validation,
+                "\"" + args.entity + "\" is not a bulk record type; allowed: " +
+                    std::string(ProcessMeasurement::entity) +
+                    " (other records have journal entries of their own)",
+                "--entity");
+  auto open = RL_TRY(open_app(args.database.db, false));
+  app::App& app = open->app();
+  const auto who = RL_TRY(org_principal(app, args.org));
+  const auto proof = RL_TRY(app.measurements().proof(who, args.id));
+  std::cout << proof.entity << " " << proof.id << "\n"
+            << "  source row   " << proof.source_row << "\n"
+            << "  batch        " << proof.batch_id << "\n"
+            << "  leaf         " << proof.leaf_index << " of " << proof.tree_size << "\n"
+            << "  leaf hash    " << proof.leaf_hash << "\n";
+  for (std::size_t i = 0; i < proof.path.size(); ++i)
+    std::cout << "  path[" << i << "]" << std::string(i < 10 ? 6 : 5, ' ') << proof.path[i] << "\n";
+  std::cout << "  root         " << (proof.root.empty() ? "(none)" : proof.root) << "\n"
+            << "  journal seq  " << proof.journal_seq << "\n";
+  if (!proof.verified)
+    return fail(ErrorCode::verification, "the proof does not verify: " + proof.problem);
+  std::cout << "verified: the row is leaf " << proof.leaf_index << " of the tree whose root journal entry "
+            << proof.journal_seq << " holds\n";
+  return {};
+}
+
 }  // namespace
 
 void add_journal_commands(CLI::App& root, Selection& selection) {
@@ -85,6 +120,17 @@ void add_journal_commands(CLI::App& root, Selection& selection) {
       ->capture_default_str();
   export_cmd->add_option("--out", exp->out, "file to write (default: standard output)");
   on_selected(export_cmd, selection, "journal export", [exp] { return run_export(*exp); });
+
+  auto prove = std::make_shared<ProveArgs>();
+  auto* prove_cmd = journal->add_subcommand(
+      "prove", "show that a bulk row is covered by its batch's journal entry (Merkle proof)");
+  add_database_option(prove_cmd, prove->database);
+  add_org_options(prove_cmd, prove->org);
+  prove_cmd->add_option("--entity", prove->entity, "bulk record type: process_measurement")
+      ->required();
+  prove_cmd->add_option("--id", prove->id, "the row's id")->required();
+  prove_cmd->footer("Exit code 1 when the proof does not verify, 4 when there is no such row.");
+  on_selected(prove_cmd, selection, "journal prove", [prove] { return run_prove(*prove); });
 }
 
 }  // namespace riskloop::cli

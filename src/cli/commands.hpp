@@ -25,5 +25,7 @@ void add_risk_exchange_commands(CLI::App& root, Selection& selection);
 
 // The declared record types (cmd_records.cpp): operational-risks (alias oprisk), ...
 void add_record_commands(CLI::App& root, Selection& selection);
+// Bulk data: measurements import, list (cmd_measurements.cpp).
+void add_measurement_commands(CLI::App& root, Selection& selection);
 
 }  // namespace riskloop::cli

@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
   add_gate_commands(root, selection);
   add_risk_exchange_commands(root, selection);
   add_record_commands(root, selection);
+  add_measurement_commands(root, selection);
 
   try {
     root.parse(argc, argv);

@@ -18,6 +18,7 @@ RouteTable api_routes() {
   add_risk_item_routes(routes);
   add_risk_exchange_routes(routes);
   add_declared_record_routes(routes);  // every declared record type: operational risks, ...
+  add_measurement_routes(routes);
   return routes;
 }
 

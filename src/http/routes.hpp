@@ -20,4 +20,7 @@ void add_risk_decision_routes(RouteTable& routes);     // risk_decision_routes.c
 void add_risk_item_routes(RouteTable& routes);         // risk_item_routes.cpp
 void add_risk_exchange_routes(RouteTable& routes);     // risk_exchange_routes.cpp
 
+// Bulk data: process measurement imports, lists and proofs.
+void add_measurement_routes(RouteTable& routes);  // measurement_routes.cpp
+
 }  // namespace riskloop::http

@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 
+#include "app/record_types.hpp"
 #include "tests/integration/http_risk_fixture.hpp"
 
 namespace riskloop::testing {

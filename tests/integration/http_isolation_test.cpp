@@ -42,6 +42,14 @@ TEST_F(HttpIsolation, RecordsOfAnotherOrganizationAreNotFoundOnEveryRoute) {
   ASSERT_EQ(share.status, 201) << share.body;
   const auto tok = c.post("/api/v1/tokens", {{"name", "B secret token"}}, b);
   ASSERT_EQ(tok.status, 201);
+  const auto measurements = c.request(
+      "POST", "/api/v1/measurement-imports",
+      "product_id,lot,characteristic,value,unit,measured_at\n" +
+          product.json()["id"].get<std::string>() + ",B-LOT,width,1.5,mm,2026-11-25T09:00:00Z\n",
+      b + Headers{{"Content-Type", "text/csv"}});
+  ASSERT_EQ(measurements.status, 201) << measurements.body;
+  const auto measurement = c.get("/api/v1/process-measurements", b);
+  ASSERT_EQ(measurement.json()["items"].size(), 1u) << measurement.body;
 
   // And one record of every risk kind.
   const auto b_admin = app_->auth().operator_principal("test", org_b_, "admin@b.example");
@@ -70,6 +78,8 @@ TEST_F(HttpIsolation, RecordsOfAnotherOrganizationAreNotFoundOnEveryRoute) {
       {"/api/v1/reviews/", risk.review},
       {"/api/v1/operational-risks/", risk.operational},
       {"/api/v1/suppliers/", risk.supplier},
+      {"/api/v1/measurement-imports/", measurements.json()["id"]},
+      {"/api/v1/process-measurements/", measurement.json()["items"][0]["id"]},
   };
   // A valid body for each route that takes one, so only the record's owner decides the answer.
   const nlohmann::json sig = {{"password", kPassword}, {"meaning", "approval"}};

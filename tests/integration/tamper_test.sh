@@ -62,4 +62,31 @@ if [[ "$rc" != 0 ]] || ! grep -qE "^verified $LAST entries, head [0-9a-f]{64}$" 
   echo "FAIL [untouched]: verify exited with $rc" >&2; cat untouched.out untouched.err >&2; exit 1
 fi
 echo "tamper_test: untouched copy $(cat untouched.out)"
+
+# Bulk rows: ten measurements in batches of four (three batch entries). Changing one stored value
+# fails verify naming that row, and its inclusion proof no longer verifies.
+PRODUCT=$(sqlite3 fresh.db "SELECT id FROM products ORDER BY id LIMIT 1")
+{
+  echo "product_id,lot,characteristic,value,unit,measured_at,station,operator"
+  for i in $(seq 0 9); do echo "$PRODUCT,L7,strut thickness,81.$i,um,2026-11-25T10:0$i:00Z,gauge 2,kim"; done
+} > measurements.csv
+cp fresh.db bulk.db
+"$RISKLOOP" measurements import --db bulk.db --file measurements.csv --batch-rows 4 >bulk-import.out 2>bulk-import.err
+grep -qF "10 / 10 rows (3 batches)" bulk-import.err || { echo "FAIL [bulk]: no progress" >&2; cat bulk-import.err >&2; exit 1; }
+"$RISKLOOP" verify --db bulk.db >/dev/null || { echo "FAIL [bulk]: the imported copy does not verify" >&2; exit 1; }
+read -r ROW_ID ROW_NUMBER < <(sqlite3 -separator ' ' bulk.db \
+  "SELECT id, source_row FROM process_measurements WHERE leaf_index = 1 ORDER BY source_row LIMIT 1 OFFSET 1")
+"$RISKLOOP" journal prove --db bulk.db --entity process_measurement --id "$ROW_ID" >prove.out \
+  || { echo "FAIL [bulk]: the proof of an untouched row fails" >&2; cat prove.out >&2; exit 1; }
+grep -q "^verified: " prove.out || { echo "FAIL [bulk]: proof not verified" >&2; cat prove.out >&2; exit 1; }
+sqlite3 bulk.db "UPDATE process_measurements SET value = 81.95 WHERE id = '$ROW_ID'"
+rc=0
+"$RISKLOOP" verify --db bulk.db >bulk.out 2>bulk.err || rc=$?
+if [[ "$rc" != 1 ]] || ! grep -qF "(process_measurement $ROW_ID): row $ROW_NUMBER of measurements.csv" bulk.err; then
+  echo "FAIL [bulk-row]: verify exited with $rc and did not name row $ROW_NUMBER" >&2; cat bulk.out bulk.err >&2; exit 1
+fi
+echo "tamper_test: bulk-row detected: $(sed 's/^riskloop: verify: //' bulk.err)"
+rc=0
+"$RISKLOOP" journal prove --db bulk.db --entity process_measurement --id "$ROW_ID" >prove.out 2>prove.err || rc=$?
+[[ "$rc" == 1 ]] || { echo "FAIL [bulk-row]: prove exited with $rc, expected 1" >&2; exit 1; }
 echo "tamper_test: all passed"

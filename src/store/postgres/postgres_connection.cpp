@@ -261,6 +261,72 @@ Result<PostgresConnection::PgResult> PostgresConnection::run(std::string_view sq
   return r;
 }
 
+namespace {
+
+// COPY text format: backslash escapes for the characters that delimit fields and rows.
+void append_copy_text(std::string& out, std::string_view text) {
+  for (char ch : text) {
+    switch (ch) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out.push_back(ch);
+    }
+  }
+}
+
+}  // namespace
+
+Status PostgresConnection::copy_rows(std::string_view table, std::span<const std::string> columns,
+                                     std::span<const SqlValue> values) {
+  if (columns.empty() || values.size() % columns.size() != 0)
+    return fail(ErrorCode::internal, "copy_rows: values do not fill whole rows");
+  std::string sql = "COPY " + std::string(table) + " (";
+  for (std::size_t c = 0; c < columns.size(); ++c) sql += (c ? ", " : "") + columns[c];
+  sql += ") FROM STDIN";
+  PgResult started(PQexec(conn_, sql.c_str()));
+  if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN)
+    return tl::unexpected(error("cannot start copying rows", started.get()));
+
+  std::string buffer;
+  buffer.reserve(1 << 20);
+  std::string failure;
+  const auto send = [&]() {
+    if (failure.empty() && PQputCopyData(conn_, buffer.data(), int(buffer.size())) != 1)
+      failure = PQerrorMessage(conn_);
+    buffer.clear();
+  };
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    const SqlValue& v = values[k];
+    if (const auto* i = std::get_if<std::int64_t>(&v)) {
+      buffer += number_text(*i);
+    } else if (const auto* d = std::get_if<double>(&v)) {
+      buffer += number_text(*d);
+    } else if (const auto* t = std::get_if<std::string>(&v)) {
+      if (t->find('\0') != std::string::npos && failure.empty())
+        failure = "a text value contains a NUL character, which text cannot hold";
+      append_copy_text(buffer, *t);
+    } else {
+      buffer += "\\N";
+    }
+    buffer.push_back((k + 1) % columns.size() == 0 ? '\n' : '\t');
+    if (buffer.size() >= (1 << 20)) send();
+  }
+  if (!buffer.empty()) send();
+  // Ending with an error message makes the server discard the rows.
+  if (PQputCopyEnd(conn_, failure.empty() ? nullptr : failure.c_str()) != 1 && failure.empty())
+    failure = PQerrorMessage(conn_);
+  Status result;
+  while (PGresult* raw = PQgetResult(conn_)) {
+    PgResult r(raw);
+    if (PQresultStatus(r.get()) != PGRES_COMMAND_OK && result)
+      result = tl::unexpected(error("cannot copy rows", r.get()));
+  }
+  if (!failure.empty() && result) return fail(ErrorCode::storage, "cannot copy rows: " + trimmed(failure));
+  return result;
+}
+
 Result<std::vector<SqlRow>> PostgresConnection::query(std::string_view sql,
                                                       std::span<const SqlValue> params) {
   const PgResult r = RL_TRY(run(sql, params));

@@ -34,6 +34,11 @@ class PostgresConnection final : public SqlConnection {
   Status commit() override;
   Status rollback() override;
 
+  // Appends rows to `table` with COPY FROM STDIN (text format): `values` holds the rows one after
+  // the other, columns.size() values each. Many times faster than INSERT for bulk rows.
+  Status copy_rows(std::string_view table, std::span<const std::string> columns,
+                   std::span<const SqlValue> values);
+
   // Holds or releases the migration lock (session level): schema changes by several processes
   // starting at once happen one after the other.
   Status lock_migrations();
