@@ -10,9 +10,9 @@
 #include "bench/synthetic_risk_file.hpp"
 #include "core/risk/file_index.hpp"
 #include "core/risk/gate.hpp"
-#include "formats/hazard_sheet_export.hpp"
-#include "formats/rmr_html.hpp"
-#include "formats/rmr_pdf.hpp"
+#include "formats/sheet/hazard_sheet_export.hpp"
+#include "formats/report/rmr_html.hpp"
+#include "formats/report/rmr_pdf.hpp"
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include "app/recorder.hpp"
 #include "core/product.hpp"
 #include "core/text_rules.hpp"
-#include "formats/sha256.hpp"
+#include "formats/digest/sha256.hpp"
 
 namespace riskloop::app {
 

@@ -4,7 +4,7 @@
 #include <chrono>
 
 #include "core/time.hpp"
-#include "formats/rmr_pdf.hpp"
+#include "formats/report/rmr_pdf.hpp"
 #include "store/store.hpp"
 
 namespace riskloop::app {

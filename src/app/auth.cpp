@@ -4,7 +4,7 @@
 #include <sodium.h>
 
 #include "app/recorder.hpp"
-#include "formats/sha256.hpp"
+#include "formats/digest/sha256.hpp"
 
 namespace riskloop::app {
 

@@ -20,7 +20,7 @@
 #include "app/principal.hpp"
 #include "app/recorder.hpp"
 #include "core/bulk_batch.hpp"
-#include "formats/bulk_row_hash.hpp"
+#include "formats/digest/bulk_row_hash.hpp"
 #include "store/bulk_rows.hpp"
 
 namespace riskloop::app {

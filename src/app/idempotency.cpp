@@ -1,7 +1,7 @@
 // Idempotency-Key answers in the store (see idempotency.hpp).
 #include "app/idempotency.hpp"
 
-#include "formats/sha256.hpp"
+#include "formats/digest/sha256.hpp"
 
 namespace riskloop::app {
 namespace {

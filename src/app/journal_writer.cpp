@@ -1,8 +1,8 @@
 // The journal chain: hash input, hashing and appending.
 #include "app/journal_writer.hpp"
 
-#include "formats/canonical_json.hpp"
-#include "formats/sha256.hpp"
+#include "formats/json/canonical_json.hpp"
+#include "formats/digest/sha256.hpp"
 
 namespace riskloop::app {
 

@@ -5,8 +5,8 @@
 #include <set>
 
 #include "core/product.hpp"
-#include "formats/measurement_csv.hpp"
-#include "formats/sha256.hpp"
+#include "formats/sheet/measurement_csv.hpp"
+#include "formats/digest/sha256.hpp"
 
 namespace riskloop::app {
 

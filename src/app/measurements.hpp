@@ -10,7 +10,7 @@
 
 #include "app/bulk_import.hpp"
 #include "core/process_measurement.hpp"
-#include "formats/sheet_table.hpp"
+#include "formats/sheet/sheet_table.hpp"
 
 namespace riskloop::app {
 

@@ -17,7 +17,7 @@
 #include "app/risk_access.hpp"
 #include "core/product.hpp"
 #include "core/record_rules.hpp"
-#include "formats/record_json.hpp"
+#include "formats/json/record_json.hpp"
 
 namespace riskloop::app {
 

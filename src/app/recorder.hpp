@@ -4,7 +4,7 @@
 
 #include "app/journal_writer.hpp"
 #include "app/principal.hpp"
-#include "formats/record_json.hpp"
+#include "formats/json/record_json.hpp"
 #include "store/tx.hpp"
 
 namespace riskloop::app {

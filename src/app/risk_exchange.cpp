@@ -11,11 +11,11 @@
 #include "app/risk_access.hpp"
 #include "app/risk_files.hpp"
 #include "core/product.hpp"
-#include "formats/csv_table.hpp"
-#include "formats/hazard_sheet_export.hpp"
-#include "formats/rmr_html.hpp"
-#include "formats/rmr_pdf.hpp"
-#include "formats/xlsx_table_reader.hpp"
+#include "formats/sheet/csv_table.hpp"
+#include "formats/sheet/hazard_sheet_export.hpp"
+#include "formats/report/rmr_html.hpp"
+#include "formats/report/rmr_pdf.hpp"
+#include "formats/xlsx/xlsx_table_reader.hpp"
 
 namespace riskloop::app {
 

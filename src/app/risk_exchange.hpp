@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "app/accounts.hpp"
-#include "formats/hazard_sheet_import.hpp"
-#include "formats/rmr_html.hpp"
+#include "formats/sheet/hazard_sheet_import.hpp"
+#include "formats/report/rmr_html.hpp"
 
 namespace riskloop::app {
 

@@ -5,9 +5,9 @@
 #include "app/journal_reader.hpp"
 #include "app/journal_writer.hpp"
 #include "app/record_types.hpp"
-#include "formats/bulk_row_hash.hpp"
-#include "formats/record_json.hpp"
-#include "formats/sha256.hpp"
+#include "formats/digest/bulk_row_hash.hpp"
+#include "formats/json/record_json.hpp"
+#include "formats/digest/sha256.hpp"
 #include "store/bulk_rows.hpp"
 
 namespace riskloop::app {

@@ -8,7 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/risk_options.hpp"
 #include "cli/table_output.hpp"
-#include "formats/canonical_json.hpp"
+#include "formats/json/canonical_json.hpp"
 
 namespace riskloop::cli {
 namespace {

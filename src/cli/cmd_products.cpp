@@ -6,7 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/table_output.hpp"
-#include "formats/record_json.hpp"
+#include "formats/json/record_json.hpp"
 
 namespace riskloop::cli {
 namespace {

@@ -7,7 +7,7 @@
 #include "cli/risk_options.hpp"
 #include "cli/table_output.hpp"
 #include "core/risk/compiled_policy.hpp"
-#include "formats/heat_map_svg.hpp"
+#include "formats/report/heat_map_svg.hpp"
 
 namespace riskloop::cli {
 namespace {

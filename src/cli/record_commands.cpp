@@ -7,7 +7,7 @@
 #include <charconv>
 #include <ostream>
 
-#include "formats/csv_table.hpp"
+#include "formats/sheet/csv_table.hpp"
 
 namespace riskloop::cli::record_commands_detail {
 

@@ -31,7 +31,7 @@
 #include "app/record_query.hpp"
 #include "cli/command_context.hpp"
 #include "cli/table_output.hpp"
-#include "formats/record_json.hpp"
+#include "formats/json/record_json.hpp"
 
 namespace riskloop::cli {
 
@@ -384,7 +384,7 @@ CommandStatus run_update(const WriteArgs& args) {
   auto open = RL_TRY(open_app(args.database.db, false));
   app::App& app = open->app();
   const auto who = RL_TRY(org_principal(app, args.org));
-  auto& service = service_of(app);
+  auto&& service = service_of(app);
   T rec = RL_TRY(service.get(who, args.id));
   const std::int64_t read_version = rec.header.version;
   if (auto decoded = formats::decode_fields(body, rec); !decoded)
@@ -410,7 +410,7 @@ CommandStatus run_delete(const WriteArgs& args) {
   auto open = RL_TRY(open_app(args.database.db, false));
   app::App& app = open->app();
   const auto who = RL_TRY(org_principal(app, args.org));
-  auto& service = service_of(app);
+  auto&& service = service_of(app);
   const T rec = RL_TRY(service.get(who, args.id));
   RL_CHECK(service.remove(who, args.id, args.version));
   std::cout << "deleted " << T::declaration.title << quoted_name(formats::to_json(rec))

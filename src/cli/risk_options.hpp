@@ -8,7 +8,7 @@
 
 #include "cli/command_context.hpp"
 #include "core/risk/frame.hpp"
-#include "formats/record_json.hpp"
+#include "formats/json/record_json.hpp"
 
 namespace riskloop::cli {
 

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/measurements.hpp"
-#include "formats/canonical_json.hpp"
-#include "formats/sha256.hpp"
+#include "formats/json/canonical_json.hpp"
+#include "formats/digest/sha256.hpp"
 #include "http/idempotency.hpp"
 #include "http/json_schema.hpp"
 #include "http/rest_conventions.hpp"

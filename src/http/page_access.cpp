@@ -3,7 +3,7 @@
 
 #include <cctype>
 
-#include "formats/html_escape.hpp"
+#include "formats/report/html_escape.hpp"
 #include "http/request_auth.hpp"
 
 namespace riskloop::http {

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/accounts.hpp"
-#include "formats/record_json.hpp"
+#include "formats/json/record_json.hpp"
 #include "http/problem.hpp"
 #include "http/router.hpp"
 

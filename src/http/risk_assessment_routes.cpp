@@ -4,7 +4,7 @@
 // Both are derived from the stored items on each request; nothing here is stored.
 #include "app/risk_files.hpp"
 #include "core/risk/compiled_policy.hpp"
-#include "formats/heat_map_svg.hpp"
+#include "formats/report/heat_map_svg.hpp"
 #include "http/json_schema.hpp"
 #include "http/rest_conventions.hpp"
 #include "http/routes.hpp"

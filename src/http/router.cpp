@@ -6,7 +6,7 @@
 #include <exception>
 
 #include "core/text_rules.hpp"
-#include "formats/record_json.hpp"
+#include "formats/json/record_json.hpp"
 #include "http/page_access.hpp"
 #include "http/problem.hpp"
 #include "http/request_auth.hpp"

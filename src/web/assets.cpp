@@ -3,7 +3,7 @@
 
 #include <map>
 
-#include "formats/sha256.hpp"
+#include "formats/digest/sha256.hpp"
 
 namespace riskloop::web {
 namespace {

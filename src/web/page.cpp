@@ -2,7 +2,7 @@
 #include "web/page.hpp"
 
 #include "core/role.hpp"
-#include "formats/html_escape.hpp"
+#include "formats/report/html_escape.hpp"
 #include "web/assets.hpp"
 #include "web/labels.hpp"
 

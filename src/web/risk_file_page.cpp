@@ -1,6 +1,6 @@
 // The risk file page: loading the file once, its header, the tabs, the plan tab and the risk
 // matrix tab, and how writes come back to the page.
-#include "formats/heat_map_svg.hpp"
+#include "formats/report/heat_map_svg.hpp"
 #include "web/form_view.hpp"
 #include "web/labels.hpp"
 #include "web/risk_file_view.hpp"

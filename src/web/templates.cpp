@@ -13,7 +13,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "formats/html_escape.hpp"
+#include "formats/report/html_escape.hpp"
 #include "web/assets.hpp"
 
 namespace riskloop::web {

@@ -7,8 +7,8 @@
 #include <set>
 
 #include "app/app.hpp"
-#include "formats/bulk_row_hash.hpp"
-#include "formats/merkle_tree.hpp"
+#include "formats/digest/bulk_row_hash.hpp"
+#include "formats/digest/merkle_tree.hpp"
 #include "tests/app/app_fixture.hpp"
 
 namespace riskloop::testing {

@@ -1,6 +1,6 @@
 // The journal: hash chain per docs/journal.md, one entry per change, verification.
 #include "app/journal_writer.hpp"
-#include "formats/sha256.hpp"
+#include "formats/digest/sha256.hpp"
 #include "tests/app/app_fixture.hpp"
 
 namespace riskloop::testing {

@@ -7,7 +7,7 @@
 #include <sstream>
 #include <string>
 
-#include "formats/html_escape.hpp"
+#include "formats/report/html_escape.hpp"
 #include "web/assets.hpp"
 #include "web/templates.hpp"
 

@@ -1,7 +1,7 @@
 // Canonical JSON: the encoding the journal hashes (docs/journal.md section 2).
 #include <gtest/gtest.h>
 
-#include "formats/canonical_json.hpp"
+#include "formats/json/canonical_json.hpp"
 
 namespace riskloop::formats {
 namespace {

@@ -3,7 +3,7 @@
 
 #include "core/accounts.hpp"
 #include "core/product.hpp"
-#include "formats/record_json.hpp"
+#include "formats/json/record_json.hpp"
 
 namespace riskloop::formats {
 namespace {

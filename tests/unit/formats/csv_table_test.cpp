@@ -4,7 +4,7 @@
 
 #include <random>
 
-#include "formats/csv_table.hpp"
+#include "formats/sheet/csv_table.hpp"
 
 namespace riskloop::formats {
 namespace {

@@ -8,12 +8,12 @@
 #include <fstream>
 
 #include "core/risk/file_index.hpp"
-#include "formats/csv_table.hpp"
-#include "formats/hazard_sheet_columns.hpp"
-#include "formats/hazard_sheet_export.hpp"
-#include "formats/hazard_sheet_import.hpp"
-#include "formats/rmr_html.hpp"
-#include "formats/xlsx_table_reader.hpp"
+#include "formats/sheet/csv_table.hpp"
+#include "formats/sheet/hazard_sheet_columns.hpp"
+#include "formats/sheet/hazard_sheet_export.hpp"
+#include "formats/sheet/hazard_sheet_import.hpp"
+#include "formats/report/rmr_html.hpp"
+#include "formats/xlsx/xlsx_table_reader.hpp"
 #include "sample_risk_file.hpp"
 
 namespace riskloop::formats {

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "formats/csv_table.hpp"
-#include "formats/hazard_sheet_columns.hpp"
-#include "formats/hazard_sheet_import.hpp"
+#include "formats/sheet/csv_table.hpp"
+#include "formats/sheet/hazard_sheet_columns.hpp"
+#include "formats/sheet/hazard_sheet_import.hpp"
 #include "sample_risk_file.hpp"
 
 namespace riskloop::formats {

@@ -6,11 +6,11 @@
 #include <filesystem>
 #include <set>
 
-#include "formats/csv_table.hpp"
-#include "formats/hazard_sheet_export.hpp"
-#include "formats/hazard_sheet_import.hpp"
-#include "formats/record_json.hpp"
-#include "formats/xlsx_table_reader.hpp"
+#include "formats/sheet/csv_table.hpp"
+#include "formats/sheet/hazard_sheet_export.hpp"
+#include "formats/sheet/hazard_sheet_import.hpp"
+#include "formats/json/record_json.hpp"
+#include "formats/xlsx/xlsx_table_reader.hpp"
 #include "sample_risk_file.hpp"
 
 namespace riskloop::formats {

@@ -5,7 +5,7 @@
 #include <pugixml.hpp>
 
 #include "core/risk/file_index.hpp"
-#include "formats/heat_map_svg.hpp"
+#include "formats/report/heat_map_svg.hpp"
 #include "sample_risk_file.hpp"
 
 namespace riskloop::formats {

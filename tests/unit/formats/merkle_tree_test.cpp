@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "formats/merkle_tree.hpp"
+#include "formats/digest/merkle_tree.hpp"
 
 namespace riskloop::formats {
 namespace {

@@ -8,7 +8,7 @@
 
 #include "core/risk/file_index.hpp"
 #include "core/risk/gate.hpp"
-#include "formats/rmr_html.hpp"
+#include "formats/report/rmr_html.hpp"
 #include "sample_risk_file.hpp"
 
 namespace riskloop::formats::testdata {

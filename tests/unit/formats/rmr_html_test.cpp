@@ -8,8 +8,8 @@
 
 #include "core/risk/file_index.hpp"
 #include "core/risk/gate.hpp"
-#include "formats/heat_map_svg.hpp"
-#include "formats/rmr_html.hpp"
+#include "formats/report/heat_map_svg.hpp"
+#include "formats/report/rmr_html.hpp"
 #include "report_fixture.hpp"
 #include "sample_risk_file.hpp"
 

@@ -11,8 +11,8 @@
 #include <regex>
 
 #include "core/risk/file_index.hpp"
-#include "formats/heat_map_svg.hpp"
-#include "formats/rmr_pdf.hpp"
+#include "formats/report/heat_map_svg.hpp"
+#include "formats/report/rmr_pdf.hpp"
 #include "report_fixture.hpp"
 #include "sample_risk_file.hpp"
 

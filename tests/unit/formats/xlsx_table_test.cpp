@@ -8,8 +8,8 @@
 
 #include <zip.h>
 
-#include "formats/xlsx_table_reader.hpp"
-#include "formats/xlsx_table_writer.hpp"
+#include "formats/xlsx/xlsx_table_reader.hpp"
+#include "formats/xlsx/xlsx_table_writer.hpp"
 
 namespace riskloop::formats {
 namespace {

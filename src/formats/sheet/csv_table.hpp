@@ -1,0 +1,34 @@
+// CSV (RFC 4180) encoding of a sheet, safe to open in a spreadsheet: docs/formats/hazard-sheet.md
+// section 5.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "formats/sheet/sheet_table.hpp"
+
+namespace riskloop::formats {
+
+struct CsvWriteOptions {
+  // Start with U+FEFF so spreadsheets read the file as UTF-8.
+  bool byte_order_mark = true;
+};
+
+// Header then rows, CRLF after every record; a field is quoted when it holds a comma, quote, CR
+// or LF. Every cell goes through guard_formula first. Row numbers of `sheet` are not written.
+std::string encode_csv(const RiskSheet& sheet, const CsvWriteOptions& options = {});
+
+// Reads UTF-8 CSV with or without a byte order mark, CRLF, LF or CR line ends, and `;` as the
+// separator when the first line holds `;` and no `,`. The first record is the header. Rows are
+// numbered as a spreadsheet shows them (header = 1), whatever newlines quoted fields hold. Data
+// cells go through unguard_formula. Never fails: what cannot be read is listed in `problems`
+// (an unclosed quote, a quote inside an unquoted field, text after a closing quote).
+ParsedSheet read_csv(std::string_view text);
+
+// Formula-injection guard: a cell matching '*[=+-@\t\r] (any number of single quotes, then one of
+// the characters a spreadsheet may take for a formula) gets one more leading single quote.
+std::string guard_formula(std::string_view cell);
+// The inverse: a cell matching '+[=+-@\t\r] loses one leading single quote; others are unchanged.
+std::string unguard_formula(std::string_view cell);
+
+}  // namespace riskloop::formats
