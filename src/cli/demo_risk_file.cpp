@@ -5,6 +5,8 @@
 #include <array>
 #include <map>
 
+#include "core/quality/supplier.hpp"
+
 namespace riskloop::cli {
 namespace {
 
@@ -336,6 +338,46 @@ Result<Id> load_demo_risk_file(app::App& app, const app::Principal& who,
     in.affected_product_ids = {product_id};
     in.stage = Stage::manufacturing;
     RL_TRY(app.operational_risks().create(who, in));
+  }
+
+  // The approved supplier list behind those risks (ISO 13485 7.4.1).
+  struct DemoSupplier {
+    const char* name;
+    const char* country;
+    const char* item;
+    quality::SupplierCriticality criticality;
+    quality::SupplierStatus status;
+    const char* certificate;
+    const char* conditions;
+  };
+  constexpr std::array<DemoSupplier, 4> kSuppliers = {{
+      {"Sirolimus API manufacturer", "IN", "sirolimus active pharmaceutical ingredient",
+       quality::SupplierCriticality::critical, quality::SupplierStatus::approved,
+       "GMP certificate and drug master file on record", ""},
+      {"Cobalt-chromium tubing mill", "DE", "L605 cobalt-chromium tubing",
+       quality::SupplierCriticality::critical, quality::SupplierStatus::conditional,
+       "ISO 13485:2016", "Certificate of analysis with every lot until the 2027 on-site audit"},
+      {"Ethylene oxide sterilization contractor", "CN", "EO sterilization (ISO 11135)",
+       quality::SupplierCriticality::critical, quality::SupplierStatus::approved,
+       "ISO 13485:2016, ISO 11135 validation report", ""},
+      {"Tyvek pouch converter", "MY", "sterile barrier pouches (ISO 11607)",
+       quality::SupplierCriticality::major, quality::SupplierStatus::pending, "", ""},
+  }};
+  auto suppliers = app.records<quality::Supplier>();
+  for (const auto& s : kSuppliers) {
+    quality::Supplier in;
+    in.name = s.name;
+    in.country = s.country;
+    in.supplied_items = {s.item};
+    in.criticality = s.criticality;
+    in.status = s.status;
+    in.certificate = s.certificate;
+    in.conditions = s.conditions;
+    if (s.status != quality::SupplierStatus::pending) {
+      in.approved_on = app.clock().now() - std::chrono::days(400);
+      in.next_evaluation_due = app.clock().now() + std::chrono::days(120);
+    }
+    RL_TRY(suppliers.create(who, in));
   }
   return f;
 }
