@@ -30,7 +30,7 @@ Result<risk::OperationalRisk> OperationalRisks::create(const Principal& who,
   RL_CHECK(require(who, Permission::write_risk, "change the operational risk register"));
   RL_CHECK(risk::validate(in));
   risk::OperationalRisk rec;
-  copy_fields(in, rec);
+  RL_CHECK(copy_fields(in, rec));
   RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
     RL_CHECK(check_products(tx, who.org_id, rec));
     Recorder r(tx, who, ctx_.clock.now());
@@ -71,7 +71,7 @@ Result<risk::OperationalRisk> OperationalRisks::update(const Principal& who, con
   RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
     rec = RL_TRY(tx.get<risk::OperationalRisk>(who.org_id, id));
     RL_CHECK(check_version("operational_risk", id, rec.header.version, expected_version));
-    copy_fields(in, rec);
+    RL_CHECK(copy_fields(in, rec));
     RL_CHECK(check_products(tx, who.org_id, rec));
     Recorder r(tx, who, ctx_.clock.now());
     return r.update(rec);
