@@ -4,6 +4,7 @@
 
 #include "app/journal_writer.hpp"
 #include "app/principal.hpp"
+#include "app/record_encoding.hpp"
 #include "formats/json/record_json.hpp"
 #include "store/tx.hpp"
 
@@ -26,8 +27,9 @@ class Recorder {
     }
     rec.header.version = 1;
     rec.header.created_at = rec.header.updated_at = now_;
-    RL_CHECK(tx_.insert(rec));
-    return journal(rec, "create");
+    auto encoded = encode_record(rec);  // row and payload in one pass over the fields
+    RL_CHECK(tx_.insert_row<T>(encoded.row));
+    return journal(rec, "create", std::move(encoded.payload));
   }
 
   // Stores `rec` as the next version of what the caller read (rec.header.version is that version).
@@ -36,26 +38,27 @@ class Recorder {
     const auto expected = rec.header.version;
     rec.header.version = expected + 1;
     rec.header.updated_at = now_;
-    RL_CHECK(tx_.update(rec, expected));
-    return journal(rec, "update");
+    auto encoded = encode_record(rec);
+    RL_CHECK(tx_.update_row<T>(rec.header, std::move(encoded.row), expected));
+    return journal(rec, "update", std::move(encoded.payload));
   }
 
   template <Record T>
   Status remove(const T& rec) {
     RL_CHECK(tx_.remove(rec));
-    return journal(rec, "delete");
+    return journal(rec, "delete", formats::canonical_payload(rec));
   }
 
  private:
   template <Record T>
-  Status journal(const T& rec, std::string_view op) {
+  Status journal(const T& rec, std::string_view op, std::string payload) {
     return append_entry(tx_, {.at = now_,
                               .actor = who_.actor,
                               .org_id = rec.header.org_id,
                               .entity = std::string(T::entity),
                               .entity_id = rec.header.id,
                               .op = std::string(op),
-                              .payload = formats::canonical_payload(rec)},
+                              .payload = std::move(payload)},
                         &head_);
   }
 

@@ -23,7 +23,7 @@ Result<risk::GateDecision> RiskFiles::decide_gate(const Principal& who, const Id
     // Checked inside the write transaction: nothing can change between check and decision.
     const auto reasons = risk::check_gate(snapshot, policy, in.stage, r.now());
     RL_CHECK(risk::check_gate_decision(in, reasons));
-    copy_fields(in, d);
+    RL_CHECK(copy_fields(in, d));
     d.risk_file_id = id;
     d.blocking_reasons = static_cast<std::int64_t>(reasons.size());
     d.decided_by = who.user_id;
@@ -63,7 +63,7 @@ Result<risk::BenefitRisk> RiskFiles::decide_benefit_risk(const Principal& who, c
                   "the risk is acceptable as estimated: a benefit-risk analysis (7.4) is for risks "
                   "that are not",
                   "/situation_harm_id");
-    copy_fields(in, d);
+    RL_CHECK(copy_fields(in, d));
     Recorder r(tx, who, ctx_.clock.now());
     d.risk_file_id = id;
     d.decided_by = who.user_id;
@@ -83,7 +83,7 @@ Result<risk::OverallResidualRisk> RiskFiles::decide_overall_residual(
   risk::OverallResidualRisk d;
   RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
     RL_CHECK(visible_file(tx, who, id));
-    copy_fields(in, d);
+    RL_CHECK(copy_fields(in, d));
     Recorder r(tx, who, ctx_.clock.now());
     d.risk_file_id = id;
     d.decided_by = who.user_id;

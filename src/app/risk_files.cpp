@@ -18,7 +18,7 @@ Result<risk::RiskFile> RiskFiles::create(const Principal& who, const risk::RiskF
   RL_CHECK(require(who, Permission::write_risk, "create risk files"));
   RL_CHECK(risk::validate(in));
   risk::RiskFile file;
-  copy_fields(in, file);
+  RL_CHECK(copy_fields(in, file));
   RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
     const auto product = tx.get<Product>(who.org_id, in.product_id);
     if (!product || !RL_TRY(product_visible(tx, who, in.product_id)))
@@ -73,7 +73,7 @@ Result<risk::RiskFile> RiskFiles::update(const Principal& who, const Id& id,
                   in.policy_id != file.policy_id ? "/policy_id" : "/policy_version");
     if (in.product_id != file.product_id)
       return fail(ErrorCode::validation, "a risk file stays with its product", "/product_id");
-    copy_fields(in, file);
+    RL_CHECK(copy_fields(in, file));
     Recorder r(tx, who, ctx_.clock.now());
     return r.update(file);
   }));

@@ -27,7 +27,7 @@ class RiskItems {
     RL_CHECK(require(who, Permission::write_risk, "change risk files"));
     RL_CHECK(validate(in));
     T rec{};
-    copy_fields(in, rec);
+    RL_CHECK(copy_fields(in, rec));
     rec.risk_file_id = file_id;
     RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
       RL_CHECK(visible_file(tx, who, file_id));
@@ -69,7 +69,7 @@ class RiskItems {
     RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
       rec = RL_TRY(read_visible(tx, who, id));
       RL_CHECK(check_version(T::entity, id, rec.header.version, expected_version));
-      copy_fields(in, rec);
+      RL_CHECK(copy_fields(in, rec));
       RL_CHECK(check_item_references(tx, who.org_id, rec));
       Recorder r(tx, who, ctx_.clock.now());
       RL_CHECK(r.update(rec));

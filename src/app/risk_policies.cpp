@@ -21,7 +21,7 @@ Result<risk::RiskPolicy> RiskPolicies::create(const Principal& who,
   risk::RiskPolicy p = risk::default_policy();
   if (in) {
     RL_CHECK(risk::validate(*in));
-    copy_fields(*in, p);
+    RL_CHECK(copy_fields(*in, p));
   }
   p.status = risk::PolicyStatus::draft;
   p.policy_version = 1;
@@ -69,7 +69,7 @@ Result<risk::RiskPolicy> RiskPolicies::update(const Principal& who, const Id& id
     if (p.status != risk::PolicyStatus::draft)
       return fail(ErrorCode::conflict,
                   "an approved policy version never changes: create the next version (revise)");
-    copy_fields(in, p);
+    RL_CHECK(copy_fields(in, p));
     Recorder r(tx, who, ctx_.clock.now());
     return r.update(p);
   }));

@@ -37,8 +37,20 @@ struct Error {
   std::string location;
 };
 
+// A value or the Error that prevented it. A tl::expected that may not be ignored: dropping the
+// Result or Status of any call (function, member, lambda, std::function) is a compile error with
+// -Werror=unused-result, so an error can only be handled, propagated (RL_TRY, RL_CHECK) or
+// discarded in plain sight with a cast to void.
 template <class T>
-using Result = tl::expected<T, Error>;
+class [[nodiscard]] Result : public tl::expected<T, Error> {
+ public:
+  using Expected = tl::expected<T, Error>;
+  using Expected::Expected;
+  using Expected::operator=;
+  Result() = default;
+  // From what tl::expected's own operations (map, and_then, ...) return.
+  Result(Expected e) : Expected(std::move(e)) {}
+};
 using Status = Result<void>;
 
 inline tl::unexpected<Error> fail(ErrorCode code, std::string message, std::string location = {}) {

@@ -3,10 +3,13 @@
 // update). Names and types must agree; a mismatch is a programming error caught in tests.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <typeindex>
 #include <utility>
 #include <vector>
+
+#include "core/error.hpp"
 
 namespace riskloop {
 
@@ -28,7 +31,7 @@ struct SlotCollector {
 
 struct SlotWriter {
   const std::vector<FieldSlot>& targets;
-  bool complete = true;  // every source field found a target of the same type
+  std::string_view unmatched;  // the first source field without a target of the same type
   template <class X>
   void operator()(std::string_view name, const X& value, unsigned = 0) {
     for (const auto& t : targets) {
@@ -37,21 +40,25 @@ struct SlotWriter {
         return;
       }
     }
-    complete = false;
+    if (unmatched.empty()) unmatched = name;
   }
 };
 
 }  // namespace detail
 
-// Assigns every field of `from` to the field of `to` with the same name. Returns false if some
-// field of `from` has no same-named, same-typed field in `to`.
+// Assigns every field of `from` to the field of `to` with the same name. An internal error if
+// some field of `from` has no same-named, same-typed field in `to` (its value would be lost): the
+// two field lists disagree, which is a bug to fix there, never a fault of the caller's input.
 template <class From, class To>
-bool copy_fields(const From& from, To& to) {
+Status copy_fields(const From& from, To& to) {
   detail::SlotCollector targets;
   To::fields(targets, to);
-  detail::SlotWriter writer{targets.slots};
+  detail::SlotWriter writer{targets.slots, {}};
   From::fields(writer, from);
-  return writer.complete;
+  if (!writer.unmatched.empty())
+    return fail(ErrorCode::internal, "field \"" + std::string(writer.unmatched) +
+                                         "\" has no same-named field of the same type to copy onto");
+  return {};
 }
 
 // The settable part of a record: its input struct filled from the record's fields.
@@ -60,7 +67,7 @@ Input input_of(const RecordT& rec) {
   Input in{};
   detail::SlotCollector targets;
   Input::fields(targets, in);
-  detail::SlotWriter writer{targets.slots};
+  detail::SlotWriter writer{targets.slots, {}};
   RecordT::fields(writer, rec);  // record fields without an input twin are simply skipped
   return in;
 }

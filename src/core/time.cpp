@@ -6,11 +6,31 @@
 
 namespace riskloop {
 
+namespace {
+
+void put_digits(char* out, unsigned value, int n) {
+  for (int i = n - 1; i >= 0; --i, value /= 10) out[i] = char('0' + value % 10);
+}
+
+}  // namespace
+
 std::string format_timestamp(Timestamp t) {
   using namespace std::chrono;
   const auto day = floor<days>(t);
   const year_month_day ymd{day};
   const hh_mm_ss hms{t - day};
+  const int y = int(ymd.year());
+  if (y >= 0 && y <= 9999) {  // every real time; written by hand (this runs for every record)
+    std::string out = "0000-00-00T00:00:00.000Z";
+    put_digits(&out[0], unsigned(y), 4);
+    put_digits(&out[5], unsigned(ymd.month()), 2);
+    put_digits(&out[8], unsigned(ymd.day()), 2);
+    put_digits(&out[11], unsigned(hms.hours().count()), 2);
+    put_digits(&out[14], unsigned(hms.minutes().count()), 2);
+    put_digits(&out[17], unsigned(hms.seconds().count()), 2);
+    put_digits(&out[20], unsigned(hms.subseconds().count()), 3);
+    return out;
+  }
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", int(ymd.year()),
                 unsigned(ymd.month()), unsigned(ymd.day()), int(hms.hours().count()),

@@ -221,6 +221,22 @@ class Tx {
     return {};
   }
 
+  // insert and update for a row made beforehand (to_row(rec), or the same values encoded
+  // together with the record's journal payload: app/record_encoding.hpp).
+  template <Record T>
+  Status insert_row(const SqlRow& row) {
+    const auto changed = execute(record_sql<T>().insert, row);
+    if (!changed) return tl::unexpected(changed.error());
+    return {};
+  }
+  template <Record T>
+  Status update_row(const RecordHeader& header, SqlRow row, std::int64_t expected_version) {
+    row.emplace_back(expected_version);
+    const auto changed = RL_TRY(execute(record_sql<T>().update, row));
+    if (changed == 0) return missing_or_conflict<T>(header);
+    return {};
+  }
+
   template <Record T>
   Status remove(const T& rec) {
     std::vector<SqlValue> params{rec.header.id};

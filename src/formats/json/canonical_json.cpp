@@ -10,9 +10,18 @@ namespace riskloop::formats {
 
 void append_canonical_string(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (char c : text) {
+  const auto needs_escape = [](char c) {
     const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7F || c == '"' || c == '\\';
+  };
+  out.push_back('"');
+  // Runs of characters that stand for themselves are copied whole: most text has no escapes.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!needs_escape(c)) continue;
+    out.append(text.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -21,16 +30,14 @@ void append_canonical_string(std::string& out, std::string_view text) {
       case '\n': out += "\\n"; break;
       case '\f': out += "\\f"; break;
       case '\r': out += "\\r"; break;
-      default:
-        if (u < 0x20 || u == 0x7F) {
-          out += "\\u00";
-          out.push_back(kHex[u >> 4]);
-          out.push_back(kHex[u & 0xF]);
-        } else {
-          out.push_back(c);
-        }
+      default: {
+        const auto u = static_cast<unsigned char>(c);
+        const char escaped[] = {'\\', 'u', '0', '0', kHex[u >> 4], kHex[u & 0xF]};
+        out.append(escaped, sizeof escaped);
+      }
     }
   }
+  out.append(text.data() + run, text.size() - run);
   out.push_back('"');
 }
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -350,7 +351,12 @@ class SheetImport {
   template <class Record, class Input>
   Record record_of(const Input& input, std::string_view ref) {
     Record rec;
-    copy_fields(input, rec);
+    // Inputs and records are declared side by side with matching fields; a field without its
+    // twin would be dropped from every imported row. That is a bug, not a fault of the sheet, so
+    // it stops the import (a programmer error: the exception is caught at the request boundary)
+    // rather than writing incomplete records.
+    if (const auto copied = copy_fields(input, rec); !copied)
+      throw std::logic_error(std::string(Record::entity) + ": " + copied.error().message);
     rec.header.id = ids_(Record::entity, ref);
     rec.risk_file_id = options_.risk_file_id;
     return rec;

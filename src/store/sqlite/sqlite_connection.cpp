@@ -54,7 +54,7 @@ Error SqliteConnection::error(std::string_view what) const {
 }
 
 Result<SqliteConnection::Statement*> SqliteConnection::prepare(std::string_view sql) {
-  auto it = cache_.find(std::string(sql));
+  auto it = cache_.find(sql);
   if (it != cache_.end()) return &it->second;
   Statement s;
   if (sqlite3_prepare_v3(db_, sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &s.stmt,

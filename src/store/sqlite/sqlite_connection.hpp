@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "store/sql_connection.hpp"
@@ -44,8 +45,14 @@ class SqliteConnection final : public SqlConnection {
   Status bind(Statement& s, std::span<const SqlValue> params);
   Error error(std::string_view what) const;
 
+  // Looked up by string_view: a hit costs no copy of the SQL text.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+
   sqlite3* db_;
-  std::unordered_map<std::string, Statement> cache_;
+  std::unordered_map<std::string, Statement, TextHash, std::equal_to<>> cache_;
 };
 
 }  // namespace riskloop::store

@@ -1,6 +1,7 @@
 // Records follow the record contract; inputs reject bad values with the exact field location.
 #include <gtest/gtest.h>
 
+#include "core/field_copy.hpp"
 #include "core/field_types.hpp"
 #include "core/record.hpp"
 #include "core/record_rules.hpp"
@@ -328,6 +329,63 @@ TEST(Frame, StagesAreOrdered) {
   EXPECT_FALSE(at_or_before(Stage::post_launch, Stage::manufacturing));
   EXPECT_EQ(name_of(Stage::post_launch), "post_launch");
   EXPECT_EQ(enum_from_name<Mission>("operational"), Mission::operational);
+}
+
+// The use cases copy each input onto its record (core/field_copy.hpp); a field of an input
+// without its twin in the record would be lost, so copy_fields refuses, naming it.
+template <class Input, Record R>
+void expect_copies_onto() {
+  R record;
+  const auto copied = copy_fields(Input{}, record);
+  EXPECT_TRUE(copied) << R::entity << ": " << (copied ? "" : copied.error().message);
+}
+
+TEST(Inputs, EveryInputCopiesOntoItsRecord) {
+  expect_copies_onto<RiskPolicyInput, RiskPolicy>();
+  expect_copies_onto<RiskFileInput, RiskFile>();
+  expect_copies_onto<HazardInput, Hazard>();
+  expect_copies_onto<HazardousSituationInput, HazardousSituation>();
+  expect_copies_onto<HarmInput, Harm>();
+  expect_copies_onto<HazardSituationLinkInput, HazardSituationLink>();
+  expect_copies_onto<SituationHarmInput, SituationHarm>();
+  expect_copies_onto<RiskControlInput, RiskControl>();
+  expect_copies_onto<ControlLinkInput, ControlLink>();
+  expect_copies_onto<IntroducedHazardInput, IntroducedHazard>();
+  expect_copies_onto<ResidualEstimateInput, ResidualEstimate>();
+  expect_copies_onto<ReviewInput, Review>();
+  expect_copies_onto<BenefitRiskInput, BenefitRisk>();
+  expect_copies_onto<OverallResidualRiskInput, OverallResidualRisk>();
+  expect_copies_onto<GateDecisionInput, GateDecision>();
+  expect_copies_onto<OperationalRiskInput, OperationalRisk>();
+}
+
+struct CopySource {
+  std::string title;
+  std::int64_t weight = 3;
+  template <class V, class Self>
+  static void fields(V& v, Self& s) {
+    v("title", s.title);
+    v("weight", s.weight);
+  }
+};
+
+struct CopyTarget {
+  std::string title;
+  double weight = 0;  // same name, other type
+  template <class V, class Self>
+  static void fields(V& v, Self& s) {
+    v("title", s.title);
+    v("weight", s.weight);
+  }
+};
+
+TEST(Inputs, CopyingAFieldWithoutItsTwinIsAnInternalError) {
+  CopyTarget target;
+  const auto copied = copy_fields(CopySource{"Radial strength", 3}, target);
+  ASSERT_FALSE(copied);
+  EXPECT_EQ(copied.error().code, ErrorCode::internal);
+  EXPECT_NE(copied.error().message.find("\"weight\""), std::string::npos);
+  EXPECT_EQ(target.title, "Radial strength");
 }
 
 }  // namespace
