@@ -105,7 +105,7 @@ struct FieldLister {
         f.set("error", it->second);
     }
     const auto choices = spec.choices.find(name);
-    if constexpr (is_vector<X>::value) {
+    if constexpr (std::is_same_v<X, std::vector<std::string>>) {
       if (choices != spec.choices.end()) {
         // Several of the choices: one checkbox each, the field's name on every one.
         std::vector<std::string> chosen(value.begin(), value.end());
