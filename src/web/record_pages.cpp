@@ -279,6 +279,9 @@ Data list_data(Call& c, const TypeView& view, const ListState& state) {
     List cells;
     for (std::size_t i = 0; i < row.cells.size(); ++i) {
       auto cell = cell_data(row.cells[i]);
+      if (const auto* info = info_of(view, columns[i].first);
+          info && (info->kind == FieldKind::whole_number || info->kind == FieldKind::number))
+        cell.set("numeric", flag(true));
       if (i == link_column) {
         cell.set("link", flag(true));
         cell.set("href", path + "/" + row.id);

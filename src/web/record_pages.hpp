@@ -348,7 +348,8 @@ struct Pages {
     return list_page(c, errors, 422);
   }
 
-  // The record's page; `shown` is the stored record or, after a failed save, what was sent.
+  // The page of the stored record; after a failed save the form shows what was sent, with the
+  // errors next to their fields.
   static Response detail_page(Call& c, const T& stored, const FieldErrors& errors, int status,
                               bool conflict = false) {
     const auto view = type_view(c);
