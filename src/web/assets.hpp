@@ -16,6 +16,7 @@ struct EmbeddedFile {
 // Generated at build time.
 std::span<const EmbeddedFile> embedded_templates();
 std::span<const EmbeddedFile> embedded_static_files();
+std::span<const EmbeddedFile> embedded_catalogues();  // "en.po" (web/message_catalogue.hpp)
 
 struct StaticFile {
   std::string_view name;

@@ -108,8 +108,16 @@ struct FormReader {
     if constexpr (is_vector<X>::value) {
       if constexpr (std::is_same_v<typename X::value_type, std::string>) {
         if (!form.has(key)) return;
-        // One entry per line; blank lines are dropped.
         X items;
+        if (const auto all = form.all(key); all.size() > 1) {
+          // Checkboxes (a hidden "" first, so that none checked still sends the name): one entry
+          // per checked box.
+          for (const auto& v : all)
+            if (!trimmed(v).empty()) items.emplace_back(trimmed(v));
+          value = std::move(items);
+          return;
+        }
+        // A textarea: one entry per line; blank lines are dropped.
         std::string_view text = form.get(key);
         while (!text.empty()) {
           const auto nl = text.find('\n');

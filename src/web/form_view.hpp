@@ -3,6 +3,7 @@
 // for every item type keeps labels, error placement and accessibility the same everywhere.
 #pragma once
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <utility>
@@ -20,9 +21,13 @@ using Choices = std::vector<std::pair<std::string, std::string>>;  // value, lab
 
 struct FormSpec {
   std::string id_prefix = "f";         // element ids: "<id_prefix>-<field>"
+  std::string entity;                  // labels and help of this record type (message catalogue);
+                                       // form_fields sets it from T::entity when T has one
   std::string name_prefix;             // form field names: "<name_prefix><field>"
   std::set<std::string, std::less<>> omit;                // fields not shown
   std::map<std::string, Choices, std::less<>> choices;    // fields shown as a select of these
+                                                          // (a list of texts: as checkboxes)
+  std::set<std::string, std::less<>> multiline;           // text fields shown as a textarea
   const http::FormFields* submitted = nullptr;  // values to show again after an error
   const FieldErrors* errors = nullptr;
 };
@@ -78,7 +83,7 @@ struct FieldLister {
     if constexpr (is_vector<X>::value) {
       if constexpr (!std::is_same_v<typename X::value_type, std::string>) return;
     }
-    const auto hint = field_hint(name);
+    const auto hint = field_hint(spec.entity, name);
     const std::string form_name = spec.name_prefix + std::string(name);
     std::string current = text_of(value);
     if (spec.submitted && spec.submitted->has(form_name)) {
@@ -88,7 +93,7 @@ struct FieldLister {
     Data f;
     // Every key the template asks for is set, so none falls through to an outer context.
     for (const char* key : {"help", "error", "checked", "options", "is_select", "is_checkbox",
-                            "is_date", "is_number", "is_textarea", "is_text"})
+                            "is_checkboxes", "is_date", "is_number", "is_textarea", "is_text"})
       f.set(key, flag(false));
     f.set("name", form_name);
     f.set("id", spec.id_prefix + "-" + std::string(name));
@@ -99,7 +104,30 @@ struct FieldLister {
       if (const auto it = spec.errors->find(name); it != spec.errors->end())
         f.set("error", it->second);
     }
-    if (const auto it = spec.choices.find(name); it != spec.choices.end()) {
+    const auto choices = spec.choices.find(name);
+    if constexpr (std::is_same_v<X, std::vector<std::string>>) {
+      if (choices != spec.choices.end()) {
+        // Several of the choices: one checkbox each, the field's name on every one.
+        std::vector<std::string> chosen(value.begin(), value.end());
+        if (spec.submitted && spec.submitted->has(form_name)) chosen = spec.submitted->all(form_name);
+        List options;
+        std::size_t i = 0;
+        for (const auto& [value_text, label] : choices->second) {
+          Data o;
+          o.set("value", value_text);
+          o.set("label", label);
+          o.set("option_id", spec.id_prefix + "-" + std::string(name) + "-" + std::to_string(i++));
+          o.set("checked", flag(std::find(chosen.begin(), chosen.end(), value_text) != chosen.end()));
+          options.push_back(o);
+        }
+        f.set("is_checkboxes", flag(true));
+        f.set("options", options);
+        out.push_back(f);
+        return;
+      }
+    }
+    if (choices != spec.choices.end()) {
+      const auto it = choices;
       List options;
       if constexpr (is_optional<X>::value) {
         Data none;
@@ -135,7 +163,7 @@ struct FieldLister {
       f.set("is_date", flag(true));
     } else if constexpr (std::is_arithmetic_v<B>) {
       f.set("is_number", flag(true));
-    } else if (hint.multiline || is_vector<X>::value) {
+    } else if (hint.multiline || is_vector<X>::value || spec.multiline.contains(name)) {
       f.set("is_textarea", flag(true));
     } else {
       f.set("is_text", flag(true));
@@ -149,6 +177,13 @@ struct FieldLister {
 // The entries of `in`'s fields for the form_fields template.
 template <class T>
 List form_fields(const T& in, const FormSpec& spec = {}) {
+  if constexpr (requires { T::entity; }) {
+    if (spec.entity.empty()) {
+      FormSpec with_entity = spec;
+      with_entity.entity = std::string(T::entity);
+      return form_fields(in, with_entity);
+    }
+  }
   form_view_detail::FieldLister lister{spec, {}};
   T::fields(lister, in);
   return std::move(lister.out);

@@ -130,6 +130,14 @@ Response remove_item(Call& c) {
 FormSpec item_form_spec(std::string_view slug, const FileView& v, std::string_view id_prefix) {
   FormSpec spec;
   spec.id_prefix = std::string(id_prefix) + "-" + std::string(slug);
+  // Labels and help texts are those of the record type the form edits (message catalogue).
+  static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
+      {"hazards", "hazard"},           {"situations", "hazardous_situation"},
+      {"harms", "harm"},               {"risks", "situation_harm"},
+      {"controls", "risk_control"},    {"residuals", "residual_estimate"},
+      {"control-links", "control_link"}};
+  for (const auto& [s, entity] : kEntities)
+    if (s == slug) spec.entity = std::string(entity);
   if (slug == "harms") {
     spec.choices.emplace("severity_rank", severity_choices(v));
   } else if (slug == "risks") {

@@ -45,7 +45,8 @@ struct FieldHint {
   bool multiline = false;
   std::string help;
 };
-// The label and kind of input for a field name of any input struct.
-FieldHint field_hint(std::string_view field);
+// The label, help text (message catalogue, web/message_catalogue.hpp) and kind of input of field
+// `field` of record type `entity` ("" for an input struct of no one type: shared entries only).
+FieldHint field_hint(std::string_view entity, std::string_view field);
 
 }  // namespace riskloop::web

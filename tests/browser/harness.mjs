@@ -136,9 +136,9 @@ export async function newPage(browser, server) {
     if (m.type() !== 'error') return;
     // Chromium (and htmx, for its requests) log every 4xx answer as an error. A form sent back
     // with its errors (422), a wrong signing password (401), a refused action (403) or a stale
-    // version (409) is the page working as meant, and the tests that cause one assert it; a 404
-    // or 5xx stays a problem.
-    if (/^(Failed to load resource: the server responded with a status of|Response Status Error Code) (401|403|409|422)\b/.test(m.text())) return;
+    // version (409) or a list filter that cannot be read (400) is the page working as meant, and
+    // the tests that cause one assert it; a 404 or 5xx stays a problem.
+    if (/^(Failed to load resource: the server responded with a status of|Response Status Error Code) (400|401|403|409|422)\b/.test(m.text())) return;
     page.problems.push(`console error: ${m.text()} (${m.location().url})`);
   });
   return page;
