@@ -16,7 +16,7 @@ void add_control_routes(http::RouteTable& routes);    // controls_tab.cpp
 void add_decision_routes(http::RouteTable& routes);   // decision_tabs.cpp
 void add_report_routes(http::RouteTable& routes);     // report_routes.cpp
 void add_import_routes(http::RouteTable& routes);     // import_pages.cpp
-void add_operational_routes(http::RouteTable& routes);  // operational_risk_pages.cpp
+void add_declared_record_pages(http::RouteTable& routes);  // declared_pages.cpp: operational risks, suppliers, ...
 void add_policy_routes(http::RouteTable& routes);     // policy_pages.cpp
 void add_journal_routes(http::RouteTable& routes);    // journal_pages.cpp
 void add_admin_routes(http::RouteTable& routes);      // admin_pages.cpp

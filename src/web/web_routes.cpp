@@ -17,7 +17,7 @@ void add_web_routes(http::RouteTable& routes) {
   add_decision_routes(routes);
   add_report_routes(routes);
   add_import_routes(routes);
-  add_operational_routes(routes);
+  add_declared_record_pages(routes);
   add_policy_routes(routes);
   add_journal_routes(routes);
   add_admin_routes(routes);
