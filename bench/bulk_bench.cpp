@@ -13,6 +13,7 @@
 #include <iostream>
 #include <string>
 
+#include "app/record_types.hpp"
 #include "app/app.hpp"
 #include "app/recorder.hpp"
 #include "core/product.hpp"
@@ -68,7 +69,7 @@ int main(int argc, char** argv) {
                  "       bulk_bench verify DB_URL\n";
     return 2;
   }
-  auto store = store::Store::open({.url = argv[2]});
+  auto store = store::Store::open({.url = argv[2], .declared_tables = app::declared_tables()});
   if (!store) {
     std::cerr << store.error().message << '\n';
     return 1;

@@ -50,7 +50,7 @@ struct Reading {
 }  // namespace riskloop
 
 using namespace riskloop;
-using Clock = std::chrono::steady_clock;
+using Stopwatch = std::chrono::steady_clock;
 
 namespace {
 
@@ -74,7 +74,7 @@ Timestamp time_of(std::int64_t i) {
 }
 
 void fill(store::Store& s, std::int64_t rows) {
-  const auto start = Clock::now();
+  const auto start = Stopwatch::now();
   constexpr std::int64_t kChunk = 50'000;
   for (std::int64_t first = 0; first < rows; first += kChunk) {
     const auto st = s.transaction([&](store::Tx& tx) -> Status {
@@ -103,7 +103,7 @@ void fill(store::Store& s, std::int64_t rows) {
     }
   }
   std::printf("filled %lld rows in %.1f s\n", static_cast<long long>(rows),
-              std::chrono::duration<double>(Clock::now() - start).count());
+              std::chrono::duration<double>(Stopwatch::now() - start).count());
 }
 
 struct Figures {
@@ -114,9 +114,9 @@ Figures measure(const char* what, const std::function<void()>& request) {
   std::vector<double> ms;
   ms.reserve(kRequests);
   for (int i = 0; i < kRequests; ++i) {
-    const auto t = Clock::now();
+    const auto t = Stopwatch::now();
     request();
-    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
+    ms.push_back(std::chrono::duration<double, std::milli>(Stopwatch::now() - t).count());
   }
   std::sort(ms.begin(), ms.end());
   const Figures f{ms[ms.size() / 2], ms[ms.size() * 99 / 100], ms.back()};

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/record_types.hpp"
 #include "app/app.hpp"
 #include "bench/synthetic_risk_file.hpp"
 #include "core/risk/file_index.hpp"
@@ -123,7 +124,7 @@ void BM_XlsxImport10kRows(benchmark::State& state) {
     state.PauseTiming();
     app::SystemClock clock;
     app::UuidV7Source ids;
-    auto store = std::move(*store::Store::open({.url = "sqlite:" + (dir / ("run" + std::to_string(run++) + ".db")).string()}));
+    auto store = std::move(*store::Store::open({.url = "sqlite:" + (dir / ("run" + std::to_string(run++) + ".db")).string(), .declared_tables = app::declared_tables()}));
     app::App a(*store, clock, ids, {.password_cost = app::PasswordCost::minimal});
     auto op = *a.auth().operator_principal("bench", "", "");
     auto boot = a.accounts().bootstrap(op, {"Bench", "bench"}, {"b@example.org", "B", "bench-password-1", Role::admin});

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "app/record_types.hpp"
 #include "app/app.hpp"
 
 namespace {
@@ -23,7 +24,7 @@ struct Bench {
     dir = std::filesystem::temp_directory_path() / ("riskloop-bench-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
-    store = std::move(*store::Store::open({.url = "sqlite:" + (dir / "bench.db").string()}));
+    store = std::move(*store::Store::open({.url = "sqlite:" + (dir / "bench.db").string(), .declared_tables = app::declared_tables()}));
     app = std::make_unique<app::App>(*store, clock, ids,
                                      app::AppOptions{.password_cost = app::PasswordCost::minimal});
     op = *app->auth().operator_principal("bench", "", "");

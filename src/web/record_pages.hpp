@@ -286,7 +286,7 @@ struct Pages {
     ListState state;
     state.params = list_params(c.request.query, state.query_error);
     state.notice = notice_text(view, query(c, "notice"));
-    auto& service = service_of(c.app());
+    auto&& service = service_of(c.app());
     if (state.query_error.empty()) {
       const int max = std::max(1, c.app().options().max_page_size);
       auto q = app::parse_query<T>(state.params, std::min(50, max), max);
@@ -397,7 +397,7 @@ struct Pages {
   }
 
   static Response update(Call& c) {
-    auto& service = service_of(c.app());
+    auto&& service = service_of(c.app());
     const auto stored = RL_WEB_TRY(c, service.get(c.principal, c.param(0)));
     const auto version = form_version(c);
     FieldErrors errors;
@@ -432,7 +432,7 @@ struct Pages {
   }
 
   static Response remove(Call& c) {
-    auto& service = service_of(c.app());
+    auto&& service = service_of(c.app());
     const auto stored = RL_WEB_TRY(c, service.get(c.principal, c.param(0)));
     const auto result = service.remove(c.principal, stored.header.id, form_version(c));
     if (!result) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "app/record_types.hpp"
 #include "app/app.hpp"
 #include "formats/digest/bulk_row_hash.hpp"
 #include "formats/digest/merkle_tree.hpp"
@@ -43,7 +44,7 @@ class BulkImport : public ::testing::TestWithParam<std::string> {
       url = server + (server.find('?') == std::string::npos ? "?" : "&") +
             "options=-csearch_path%3D" + schema_ + "&application_name=" + schema_;
     }
-    auto s = store::Store::open({.url = url});
+    auto s = store::Store::open({.url = url, .declared_tables = app::declared_tables()});
     ASSERT_TRUE(s) << s.error().message;
     store_ = std::move(*s);
     app_ = std::make_unique<app::App>(*store_, clock_, ids_,

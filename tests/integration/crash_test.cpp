@@ -23,6 +23,7 @@
 
 #include <boost/asio/ip/tcp.hpp>
 
+#include "app/record_types.hpp"
 #include "app/app.hpp"
 #include "tests/integration/http_client.hpp"
 
@@ -126,7 +127,8 @@ void stop_server(Server& s, int signal) {
 
 std::string make_database(const fs::path& dir) {
   const std::string db = (dir / "crash.db").string();
-  auto store = riskloop::store::Store::open({.url = "sqlite:" + db});
+  auto store = riskloop::store::Store::open(
+      {.url = "sqlite:" + db, .declared_tables = riskloop::app::declared_tables()});
   if (!store) throw std::runtime_error(store.error().message);
   riskloop::app::SystemClock clock;
   riskloop::app::UuidV7Source ids;

@@ -356,7 +356,6 @@ TEST(Inputs, EveryInputCopiesOntoItsRecord) {
   expect_copies_onto<BenefitRiskInput, BenefitRisk>();
   expect_copies_onto<OverallResidualRiskInput, OverallResidualRisk>();
   expect_copies_onto<GateDecisionInput, GateDecision>();
-  expect_copies_onto<OperationalRiskInput, OperationalRisk>();
 }
 
 struct CopySource {
