@@ -1,7 +1,7 @@
 // Keyset pages from a large declared table: a page of 50 rows with one filter, first and deep in
 // the table, as a person paging a registry-sized list would ask for it.
 //
-//   query_bench [ROWS] [STORE_URL]      defaults: 5,000,000 rows, a new SQLite file in /tmp
+//   query_bench [ROWS] [STORE_URL]      defaults: 5,000,000 rows, a new SQLite file in the temporary folder
 //
 // Prints the scale, the machine, and p50/p99/max of each kind of page over 2,000 requests.
 #include <algorithm>
