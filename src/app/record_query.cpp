@@ -1,6 +1,9 @@
 // Cursor texts and the list of queryable fields (app/record_query.hpp).
 #include "app/record_query.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 namespace riskloop::app {
@@ -73,9 +76,12 @@ Result<store::Cursor> decode_cursor(std::string_view text) {
 namespace detail {
 
 std::string query_fields_list(std::span<const IndexDecl> indexes) {
-  std::string out = "id";
+  // Each field once, even when it leads several indexes (a name may contain another: lot, lot_size).
+  std::vector<std::string_view> fields{"id"};
   for (const auto& i : indexes)
-    if (out.find(std::string(i.first)) == std::string::npos) out += ", " + std::string(i.first);
+    if (std::find(fields.begin(), fields.end(), i.first) == fields.end()) fields.push_back(i.first);
+  std::string out;
+  for (const auto f : fields) out += (out.empty() ? "" : ", ") + std::string(f);
   return out;
 }
 

@@ -138,6 +138,11 @@ TEST_F(RecordServiceTest, QueryMistakesNameTheParameter) {
   EXPECT_NE(error_at({{"due_date.null", "maybe"}}).find("true or false"), std::string::npos);
 }
 
+TEST(RecordQuery, QueryableFieldsAreListedOnceEach) {
+  constexpr IndexDecl indexes[] = {{.first = "lot_size"}, {.first = "lot"}, {.first = "lot_size", .second = "id"}};
+  EXPECT_EQ(app::detail::query_fields_list(indexes), "id, lot_size, lot");
+}
+
 TEST_F(RecordServiceTest, CursorTextRoundTrips) {
   for (const store::SqlValue& key : {store::SqlValue{}, store::SqlValue{std::int64_t{-7}},
                                     store::SqlValue{2.5}, store::SqlValue{std::string("支架 \"x\"")},
