@@ -84,12 +84,18 @@ class Builder {
     return fail(ErrorCode::internal, "unknown match", f);
   }
 
-  // Rows after the cursor in the order (field, id), NULLs of the field last in both directions.
+  // Rows after the cursor in the order (field, id). A field that always holds a value compares as
+  // the row value (field, id), which both engines answer with one index range; a field that may
+  // be NULL puts its NULLs last in both directions, which needs the longer OR form.
   std::string after(const Order& order, const Cursor& cursor) {
     const std::string& f = order.field;
-    const std::string id = param(cursor.id);
-    if (f == "id") return "id " + std::string(order.descending ? "<" : ">") + " " + id;
     const std::string cmp = order.descending ? "<" : ">";
+    if (f == "id") return "id " + cmp + " " + param(cursor.id);
+    if (rs_.is_never_null(f)) {
+      const std::string key = param(cursor.key);
+      return "(" + f + ", id) " + cmp + " (" + key + ", " + param(cursor.id) + ")";
+    }
+    const std::string id = param(cursor.id);
     if (std::holds_alternative<std::monostate>(cursor.key))
       return "(" + f + " IS NULL AND id " + cmp + " " + id + ")";
     const std::string key = param(cursor.key);
@@ -120,7 +126,8 @@ Result<QuerySql> page_sql(const RecordSql& rs, std::string_view table, const std
   if (q.after) b.out().text += " AND " + b.after(q.order, *q.after);
   const std::string dir = q.order.descending ? " DESC" : " ASC";
   b.out().text += " ORDER BY ";
-  if (q.order.field != "id") b.out().text += q.order.field + dir + " NULLS LAST, ";
+  if (q.order.field != "id")
+    b.out().text += q.order.field + dir + (rs.is_never_null(q.order.field) ? ", " : " NULLS LAST, ");
   b.out().text += "id" + dir + " LIMIT " + std::to_string(q.limit + 1);
   return std::move(b.out());
 }

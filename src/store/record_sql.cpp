@@ -9,11 +9,16 @@ bool RecordSql::has_column(std::string_view name) const {
   return std::find(columns.begin(), columns.end(), name) != columns.end();
 }
 
+bool RecordSql::is_never_null(std::string_view name) const {
+  return std::find(never_null.begin(), never_null.end(), name) != never_null.end();
+}
+
 RecordSql make_record_sql(std::string_view table_name, std::vector<std::string> columns,
-                          bool scoped) {
+                          bool scoped, std::vector<std::string> never_null) {
   RecordSql s;
   const std::string table(table_name);
   s.columns = std::move(columns);
+  s.never_null = std::move(never_null);
   std::string placeholders;
   for (std::size_t i = 0; i < s.columns.size(); ++i) {
     s.select_list += (i ? ", " : "") + s.columns[i];

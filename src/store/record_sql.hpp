@@ -17,19 +17,26 @@ struct RecordSql {
   std::string remove;                // DELETE ... WHERE id=$1 [AND org_id=$2] AND version=$3
   std::string by_id;                 // SELECT ... WHERE id=$1 [AND org_id=$2]
   std::size_t version_param = 0;     // index ($n) of the expected version in `update`
+  std::vector<std::string> never_null;  // columns that always hold a value (not optional fields)
 
   bool has_column(std::string_view name) const;
+  bool is_never_null(std::string_view name) const;
 };
 
-RecordSql make_record_sql(std::string_view table, std::vector<std::string> columns, bool scoped);
+// `never_null` names the columns known to hold a value in every row; any other column is treated
+// as one that may be NULL (correct for any column, but its keyset pages cannot seek one range).
+RecordSql make_record_sql(std::string_view table, std::vector<std::string> columns, bool scoped,
+                          std::vector<std::string> never_null = {});
 
 namespace detail {
 
 struct ColumnNames {
   std::vector<std::string> names;
+  std::vector<std::string> never_null;
   template <class X>
   void operator()(std::string_view name, const X&, unsigned = 0) {
     names.emplace_back(name);
+    if constexpr (!is_optional<X>::value) never_null.emplace_back(name);
   }
 };
 
@@ -62,7 +69,8 @@ const RecordSql& record_sql() {
     detail::ColumnNames names;
     const T probe{};
     visit_record<T>(names, probe);
-    return make_record_sql(T::table, std::move(names.names), T::scope == Scope::organization);
+    return make_record_sql(T::table, std::move(names.names), T::scope == Scope::organization,
+                           std::move(names.never_null));
   }();
   return sql;
 }

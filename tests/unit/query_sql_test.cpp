@@ -35,6 +35,26 @@ TEST(PageSql, EveryValueIsAParameterAndTheCursorFollowsTheOrder) {
   EXPECT_EQ(std::get<std::string>(sql->params[3]), "L'; DROP");
 }
 
+TEST(PageSql, AFieldThatAlwaysHoldsAValuePagesByRowValue) {
+  const auto rs =
+      make_record_sql("things", {"id", "org_id", "lot", "due"}, true, {"id", "org_id", "lot", "due"});
+  const std::string org = "org-1";
+  const auto sql = page_sql(rs, "things", &org,
+                            {.where = {{"lot", Match::equal, {std::string("a")}}},
+                             .order = {"due"},
+                             .after = Cursor{std::string("2026-01-01T00:00:00.000Z"), "id-9"},
+                             .limit = 50});
+  ASSERT_TRUE(sql) << sql.error().message;
+  EXPECT_EQ(sql->text,
+            "SELECT id, org_id, lot, due FROM things WHERE org_id = $1 AND lot = $2 "
+            "AND (due, id) > ($3, $4) ORDER BY due ASC, id ASC LIMIT 51");
+  const auto down = page_sql(rs, "things", &org,
+                             {.order = {"due", true}, .after = Cursor{std::string("k"), "i"}});
+  ASSERT_TRUE(down);
+  EXPECT_NE(down->text.find("(due, id) < ($2, $3) ORDER BY due DESC, id DESC"), std::string::npos)
+      << down->text;
+}
+
 TEST(PageSql, UnknownFieldsAndBadLimitsAreRefused) {
   const auto rs = make_record_sql("things", {"id", "org_id", "lot"}, true);
   const std::string org = "o";
