@@ -52,6 +52,8 @@ Response from_stored(const store::StoredResponse& s) {
 }  // namespace
 
 Response with_idempotency_key(Call& c, Handler run, bool (*remember)(const Response&)) {
+  if (!c.route.spec.idempotent)  // the OpenAPI document would not mention the header
+    return problem(Error{ErrorCode::internal, "route does not declare Idempotency-Key"});
   const auto key = c.request.idempotency_key;
   if (key.empty()) return run(c);
   RL_HTTP_CHECK(check_key(key));

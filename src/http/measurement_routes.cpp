@@ -123,7 +123,8 @@ void add_measurement_routes(RouteTable& routes) {
        .response_description = "The import run with its progress",
        .response = kRun,
        .query = {{"name", "the file's name, kept in the batch entries (default upload.csv)"}},
-       .large_body = true});
+       .large_body = true,
+       .idempotent = true});
   routes.add({.method = Method::get,
               .pattern = "/api/v1/measurement-imports/{id}",
               .operation_id = "getMeasurementImport",

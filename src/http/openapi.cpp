@@ -70,6 +70,14 @@ nlohmann::json error_responses(const RouteSpec& spec) {
     out["412"] = problem_response("If-Match does not name the current version");
     out["428"] = problem_response("If-Match is missing");
   }
+  if (spec.idempotent) {
+    out["409"] = problem_response(
+        "Conflicts with the current state, or a request with the same Idempotency-Key is still "
+        "being processed (retry after Retry-After)");
+    out["422"] = problem_response(
+        "A value breaks a rule, or the Idempotency-Key was already used for a different request "
+        "(`parameter` names it)");
+  }
   if (spec.operation_id == "login")
     out["429"] = problem_response("Too many failed logins; see Retry-After");
   out["default"] = problem_response("Any other error");
@@ -101,6 +109,15 @@ nlohmann::json operation(const Route& route, nlohmann::json& schemas) {
                       {"required", true},
                       {"description", "the ETag of the version the change is based on, e.g. \"3\""},
                       {"schema", {{"type", "string"}}}});
+  if (spec.idempotent)
+    params.push_back(
+        {{"name", "Idempotency-Key"},
+         {"in", "header"},
+         {"required", false},
+         {"description",
+          "1 to 255 visible ASCII characters (no spaces), new for each request: a retry with the same key, "
+          "query and body answers with the first answer (header Idempotent-Replayed: true)"},
+         {"schema", {{"type", "string"}, {"minLength", 1}, {"maxLength", 255}}}});
   if (!params.empty()) op["parameters"] = std::move(params);
 
   if (!spec.body.name.empty()) {

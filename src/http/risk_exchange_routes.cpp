@@ -213,7 +213,8 @@ void add_risk_exchange_routes(RouteTable& routes) {
        .query = {{"format", "csv or xlsx (default: from Content-Type)"},
                  {"partial", "true: write the good rows even when others are bad", "boolean"},
                  {"dry_run", "true: check and report only", "boolean"}},
-       .large_body = true});
+       .large_body = true,
+       .idempotent = true});
   // PDF printing takes seconds: the write pool keeps it off the io threads.
   routes.add({.method = Method::get,
               .pattern = "/api/v1/risk-files/{id}/report",

@@ -113,6 +113,7 @@ struct RouteSpec {
   std::vector<QueryParamSpec> query{};
   bool if_match = false;    // If-Match: "<version>" required (428 without it)
   bool large_body = false;  // ServerOptions::large_body_limit instead of body_limit
+  bool idempotent = false;  // honours an Idempotency-Key header (with_idempotency_key)
 };
 
 struct Route {

@@ -135,6 +135,26 @@ TEST_P(HttpIdempotency, ARetryOnAnotherNodeReplaysTheFirstAnswerAndWritesNothing
   EXPECT_EQ(hazards(), 2u);
 }
 
+TEST_P(HttpIdempotency, TheOpenApiDocumentNamesTheHeaderOnTheRoutesThatHonourIt) {
+  const auto doc = client().get("/api/v1/openapi.json").json();
+  std::size_t with_header = 0;
+  for (const auto& [path, operations] : doc["paths"].items())
+    for (const auto& [method, op] : operations.items()) {
+      bool named = false;
+      for (const auto& p : op.value("parameters", nlohmann::json::array()))
+        named = named || (p["name"] == "Idempotency-Key" && p["in"] == "header");
+      if (!named) continue;
+      ++with_header;
+      EXPECT_EQ(method, "post") << path;
+      EXPECT_TRUE(op["responses"].contains("409")) << path;
+      EXPECT_NE(op["responses"]["422"]["description"].get<std::string>().find("Idempotency-Key"),
+                std::string::npos)
+          << path;
+    }
+  EXPECT_TRUE(doc["paths"]["/api/v1/risk-files/{id}/import"]["post"].contains("parameters"));
+  EXPECT_EQ(with_header, 2u);  // the hazard sheet and measurement imports
+}
+
 TEST_P(HttpIdempotency, ARefusedImportIsReplayedWithItsStatus) {
   const std::string bad = std::string(kSheet).replace(std::string(kSheet).find(",3,"), 3, ",9x,");
   const auto first = import_on(port(), bad, "bad-sheet");
