@@ -1,27 +1,18 @@
 // `riskloop verify`: recomputes the journal chain and cross-checks current rows against it
 // (docs/journal.md section 4).
 #include <map>
+#include <unordered_map>
 
 #include "app/journal_reader.hpp"
 #include "app/journal_writer.hpp"
 #include "app/record_types.hpp"
 #include "formats/digest/bulk_row_hash.hpp"
 #include "formats/json/record_json.hpp"
-#include "formats/digest/sha256.hpp"
 #include "store/bulk_rows.hpp"
 
 namespace riskloop::app {
 
 namespace {
-
-struct LastState {
-  std::int64_t seq = 0;
-  std::string payload_digest;
-  bool deleted = false;
-  bool seen_row = false;
-};
-
-using Key = std::pair<std::string, std::string>;  // entity, id
 
 struct Finding {
   std::int64_t seq = 0;  // 0 when no journal entry is involved
@@ -92,17 +83,58 @@ Status check_batch(store::Tx& tx, const BulkBatch& batch, std::int64_t seq,
   return {};
 }
 
+// The last journal entry of each of `rows`, by id (a page's worth: memory stays constant).
+template <Record T>
+Result<std::unordered_map<std::string, JournalEntry>> last_entries(store::Tx& tx,
+                                                                   const std::vector<T>& rows) {
+  std::vector<Id> ids;
+  ids.reserve(rows.size());
+  for (const auto& row : rows) ids.push_back(row.header.id);
+  std::unordered_map<std::string, JournalEntry> out;
+  for (auto& e : RL_TRY(tx.last_journal_entries(T::entity, ids))) out[e.entity_id] = std::move(e);
+  return out;
+}
+
+// Section 4 items 3-4 for one record type: every stored row equals its last journaled state,
+// and every record the journal says exists is stored. Reads a page of rows and their last
+// entries at a time.
+template <Record T>
+Status check_records(store::Tx& tx, std::optional<Finding>& first, VerifyReport& report) {
+  const std::string entity(T::entity);
+  for (std::string after;;) {
+    const auto rows = RL_TRY(tx.scan<T>(after, 2000));
+    if (rows.empty()) break;
+    const auto last = RL_TRY(last_entries(tx, rows));
+    for (const auto& row : rows) {
+      ++report.records_checked;
+      const std::string who = entity + " " + row.header.id;
+      const auto it = last.find(row.header.id);
+      if (it == last.end())
+        note(first, {0, who, "the stored record has no journal entry"});
+      else if (it->second.op == "delete")
+        note(first, {it->second.seq, who, "the journal says it was deleted, but it is stored"});
+      else if (formats::canonical_payload(row) != it->second.payload)
+        note(first, {it->second.seq, who, "the stored record differs from its last journaled state"});
+    }
+    after = rows.back().header.id;
+  }
+  if (const auto missing = RL_TRY(tx.first_journaled_without_row(entity, T::table)))
+    note(first, {missing->seq, entity + " " + missing->entity_id,
+                 "the journal says it exists, but it is not stored"});
+  return {};
+}
+
 // Every batch of every bulk type, then rows that no batch covers.
-Status check_bulk_rows(store::Tx& tx, const std::map<Key, LastState>& last,
-                       std::optional<Finding>& first, VerifyReport& report) {
+Status check_bulk_rows(store::Tx& tx, std::optional<Finding>& first, VerifyReport& report) {
   std::map<std::string, std::int64_t, std::less<>> seen;  // rows read, by bulk type
   std::string after;
   for (;;) {
     const auto batches = RL_TRY(tx.scan<BulkBatch>(after, 1000));
     if (batches.empty()) break;
+    const auto last = RL_TRY(last_entries(tx, batches));
     for (const auto& batch : batches) {
-      const auto it = last.find({std::string(BulkBatch::entity), batch.header.id});
-      if (it == last.end() || it->second.deleted) continue;  // already a finding of step 3/4
+      const auto it = last.find(batch.header.id);
+      if (it == last.end() || it->second.op == "delete") continue;  // a finding of step 3/4
       bool known = false;
       Status checked;
       for_each_bulk_record_type([&]<class T>() {
@@ -143,7 +175,6 @@ Result<VerifyReport> JournalReader::verify() {
   VerifyReport report;
   std::optional<Finding> first;
   RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
-    std::map<Key, LastState> last;
     std::string prev(kGenesisHash);
     std::int64_t expected_seq = 1;
 
@@ -168,10 +199,6 @@ Result<VerifyReport> JournalReader::verify() {
           note(first, {e.seq, who, "its hash does not match its content"});
           break;
         }
-        auto& state = last[{e.entity, e.entity_id}];
-        state.seq = e.seq;
-        state.payload_digest = formats::sha256_hex(e.payload);
-        state.deleted = e.op == "delete";
         prev = e.hash;
         ++report.entries;
         ++expected_seq;
@@ -181,40 +208,12 @@ Result<VerifyReport> JournalReader::verify() {
     if (first) return {};
 
     // 3-4: every current row equals its last journaled state.
-    Status scanned;
+    Status checked;
     for_each_record_type([&]<class T>() {
-      if (!scanned) return;
-      std::string after;
-      for (;;) {
-        auto rows = tx.scan<T>(after, 2000);
-        if (!rows) {
-          scanned = tl::unexpected(rows.error());
-          return;
-        }
-        if (rows->empty()) break;
-        for (const auto& row : *rows) {
-          ++report.records_checked;
-          const std::string who = std::string(T::entity) + " " + row.header.id;
-          const auto it = last.find({std::string(T::entity), row.header.id});
-          if (it == last.end()) {
-            note(first, {0, who, "the stored record has no journal entry"});
-            continue;
-          }
-          it->second.seen_row = true;
-          if (it->second.deleted)
-            note(first, {it->second.seq, who, "the journal says it was deleted, but it is stored"});
-          else if (formats::sha256_hex(formats::canonical_payload(row)) != it->second.payload_digest)
-            note(first, {it->second.seq, who, "the stored record differs from its last journaled state"});
-        }
-        after = rows->back().header.id;
-      }
-      for (const auto& [key, state] : last)
-        if (key.first == T::entity && !state.seen_row && !state.deleted)
-          note(first, {state.seq, key.first + " " + key.second,
-                       "the journal says it exists, but it is not stored"});
+      if (checked) checked = check_records<T>(tx, first, report);
     });
-    RL_CHECK(scanned);
-    return check_bulk_rows(tx, last, first, report);
+    RL_CHECK(checked);
+    return check_bulk_rows(tx, first, report);
   }));
   report.ok = !first;
   if (first) {

@@ -2,6 +2,7 @@
 #include "store/tx.hpp"
 
 #include <array>
+#include <cctype>
 
 namespace riskloop::store {
 
@@ -203,12 +204,76 @@ Result<std::vector<JournalEntry>> Tx::journal_page(const JournalQuery& q) {
   if (!q.entity.empty()) bind("entity", q.entity);
   if (!q.entity_id.empty()) bind("entity_id", q.entity_id);
   if (!q.actor.empty()) bind("actor", q.actor);
+  if (!q.refers_to.empty()) {
+    // Ids are letters, digits and dashes, so they are safe inside a LIKE pattern; a payload is
+    // canonical JSON, so a field or list element holding the id reads exactly "<id>".
+    if (!std::all_of(q.refers_to.begin(), q.refers_to.end(),
+                     [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-'; }))
+      return fail(ErrorCode::validation, "must be a record id (letters, digits and dashes), got \"" +
+                                             q.refers_to + "\"",
+                  "?refers_to");
+    params.emplace_back(q.refers_to);
+    const auto id = "$" + std::to_string(params.size());
+    params.emplace_back("%\"" + q.refers_to + "\"%");
+    sql += " AND (entity_id = " + id + " OR payload LIKE $" + std::to_string(params.size()) + ")";
+  }
   sql += " ORDER BY seq LIMIT " + std::to_string(std::clamp(q.limit, 1, 100000));
   const auto rows = RL_TRY(db_.query(sql, params));
   std::vector<JournalEntry> out;
   out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(RL_TRY(journal_from_row(r)));
   return out;
+}
+
+namespace {
+
+// The entry of `j` (an alias of journal) that is the last of its record.
+constexpr std::string_view kIsLastOfItsRecord =
+    "j.seq = (SELECT max(seq) FROM journal WHERE entity = j.entity AND entity_id = j.entity_id)";
+
+std::string journal_columns_of(std::string_view alias) {
+  std::string out;
+  for (std::string_view rest = kJournalColumns; !rest.empty();) {
+    const auto comma = rest.find(", ");
+    out += std::string(out.empty() ? "" : ", ") + std::string(alias) + "." +
+           std::string(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 2);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<JournalEntry>> Tx::last_journal_entries(std::string_view entity,
+                                                           std::span<const Id> ids) {
+  std::vector<JournalEntry> out;
+  if (ids.empty()) return out;
+  std::vector<SqlValue> params{std::string(entity)};
+  std::string list;
+  for (const auto& id : ids) {
+    params.emplace_back(id);
+    list += (list.empty() ? "$" : ", $") + std::to_string(params.size());
+  }
+  const auto rows = RL_TRY(db_.query("SELECT " + journal_columns_of("j") +
+                                         " FROM journal j WHERE j.entity = $1 AND j.entity_id IN (" +
+                                         list + ") AND " + std::string(kIsLastOfItsRecord) +
+                                         " ORDER BY j.seq",
+                                     params));
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(RL_TRY(journal_from_row(r)));
+  return out;
+}
+
+Result<std::optional<JournalEntry>> Tx::first_journaled_without_row(std::string_view entity,
+                                                                    std::string_view table) {
+  const SqlValue params[] = {std::string(entity)};
+  const auto rows = RL_TRY(db_.query(
+      "SELECT " + journal_columns_of("j") + " FROM journal j WHERE j.entity = $1 AND j.op <> "
+          "'delete' AND " + std::string(kIsLastOfItsRecord) + " AND NOT EXISTS (SELECT 1 FROM " +
+          std::string(table) + " t WHERE t.id = j.entity_id) ORDER BY j.seq LIMIT 1",
+      params));
+  if (rows.empty()) return std::optional<JournalEntry>{};
+  return std::optional<JournalEntry>{RL_TRY(journal_from_row(rows.front()))};
 }
 
 Result<std::int64_t> Tx::journal_count() {

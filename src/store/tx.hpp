@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,7 @@ struct JournalQuery {
   std::string entity;           // filter by entity type, "" = all
   std::string entity_id;        // filter by record id, "" = all
   std::string actor;            // filter by actor, "" = all
+  Id refers_to;                 // entries about this record or naming it in a field or list, "" = all
   std::int64_t after_seq = 0;   // cursor
   int limit = 100;
 };
@@ -263,6 +265,13 @@ class Tx {
   Status append_journal(const JournalEntry& entry);
   Result<std::vector<JournalEntry>> journal_page(const JournalQuery& q);
   Result<std::int64_t> journal_count();
+  // The last entry of each record in `ids` of type `entity` that has one, in seq order.
+  Result<std::vector<JournalEntry>> last_journal_entries(std::string_view entity,
+                                                         std::span<const Id> ids);
+  // The first record (in seq order of its last entry) of type `entity` whose last entry is not a
+  // delete but which has no row in `table`.
+  Result<std::optional<JournalEntry>> first_journaled_without_row(std::string_view entity,
+                                                                  std::string_view table);
 
   // --- sessions and login throttling (not journaled) -------------------------------------
   Status insert_session(const Session& s);

@@ -108,6 +108,43 @@ TEST_F(Journal, DetectsRowsWithoutEntriesAndMissingRows) {
   EXPECT_EQ(report->bad_entity, "product " + p->header.id);
 }
 
+TEST_F(Journal, FiltersByTheRecordAnEntryIsAboutOrNames) {
+  auto stent = app_->products().create(admin_, {"Stent", "Coronary", "S1", ""});
+  auto balloon = app_->products().create(admin_, {"Balloon", "Coronary", "B1", ""});
+  ASSERT_TRUE(stent && balloon);
+  ASSERT_TRUE(app_->products().update(admin_, stent->header.id, {"Stent II", "Coronary", "S1", ""}, 1));
+  const auto about = [&](const std::string& id) {
+    const auto entries = app_->journal().page(admin_, {.refers_to = id, .limit = 100});
+    EXPECT_TRUE(entries) << (entries ? "" : entries.error().message);
+    std::vector<std::string> ops;
+    for (const auto& e : entries.value_or(std::vector<JournalEntry>{}))
+      ops.push_back(e.entity + ":" + e.entity_id + ":" + e.op);
+    return ops;
+  };
+  EXPECT_EQ(about(stent->header.id),
+            (std::vector<std::string>{"product:" + stent->header.id + ":create",
+                                      "product:" + stent->header.id + ":update"}));
+  EXPECT_EQ(about(balloon->header.id).size(), 1u);
+  // Not an id: refused by name, never matched as a pattern.
+  const auto bad = app_->journal().page(admin_, {.refers_to = "%", .limit = 10});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::validation);
+  EXPECT_EQ(bad.error().location, "?refers_to");
+}
+
+TEST_F(Journal, VerifyNamesARecordWhoseLastEntryIsADeleteButIsStillStored) {
+  auto p = app_->products().create(admin_, {"Kept", "", "", ""});
+  ASSERT_TRUE(p);
+  ASSERT_TRUE(app_->products().remove(admin_, p->header.id, 1));
+  // Put the row back behind the journal's back.
+  ASSERT_TRUE(store_->transaction([&](store::Tx& tx) -> Status { return tx.insert(*p); }));
+  const auto report = app_->journal().verify();
+  ASSERT_TRUE(report);
+  EXPECT_FALSE(report->ok);
+  EXPECT_EQ(report->problem, "the journal says it was deleted, but it is stored");
+  EXPECT_EQ(report->bad_entity, "product " + p->header.id);
+}
+
 TEST_F(Journal, SecretsNeverAppearInTheJournal) {
   auto t = app_->accounts().create_token(admin_, {"script", {}});
   ASSERT_TRUE(t);
