@@ -17,6 +17,7 @@ Result<std::vector<JournalEntry>> JournalReader::page(const Principal& who,
                                   .entity = f.entity,
                                   .entity_id = f.entity_id,
                                   .actor = f.actor,
+                                  .refers_to = f.refers_to,
                                   .after_seq = f.after_seq,
                                   .limit = std::clamp(f.limit, 1, ctx_.options.max_page_size)}));
     return {};

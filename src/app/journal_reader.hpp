@@ -15,6 +15,7 @@ struct JournalFilter {
   std::string entity;
   std::string entity_id;
   std::string actor;
+  Id refers_to;  // entries about this record, or of records naming it (e.g. a risk file's items)
   std::int64_t after_seq = 0;
   int limit = 100;
 };

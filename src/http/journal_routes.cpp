@@ -57,6 +57,7 @@ Response journal_page(Call& c) {
   f.entity = RL_HTTP_TRY(text_param(c, "entity"));
   f.entity_id = RL_HTTP_TRY(text_param(c, "entity_id"));
   f.actor = RL_HTTP_TRY(text_param(c, "actor"));
+  f.refers_to = RL_HTTP_TRY(text_param(c, "refers_to"));
   f.limit = page.limit;
   if (!page.after.empty()) {
     const auto* end = page.after.data() + page.after.size();
@@ -87,6 +88,9 @@ void add_journal_routes(RouteTable& routes) {
        .query = {{"entity", "only entries about this record type, e.g. product"},
                  {"entity_id", "only entries about this record"},
                  {"actor", "only changes by this actor, e.g. user:<id> or token:<id>"},
+                 {"refers_to",
+                  "only entries about this record or naming it in a field: a risk file's id "
+                  "gives the file and every item of it; a product's id, the product and its files"},
                  {"after", "cursor: the seq after which to start"},
                  {"limit", "page size, 1 to the server's maximum (default 100)", "integer"}}});
 }

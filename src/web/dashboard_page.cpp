@@ -126,10 +126,10 @@ Response dashboard(Call& c) {
   d.set("stage_names", stage_names);
 
   if (c.principal.role != Role::partner) {
-    const auto names = actor_names(c);
+    EntryReader reader(c);
     List activity;
     if (auto recent = newest_entries(c, {}, 0, 12))
-      for (const auto& e : *recent) activity.push_back(entry_data(e, names));
+      for (const auto& e : *recent) activity.push_back(reader.entry(e));
     d.set("activity", activity);
     d.set("show_activity", flag(true));
   }

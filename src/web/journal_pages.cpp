@@ -13,23 +13,35 @@ namespace {
 
 constexpr std::size_t kPage = 50;
 
-std::string value_text(const nlohmann::json& v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_null()) return "(empty)";
-  return v.dump();
+// {value, label, selected} for the "about" filter: the organization's products and risk files.
+List subject_options(Call& c, const std::string& selected) {
+  List out;
+  const auto add = [&](const std::string& id, std::string label) {
+    Data o;
+    o.set("value", id);
+    o.set("label", std::move(label));
+    o.set("selected", flag(id == selected));
+    out.push_back(o);
+  };
+  if (auto products = c.app().products().list(c.principal, {.limit = 500}))
+    for (const auto& p : *products) add(p.header.id, "Product: " + p.name);
+  if (auto files = c.app().files().list(c.principal, {.limit = 500}))
+    for (const auto& f : *files) add(f.header.id, "Risk file: " + f.title);
+  return out;
 }
 
 Response journal_page(Call& c) {
   auto d = base_data(c, "journal");
   app::JournalFilter filter;
   filter.entity = query(c, "entity");
+  filter.refers_to = query(c, "about");
   const auto user = query(c, "user");
   if (!user.empty()) filter.actor = "user:" + user;
   const auto from = query(c, "from");
   const auto to = query(c, "to");
   std::int64_t before = 0;
   if (const auto b = query(c, "before"); !b.empty()) before = std::atoll(b.c_str());
-  const auto names = actor_names(c);
+  EntryReader reader(c);
   // Dates filter the window of entries read (UTC days, inclusive).
   const auto entries = RL_WEB_TRY(c, newest_entries(c, filter, before, kPage));
   List rows;
@@ -38,14 +50,15 @@ Response journal_page(Call& c) {
     oldest = e.seq;
     const auto day = format_timestamp(e.at).substr(0, 10);
     if ((!from.empty() && day < from) || (!to.empty() && day > to)) continue;
-    rows.push_back(entry_data(e, names));
+    rows.push_back(reader.entry(e));
   }
   d.set("rows", rows);
   d.set("no_rows", flag(rows.empty()));
   if (entries.size() == kPage && oldest > 1) {
     std::string url = "/journal?before=" + std::to_string(oldest);
-    for (const auto& [k, v] : {std::pair{"entity", filter.entity}, std::pair{"user", user},
-                               std::pair{"from", from}, std::pair{"to", to}})
+    for (const auto& [k, v] :
+         {std::pair{"entity", filter.entity}, std::pair{"about", filter.refers_to},
+          std::pair{"user", user}, std::pair{"from", from}, std::pair{"to", to}})
       if (!v.empty()) url += std::string("&") + k + "=" + v;
     d.set("older_url", url);
   }
@@ -58,8 +71,9 @@ Response journal_page(Call& c) {
     entities.push_back(o);
   });
   d.set("entities", entities);
+  d.set("subjects", subject_options(c, filter.refers_to));
   List users;
-  for (const auto& [actor, name] : names) {
+  for (const auto& [actor, name] : reader.actors()) {
     Data o;
     const auto id = actor.substr(5);
     o.set("value", id);
@@ -76,7 +90,8 @@ Response journal_page(Call& c) {
 // Every entry of one record, oldest first, each with the fields that changed.
 Response record_history(Call& c) {
   auto d = base_data(c, "journal");
-  app::JournalFilter filter{.entity = c.param(0), .entity_id = c.param(1), .limit = 500};
+  const std::string entity = c.param(0), id = c.param(1);
+  app::JournalFilter filter{.entity = entity, .entity_id = id, .limit = 500};
   std::vector<JournalEntry> entries;
   for (;;) {
     const auto page = RL_WEB_TRY(c, c.app().journal().page(c.principal, filter));
@@ -84,36 +99,26 @@ Response record_history(Call& c) {
     if (page.size() < 500) break;
     filter.after_seq = page.back().seq;
   }
-  const auto names = actor_names(c);
+  EntryReader reader(c);
   List versions;
   nlohmann::json previous = nlohmann::json::object();
   for (const auto& e : entries) {
-    auto row = entry_data(e, names);
+    auto row = reader.entry(e);
     const auto payload = nlohmann::json::parse(e.payload, nullptr, false);
-    List changes;
-    if (payload.is_object()) {
-      for (auto it = payload.begin(); it != payload.end(); ++it) {
-        if (it.key() == "updated_at" || it.key() == "version" || it.key() == "created_at") continue;
-        const auto old = previous.find(it.key());
-        if (old != previous.end() && *old == it.value()) continue;
-        Data ch;
-        ch.set("field", words(it.key()));
-        ch.set("old", old == previous.end() ? std::string() : value_text(*old));
-        ch.set("has_old", flag(old != previous.end()));
-        ch.set("new", value_text(it.value()));
-        changes.push_back(ch);
-      }
-      if (e.op != "delete") previous = payload;
-    }
+    const auto changes = changed_fields(entity, previous, payload);
+    if (payload.is_object() && e.op != "delete") previous = payload;
     row.set("changes", changes);
     row.set("no_changes", flag(changes.empty()));
     versions.push_back(row);
   }
+  const auto name = reader.record_name(entity, id);
   d.set("versions", versions);
-  d.set("entity", words(c.param(0)));
-  d.set("entity_id", c.param(1));
+  d.set("entity", words(entity));
+  d.set("entity_id", id);
+  d.set("record_name", name);
   d.set("no_versions", flag(entries.empty()));
-  return page(c, "record_history", "History of " + words(c.param(0)), d);
+  return page(c, "record_history",
+              "History of " + words(entity) + (name.empty() ? "" : " " + name), d);
 }
 
 }  // namespace

@@ -71,6 +71,24 @@ describe('auditor', () => {
     assert.equal(importPage.status(), 403);
   });
 
+  test('the journal names every record and can be narrowed to one risk file', async () => {
+    await page.goto(`/journal?about=${fileId}`);
+    const records = await page.locator('#journal-table tbody td:nth-child(5)').allInnerTexts();
+    assert.ok(records.length > 5, `${records.length} rows about the demo file`);
+    // "gate decision: 01a2f3c4…" would say nothing to a reader: each row names its record.
+    const unnamed = records.filter((r) => /:\s*([0-9a-f]{8}…)?$/.test(r.trim()));
+    assert.deepEqual(unnamed, []);
+    for (const kind of ['gate decision', 'control link', 'residual estimate']) {
+      assert.ok(records.some((r) => r.startsWith(kind)), `a ${kind} of the file is listed`);
+    }
+    // Another file's items are not: the filter keeps to the chosen file.
+    const files = await page.locator('#j-about option').allInnerTexts();
+    assert.ok(files.some((f) => f.startsWith('Risk file: ')));
+    // Updates say what they changed.
+    const changes = await page.locator('#journal-table ul.changes li').allInnerTexts();
+    for (const c of changes) assert.match(c, /^.+: /);
+  });
+
   test('the API refuses a write with 403', async () => {
     await page.goto('/dashboard');
     const csrf = JSON.parse(await page.locator('body').getAttribute('hx-headers'))['X-CSRF-Token'];
