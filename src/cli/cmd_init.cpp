@@ -1,5 +1,6 @@
 // riskloop init: creates the database, the first organization and its administrator (and, with
 // --demo, the demo team and products).
+#include <chrono>
 #include <iostream>
 #include <memory>
 
@@ -39,6 +40,17 @@ CommandStatus run_init(InitArgs args) {
   auto open = RL_TRY(open_app(args.database.db, /*create=*/true));
   app::App& app = open->app();
   const app::Principal op = local_operator();
+  // The demo's history is dated on past days only in a database of its own: entries older than
+  // ones already journaled would read as if written out of order.
+  bool backdate = false;
+  const Timestamp today = app.clock().now();
+  if (args.demo) {
+    RL_CHECK(open->store().read([&](store::Tx& tx) -> Status {
+      backdate = RL_TRY(tx.journal_count()) == 0;
+      return {};
+    }));
+    if (backdate) open->clock().stand_at(today - std::chrono::days(211));
+  }
 
   for (const auto& org : RL_TRY(app.accounts().organizations(op)))
     if (org.slug == args.org_slug)
@@ -66,8 +78,10 @@ CommandStatus run_init(InitArgs args) {
   if (args.demo) {
     const auto who =
         RL_TRY(app.auth().operator_principal(login_name(), created.organization.header.id, ""));
-    const auto loaded = load_demo_data(app, who, shown);
+    DemoTimeline timeline(app, backdate ? &open->clock() : nullptr, who, today);
+    const auto loaded = load_demo_data(timeline, shown);
     print_secrets_once(std::cout, shown);  // whatever was created, even if a later step failed
+    open->clock().stand_at(std::nullopt);
     RL_CHECK(loaded);
     std::cout << "added the demo team (one member per role) and products\n";
   } else {

@@ -64,6 +64,18 @@ std::string store_url(const std::string& db);
 // The filesystem path of an SQLite database argument; nullopt for a PostgreSQL URL.
 std::optional<std::string> sqlite_path(const std::string& db);
 
+// The system clock, unless set to stand at an instant: `init --demo` dates the demo's history on
+// past days of a fictional project so that its journal reads like a real file's.
+class CliClock final : public Clock {
+ public:
+  Timestamp now() const override { return fixed_ ? *fixed_ : system_.now(); }
+  void stand_at(std::optional<Timestamp> t) { fixed_ = t; }
+
+ private:
+  app::SystemClock system_;
+  std::optional<Timestamp> fixed_;
+};
+
 // A store, the production clock and id source, and the App working on them. Not movable: the App
 // refers to its siblings.
 class OpenApp {
@@ -75,10 +87,11 @@ class OpenApp {
 
   app::App& app() { return app_; }
   store::Store& store() { return *store_; }
+  CliClock& clock() { return clock_; }
 
  private:
   std::unique_ptr<store::Store> store_;
-  app::SystemClock clock_;
+  CliClock clock_;
   app::UuidV7Source ids_;
   app::App app_;
 };

@@ -66,14 +66,35 @@ constexpr std::array<DemoProduct, 8> kProducts = {{
 
 }  // namespace
 
+std::string demo_member_email(Role role) {
+  for (const auto& u : kUsers)
+    if (u.role == role) return u.email;
+  return demo_organization().admin_email;
+}
+
 const DemoOrganization& demo_organization() {
   static const DemoOrganization org{"Corvane Medical (demo)", "corvane-demo",
                                     "admin@corvane.example", "Dana Whitfield"};
   return org;
 }
 
-CommandStatus load_demo_data(app::App& app, const app::Principal& who,
-                             std::vector<ShownSecret>& shown) {
+void DemoTimeline::on(int days_ago, int hour, int minute) {
+  if (!clock_) return;
+  using namespace std::chrono;
+  const auto day = floor<days>(start_) - days(days_ago);
+  clock_->stand_at(time_point_cast<milliseconds>(day + hours(hour) + minutes(minute)));
+}
+
+Result<app::Principal> DemoTimeline::as(const std::string& email) const {
+  const auto login = op_.actor.substr(op_.actor.find(':') + 1);
+  return app_.auth().operator_principal(login, op_.org_id, email);
+}
+
+CommandStatus load_demo_data(DemoTimeline& timeline, std::vector<ShownSecret>& shown) {
+  app::App& app = timeline.app();
+  // Day one of the project: the administrator sets up the team and the product tree.
+  timeline.on(210, 9, 5);
+  const app::Principal& who = timeline.setup();
   const auto shared_password = password_from_env("RISKLOOP_DEMO_PASSWORD");
   std::string risk_manager_password;
   Id partner_id;
@@ -105,11 +126,8 @@ CommandStatus load_demo_data(app::App& app, const app::Principal& who,
 
   // The stent system's risk file, entered and signed by the risk manager. A risk manager who
   // already existed keeps an unknown password: then the file is left out.
-  const auto& manager = kUsers[0];
   if (risk_manager_password.empty()) return {};
-  const auto login = who.actor.substr(who.actor.find(':') + 1);
-  const auto signer = RL_TRY(app.auth().operator_principal(login, who.org_id, manager.email));
-  RL_CHECK(load_demo_risk_file(app, signer, risk_manager_password, products[0]));
+  RL_CHECK(load_demo_risk_file(timeline, risk_manager_password, products[0]));
   return {};
 }
 

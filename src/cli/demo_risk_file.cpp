@@ -3,6 +3,7 @@
 #include "cli/demo_risk_file.hpp"
 
 #include <array>
+#include <chrono>
 #include <map>
 
 #include "core/quality/supplier.hpp"
@@ -191,13 +192,25 @@ risk::RiskFileInput file_input(const Id& product_id, const risk::RiskPolicy& pol
 
 }  // namespace
 
-Result<Id> load_demo_risk_file(app::App& app, const app::Principal& who,
-                               const std::string& password, const Id& product_id) {
+Result<Id> load_demo_risk_file(DemoTimeline& timeline, const std::string& password,
+                               const Id& product_id) {
+  app::App& app = timeline.app();
+  // Who does what: the risk manager plans, estimates, signs and records what field data shows;
+  // the design engineer analyses and designs the controls; quality runs the operational register.
+  const auto manager = RL_TRY(timeline.as(demo_member_email(Role::risk_manager)));
+  const auto engineer = RL_TRY(timeline.as(demo_member_email(Role::engineer)));
+  const auto quality = RL_TRY(timeline.as(demo_member_email(Role::quality)));
+  app::Principal who = manager;
   const SignatureInput approve{password, SignatureMeaning::approval};
+  timeline.on(200, 10, 12);
   auto policy = RL_TRY(app.policies().create(who, std::nullopt));
   policy = RL_TRY(app.policies().approve(who, policy.header.id, approve, policy.header.version));
+  timeline.on(196, 14, 30);
   const auto file = RL_TRY(app.files().create(who, file_input(product_id, policy)));
   const Id& f = file.header.id;
+
+  who = engineer;
+  timeline.on(190, 9, 40);
 
   std::map<std::string, Id> harms;
   for (const auto& h : kHarms) {
@@ -209,7 +222,9 @@ Result<Id> load_demo_risk_file(app::App& app, const app::Principal& who,
   }
 
   std::vector<std::array<Id, 2>> pairs;  // per chain, per risk
+  int day = 186;
   for (const auto& c : kChains) {
+    timeline.on(day -= 3, 11, 15);
     risk::HazardInput hz;
     hz.title = c.hazard;
     hz.category = c.category;
@@ -239,7 +254,9 @@ Result<Id> load_demo_risk_file(app::App& app, const app::Principal& who,
     pairs.push_back(ids);
   }
 
+  day = 150;
   for (const auto& c : kControls) {
+    timeline.on(day -= 4, 15, 20);
     risk::RiskControlInput in;
     in.title = c.title;
     in.option = c.option;
@@ -256,6 +273,8 @@ Result<Id> load_demo_risk_file(app::App& app, const app::Principal& who,
       if (!pair.empty()) RL_TRY(app.control_links().create(who, f, {control, pair}));
   }
 
+  who = manager;
+  timeline.on(96, 10, 0);
   for (const auto& r : kResiduals) {
     risk::ResidualEstimateInput in;
     in.situation_harm_id = pairs[r.chain][r.risk];
@@ -271,6 +290,7 @@ Result<Id> load_demo_risk_file(app::App& app, const app::Principal& who,
   }
 
   // Residual risks that stay above "acceptable" are weighed against the benefit (7.4).
+  timeline.on(88, 16, 45);
   const auto assessment = RL_TRY(app.files().assess(who, f));
   for (const auto& a : assessment.risks) {
     const auto& current = a.current();
@@ -285,13 +305,7 @@ Result<Id> load_demo_risk_file(app::App& app, const app::Principal& who,
     RL_TRY(app.files().decide_benefit_risk(who, f, br, {password, SignatureMeaning::responsibility}));
   }
 
-  // A post-launch hazard just identified from field data: not yet estimated.
-  risk::HazardInput late;
-  late.title = "Late strut fracture at overlapping segments";
-  late.category = "mechanical";
-  late.stage = Stage::post_launch;
-  RL_TRY(app.hazards().create(who, f, late));
-
+  timeline.on(81, 13, 0);
   risk::ReviewInput review;
   review.status = risk::ReviewStatus::closed;
   review.held_at = app.clock().now();
@@ -300,6 +314,7 @@ Result<Id> load_demo_risk_file(app::App& app, const app::Principal& who,
   review.plan_followed = true;
   RL_TRY(app.reviews().create(who, f, review));
 
+  timeline.on(74, 17, 10);
   const auto design = RL_TRY(app.files().check_gate(who, f, Stage::design));
   if (design.empty())
     RL_TRY(app.files().decide_gate(who, f, {Stage::design, risk::GateOutcome::passed, "Design review DR-4 closed"},
@@ -325,6 +340,8 @@ Result<Id> load_demo_risk_file(app::App& app, const app::Principal& who,
        risk::OperationalCategory::production_capacity, "Operations director", 3, 3,
        "Second spray-coating line; validation planned for Q2", 200},
   }};
+  who = quality;
+  timeline.on(45, 11, 30);
   for (const auto& o : kOperational) {
     risk::OperationalRisk in;
     in.title = o.title;
@@ -363,6 +380,7 @@ Result<Id> load_demo_risk_file(app::App& app, const app::Principal& who,
       {"Tyvek pouch converter", "MY", "sterile barrier pouches (ISO 11607)",
        quality::SupplierCriticality::major, quality::SupplierStatus::pending, "", ""},
   }};
+  timeline.on(38, 9, 50);
   auto suppliers = app.records<quality::Supplier>();
   for (const auto& s : kSuppliers) {
     quality::Supplier in;
@@ -379,6 +397,15 @@ Result<Id> load_demo_risk_file(app::App& app, const app::Principal& who,
     }
     RL_TRY(suppliers.create(who, in));
   }
+
+  timeline.on(6, 15, 5);
+  // A post-launch hazard just identified from field data: not yet estimated.
+  risk::HazardInput late;
+  late.title = "Late strut fracture at overlapping segments";
+  late.category = "mechanical";
+  late.stage = Stage::post_launch;
+  RL_TRY(app.hazards().create(manager, f, late));
+
   return f;
 }
 

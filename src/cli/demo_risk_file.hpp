@@ -6,13 +6,15 @@
 #include <string>
 
 #include "app/app.hpp"
+#include "cli/demo_data.hpp"
 
 namespace riskloop::cli {
 
-// Creates (as `signer`, whose password is `password`) the approved default policy, the risk file
-// of `product_id` with its chains, controls, residual estimates, decisions and a review, passes
-// the design gate, and fills the operational risk register. Returns the risk file id.
-Result<Id> load_demo_risk_file(app::App& app, const app::Principal& signer,
-                               const std::string& password, const Id& product_id);
+// Creates the approved default policy, the risk file of `product_id` with its chains, controls,
+// residual estimates, decisions and a review, passes the design gate, and fills the operational
+// risk register and the supplier list, each step on its day and by its demo member (signatures by
+// the risk manager, whose password is `password`). Returns the risk file id.
+Result<Id> load_demo_risk_file(DemoTimeline& timeline, const std::string& password,
+                               const Id& product_id);
 
 }  // namespace riskloop::cli

@@ -180,6 +180,12 @@ awk -v n="$ENTRIES" -v head="$HEAD" '
   END { if (!failed && (NR != n || last != head)) { print "export ends at " last " after " NR " lines; verify says " head; exit 1 } }
 ' export.jsonl >awk.out || { CASE="journal export"; cp awk.out err; fail "export lines"; }
 grep -q '"entity":"product"' export.jsonl || fail "no product entries in the export"
+# The demo reads like a real project: its history spans months, in order, not one instant.
+grep -o '"at":"[0-9-]*' export.jsonl | cut -d'"' -f4 >days
+sort -c days || fail "demo entries are not dated in journal order"
+SPAN=$(( ($(date -ud "$(tail -1 days)" +%s) - $(date -ud "$(head -1 days)" +%s)) / 86400 ))
+(( SPAN >= 150 )) || fail "the demo's history spans $SPAN days"
+(( $(sort -u days | wc -l) >= 20 )) || fail "the demo's history has $(sort -u days | wc -l) distinct days"
 if grep -q '\$argon2' export.jsonl; then fail "the export holds a password hash"; fi
 
 expect 0 journal export --db "$DB" --out "$WORK/journal.jsonl"
