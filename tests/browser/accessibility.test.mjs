@@ -100,6 +100,32 @@ describe('accessibility and CSP', () => {
     await page.screenshot({ path: join(process.env.RISKLOOP_SCREENSHOT_DIR, 'risk-file.png') });
   });
 
+  test('switching tabs with the keyboard keeps focus on the tab list', async () => {
+    await page.goto(`/files/${fileId}?tab=matrix`);
+    await page.locator('#file-tabs a', { hasText: 'Controls' }).focus();
+    await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+    await page.waitForURL(/tab=controls/);
+    const focused = await page.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      current: document.activeElement?.getAttribute('aria-current'),
+    }));
+    assert.deepEqual(focused, { text: 'Controls', current: 'page' });
+    // The next Tab press reaches the next tab, not the skip link at the top of the page.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('#file-tabs') !== null), true);
+  });
+
+  test('a long unbroken text does not widen the page', async () => {
+    await page.goto(`/files/${fileId}?tab=hazards`);
+    await page.evaluate(() => {
+      const cell = document.querySelector('main td') ?? document.querySelector('main p');
+      cell.textContent = 'x'.repeat(5000);
+    });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const viewport = page.viewportSize().width;
+    assert.ok(width <= viewport + 1, `page is ${width} px wide in a ${viewport} px window`);
+  });
+
   test('the policy editor, the migration preview and the admin screens have labels', async () => {
     await page.goto('/policies');
     await Promise.all([

@@ -45,6 +45,19 @@
     if (wanted) wanted.focus();
   });
 
+  // Tabs that are links to the same page showing another section (<nav data-keep-focus>): after
+  // choosing one, keyboard focus stays on the chosen tab instead of starting again at the top.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("[data-keep-focus] a");
+    if (link) sessionStorage.setItem("riskloop-keep-focus", link.closest("[data-keep-focus]").id);
+  });
+  var kept = sessionStorage.getItem("riskloop-keep-focus");
+  if (kept) {
+    sessionStorage.removeItem("riskloop-keep-focus");
+    var chosen = document.querySelector("#" + CSS.escape(kept) + " [aria-current=page]");
+    if (chosen) chosen.focus();
+  }
+
   // A dialog whose form htmx sent successfully closes itself.
   document.addEventListener("htmx:afterRequest", function (event) {
     var elt = event.detail && event.detail.elt;
