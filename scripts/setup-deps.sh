@@ -11,7 +11,7 @@ PACKAGES=(
   libboost1.81-dev libboost-math1.81-dev
   nlohmann-json3-dev libsimdjson-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15
-  libsodium-dev libcli11-dev libfmt-dev libspdlog-dev libexpected-dev
+  libsodium-dev libssl-dev libcli11-dev libfmt-dev libspdlog-dev libexpected-dev
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   libtbb-dev zlib1g-dev fonts-dejavu-core
   libxlsxwriter-dev libminizip-dev libpugixml-dev libkainjow-mustache-dev libcmark-dev

@@ -104,6 +104,12 @@ Response unknown_route(const RouteMatch& match, const RequestView& request) {
     r.headers.push_back({"Allow", match.allow});
     return r;
   }
+  // A person who followed a stale link or mistyped an address gets the site's page, not JSON.
+  if (!request.path.starts_with("/api/"))
+    return page_problem(Error{ErrorCode::not_found,
+                              "There is no page at " + std::string(request.path) + ".",
+                              {}},
+                        request.hx_request == "true");
   return problem(Error{ErrorCode::not_found,
                        "there is no resource at " + std::string(request.path) +
                            " (the API is described at /api/v1/openapi.json)",

@@ -93,6 +93,19 @@ TEST_F(HttpServer, KeepAliveAndPipelining) {
   EXPECT_NE(old.find("Connection: close"), std::string::npos) << old;
 }
 
+TEST_F(HttpServer, AnUnknownPageIsAPageAndAnUnknownApiPathIsAProblem) {
+  auto c = client();
+  const auto page = c.get("/files/no-such-file/nonsense");
+  EXPECT_EQ(page.status, 404);
+  EXPECT_EQ(page.header("Content-Type").rfind("text/html", 0), 0u) << page.header("Content-Type");
+  EXPECT_NE(page.body.find("There is no page at /files/no-such-file/nonsense."), std::string::npos)
+      << page.body;
+  EXPECT_NE(page.body.find("href=\"/static/app.css\""), std::string::npos);
+  const auto api = c.get("/api/v1/no-such-thing");
+  EXPECT_EQ(api.status, 404);
+  EXPECT_EQ(api.header("Content-Type"), "application/problem+json");
+}
+
 TEST_F(HttpServer, IdleAndSlowConnectionsAreClosed) {
   auto options = default_options();
   options.idle_timeout = std::chrono::milliseconds(200);

@@ -1,7 +1,9 @@
-// RFC 6962 Merkle tree hashing over libsodium's SHA-256.
+// RFC 6962 Merkle tree hashing over SHA-256 (formats/digest/sha256.hpp).
 #include "formats/digest/merkle_tree.hpp"
 
 #include <sodium.h>
+
+#include "formats/digest/sha256.hpp"
 
 #include <bit>
 
@@ -15,15 +17,8 @@ std::size_t split_point(std::size_t n) { return std::bit_floor(n - 1); }
 }  // namespace
 
 Digest merkle_leaf_hash(std::string_view leaf) {
-  crypto_hash_sha256_state state;
-  crypto_hash_sha256_init(&state);
   const unsigned char prefix = 0x00;
-  crypto_hash_sha256_update(&state, &prefix, 1);
-  crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(leaf.data()),
-                            leaf.size());
-  Digest out;
-  crypto_hash_sha256_final(&state, out.data());
-  return out;
+  return Sha256().update(&prefix, 1).update(leaf).finish();
 }
 
 Digest merkle_node_hash(const Digest& left, const Digest& right) {
@@ -31,17 +26,11 @@ Digest merkle_node_hash(const Digest& left, const Digest& right) {
   input[0] = 0x01;
   std::copy(left.begin(), left.end(), input + 1);
   std::copy(right.begin(), right.end(), input + 33);
-  Digest out;
-  crypto_hash_sha256(out.data(), input, sizeof input);
-  return out;
+  return Sha256().update(input, sizeof input).finish();
 }
 
 Digest merkle_root(std::span<const Digest> leaves) {
-  if (leaves.empty()) {
-    Digest out;
-    crypto_hash_sha256(out.data(), nullptr, 0);
-    return out;
-  }
+  if (leaves.empty()) return Sha256().finish();
   if (leaves.size() == 1) return leaves[0];
   const std::size_t k = split_point(leaves.size());
   return merkle_node_hash(merkle_root(leaves.first(k)), merkle_root(leaves.subspan(k)));
@@ -107,9 +96,7 @@ Digest MerkleRootBuilder::root() const {
 }
 
 std::string digest_hex(const Digest& d) {
-  char hex[65];
-  sodium_bin2hex(hex, sizeof hex, d.data(), d.size());
-  return std::string(hex, 64);
+  return hex_of(d);
 }
 
 std::optional<Digest> digest_from_hex(std::string_view hex) {
