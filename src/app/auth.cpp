@@ -250,7 +250,8 @@ Result<Principal> Auth::operator_principal(const std::string& login, const Id& o
     return {};
   }));
   if (!user_id) return fail(ErrorCode::not_found, "no user with e-mail " + as_email, "--as");
-  auto p = principal_for(*user_id, org_id, actor);
+  // The member acts: the journal names them (as a login would), not the operator's login.
+  auto p = principal_for(*user_id, org_id, "user:" + *user_id);
   if (!p) return fail(ErrorCode::not_found, as_email + " is not a member of this organization", "--as");
   return p;
 }

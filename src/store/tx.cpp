@@ -169,6 +169,21 @@ Result<std::vector<Id>> Tx::user_org_ids(const Id& user) {
   return out;
 }
 
+Result<std::vector<std::pair<Id, Id>>> Tx::pending_invitations(const Id& user) {
+  const SqlValue p[] = {user};
+  const auto rows = RL_TRY(db_.query(
+      "SELECT org_id, id FROM invitations WHERE user_id = $1 AND status = 'pending' ORDER BY id",
+      p));
+  std::vector<std::pair<Id, Id>> out;
+  for (const auto& r : rows) out.emplace_back(sql_text(r[0]), sql_text(r[1]));
+  return out;
+}
+
+Result<std::optional<Id>> Tx::invitation_org(const Id& invitation) {
+  const SqlValue p[] = {invitation};
+  return first_text(db_, "SELECT org_id FROM invitations WHERE id = $1", p);
+}
+
 Result<std::optional<std::pair<Id, Id>>> Tx::api_token_by_hash(const std::string& token_hash) {
   const SqlValue p[] = {token_hash};
   const auto rows = RL_TRY(db_.query("SELECT org_id, id FROM api_tokens WHERE token_hash = $1", p));

@@ -254,6 +254,10 @@ class Tx {
   Result<std::optional<Id>> membership_id(const Id& org, const Id& user);
   // Organizations a user belongs to.
   Result<std::vector<Id>> user_org_ids(const Id& user);
+  // Pending invitations of a user, in any organization: (org_id, id) pairs, oldest first.
+  Result<std::vector<std::pair<Id, Id>>> pending_invitations(const Id& user);
+  // The organization of an invitation, if it exists.
+  Result<std::optional<Id>> invitation_org(const Id& invitation);
   // The token with this hash (any organization): callers check expiry and revocation.
   Result<std::optional<std::pair<Id, Id>>> api_token_by_hash(const std::string& token_hash);
 

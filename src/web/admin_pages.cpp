@@ -45,6 +45,7 @@ Data error_of(const FieldErrors& errors, const char* key) {
 
 struct MemberForm {
   const FieldErrors* errors = nullptr;  // of the add-member form
+  const char* flash = nullptr;          // what the last action did
 };
 
 Response users_page(Call& c, const MemberForm& form, int status) {
@@ -68,6 +69,19 @@ Response users_page(Call& c, const MemberForm& form, int status) {
     rows.push_back(r);
   }
   d.set("members", rows);
+  List invited;
+  for (const auto& i : RL_WEB_TRY(c, c.app().accounts().invitations(c.principal, {.limit = kAll}))) {
+    if (i.status != InvitationStatus::pending) continue;
+    Data r;
+    r.set("id", i.header.id);
+    r.set("email", i.email);
+    r.set("role", label_of(i.role));
+    r.set("invited_by", i.invited_by);
+    invited.push_back(r);
+  }
+  d.set("has_invitations", flag(!invited.empty()));
+  d.set("invitations", invited);
+  if (form.flash) d.set("flash", std::string(form.flash));
   FieldErrors none;
   const auto& errors = form.errors ? *form.errors : none;
   const bool failed = form.errors != nullptr;
@@ -107,6 +121,11 @@ Response add_member(Call& c) {
     errors.emplace("role", "must be one of " + allowed_names<Role>());
   if (errors.empty()) {
     auto added = c.app().accounts().add_member(c.principal, in);
+    if (added && added->invitation)
+      return users_page(c,
+                        {.flash = "This account belongs to another organization too: it has been "
+                                  "invited and joins when its owner accepts."},
+                        200);
     if (added) return redirect(c, "/admin/users");
     const auto& e = added.error();
     if (e.code == ErrorCode::forbidden || e.code == ErrorCode::not_found)
@@ -147,6 +166,12 @@ Response deactivate(Call& c) {
 
 Response reactivate(Call& c) {
   return set_status(c, UserStatus::active);
+}
+
+Response withdraw_invitation(Call& c) {
+  RL_WEB_CHECK(c, may_manage(c));
+  RL_WEB_CHECK(c, c.app().accounts().withdraw_invitation(c.principal, c.param(0)));
+  return redirect(c, "/admin/users");
 }
 
 // --- API tokens -------------------------------------------------------------------------------
@@ -261,6 +286,9 @@ void add_admin_routes(http::RouteTable& routes) {
   routes.add({.method = Method::post, .pattern = "/admin/users/{id}/reactivate",
               .operation_id = "webAdminReactivate", .tag = "web", .handler = &reactivate,
               .access = Access::page, .exec = Exec::write_pool});
+  routes.add({.method = Method::post, .pattern = "/admin/invitations/{id}/withdraw",
+              .operation_id = "webAdminWithdrawInvitation", .tag = "web",
+              .handler = &withdraw_invitation, .access = Access::page, .exec = Exec::write_pool});
   routes.add({.method = Method::get, .pattern = "/admin/tokens", .operation_id = "webAdminTokens",
               .tag = "web", .handler = &tokens, .access = Access::page});
   routes.add({.method = Method::post, .pattern = "/admin/tokens",

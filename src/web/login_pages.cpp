@@ -5,6 +5,7 @@
 #include "core/accounts.hpp"
 #include "http/request_auth.hpp"
 #include "web/assets.hpp"
+#include "web/labels.hpp"
 #include "web/page.hpp"
 #include "web/screen_routes.hpp"
 
@@ -76,14 +77,52 @@ Response home(Call& c) {
   return redirect(c, "/dashboard");
 }
 
+// The account page: the password form and the invitations waiting for the person's answer.
+Data account_data(Call& c) {
+  auto d = base_data(c);
+  List rows;
+  if (auto mine = c.app().accounts().my_invitations(c.principal)) {
+    for (const auto& r : *mine) {
+      Data e;
+      e.set("id", r.invitation.header.id);
+      e.set("org_name", r.organization.name);
+      e.set("role", words(name_of(r.invitation.role)));
+      e.set("invited_by", r.invitation.invited_by);
+      rows.push_back(e);
+    }
+  }
+  d.set("has_invitations", flag(!rows.empty()));
+  d.set("invitations", rows);
+  return d;
+}
+
 Response password_form(Call& c) {
-  return page(c, "password", "Change password", base_data(c));
+  return page(c, "password", "Change password", account_data(c));
+}
+
+Response answer_invitation(Call& c, bool accept) {
+  const auto inv =
+      RL_WEB_TRY(c, c.app().accounts().respond_to_invitation(c.principal, c.param(0), accept));
+  auto d = account_data(c);
+  d.set("flash", std::string(accept ? "You joined the organization as " +
+                                          words(name_of(inv.role)) +
+                                          "; switch to it with the organization menu."
+                                    : "You declined the invitation."));
+  return page(c, "password", "Change password", d);
+}
+
+Response accept_invitation(Call& c) {
+  return answer_invitation(c, true);
+}
+
+Response decline_invitation(Call& c) {
+  return answer_invitation(c, false);
 }
 
 Response change_password(Call& c) {
   const PasswordChangeInput in{.current_password = c.form.get("current_password"),
                                .new_password = c.form.get("new_password")};
-  auto d = base_data(c);
+  auto d = account_data(c);
   const auto done = c.app().accounts().change_password(c.principal, c.principal.user_id, in);
   if (!done) {
     const auto& e = done.error();
@@ -124,6 +163,12 @@ void add_login_routes(http::RouteTable& routes) {
   routes.add({.method = Method::post, .pattern = "/account/password",
               .operation_id = "webChangePassword", .tag = "web", .handler = &change_password,
               .access = Access::page, .exec = Exec::write_pool});
+  routes.add({.method = Method::post, .pattern = "/account/invitations/{id}/accept",
+              .operation_id = "webAcceptInvitation", .tag = "web", .handler = &accept_invitation,
+              .access = Access::page, .exec = Exec::write_pool});
+  routes.add({.method = Method::post, .pattern = "/account/invitations/{id}/decline",
+              .operation_id = "webDeclineInvitation", .tag = "web",
+              .handler = &decline_invitation, .access = Access::page, .exec = Exec::write_pool});
   routes.add({.method = Method::post, .pattern = "/account/organization",
               .operation_id = "webSwitchOrganization", .tag = "web",
               .handler = &switch_organization, .access = Access::page, .exec = Exec::write_pool});
