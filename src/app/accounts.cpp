@@ -257,13 +257,12 @@ Status Accounts::change_password(const Principal& who, const Id& user_id,
   if (!self) RL_CHECK(require(who, Permission::manage_members, "change other users' passwords"));
   RL_CHECK(check_password("/new_password", in.new_password));
   if (self) {
-    std::optional<User> user;
-    RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
-      user = RL_TRY(tx.get_global<User>(user_id));
-      return {};
-    }));
-    if (!password_matches(user->password_hash, in.current_password))
+    // Counted with logins: the form must not be a way around the login throttle.
+    auto confirmed = Auth(ctx_).confirm_password(who, in.current_password, "password change",
+                                                 "/current_password");
+    if (!confirmed && confirmed.error().code == ErrorCode::unauthenticated)
       return fail(ErrorCode::validation, "is not your current password", "/current_password");
+    RL_CHECK(confirmed);
   }
   const auto hash = RL_TRY(hash_password(in.new_password, ctx_.options.password_cost));
   return ctx_.store.transaction([&](store::Tx& tx) -> Status {
@@ -274,7 +273,14 @@ Status Accounts::change_password(const Principal& who, const Id& user_id,
     user.password_hash = hash;
     Recorder rec(tx, who, ctx_.clock.now());
     RL_CHECK(rec.update(user));
-    // Other sessions of the account end with the old password.
+    // What the old password opened ends with it: other sessions, and the account's API tokens in
+    // every organization (a token made by whoever knew the old password would outlive it).
+    for (const auto& org : RL_TRY(tx.user_org_ids(user_id)))
+      for (auto& t : RL_TRY(tx.list_all<ApiToken>(org, {{"user_id", user_id}}))) {
+        if (t.revoked_at) continue;
+        t.revoked_at = rec.now();
+        RL_CHECK(rec.update(t));
+      }
     return tx.delete_user_sessions(user_id);
   });
 }

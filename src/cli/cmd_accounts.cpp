@@ -223,7 +223,7 @@ struct TokenArgs {
   OrgArgs org;
   std::string user;
   std::string name;
-  std::optional<std::int64_t> expires_days;
+  std::optional<std::int64_t> expires_days = kMaxTokenDays;
   std::string id;
 };
 
@@ -387,7 +387,8 @@ void add_token_commands(CLI::App& root, Selection& selection) {
       ->add_option("--name", create->name, "what the token is for, e.g. \"ERP nightly export\"")
       ->required();
   create_cmd->add_option("--expires-days,--expires-in-days", create->expires_days,
-                         "days until it expires, 1..3650 (default: never)");
+                         "days until it expires, 1.." + std::to_string(kMaxTokenDays) +
+                             " (default: " + std::to_string(kMaxTokenDays) + ")");
   on_selected(create_cmd, selection, "token create",
               [create] { return run_token_create(*create); });
 

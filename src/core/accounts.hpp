@@ -240,13 +240,16 @@ struct RoleInput {
 
 struct TokenInput {
   std::string name;
-  std::optional<std::int64_t> expires_in_days;  // absent: never expires; 1..3650 otherwise
+  std::optional<std::int64_t> expires_in_days;  // required: 1..kMaxTokenDays
   template <class V, class Self>
   static void fields(V& v, Self& s) {
     v("name", s.name);
     v("expires_in_days", s.expires_in_days);
   }
 };
+// API tokens always expire, at most this many days after they are made: a leaked token stops
+// working on its own.
+inline constexpr std::int64_t kMaxTokenDays = 365;
 Status validate(const TokenInput& in);
 
 struct LoginInput {

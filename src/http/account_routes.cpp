@@ -1,6 +1,7 @@
 // Organizations, users (members of the current organization), memberships, API tokens and
 // partner shares. Authorization is the application's; here is only the HTTP shape.
 #include "app/accounts.hpp"
+#include "app/auth.hpp"
 #include "core/accounts.hpp"
 #include "http/json_schema.hpp"
 #include "http/rest_conventions.hpp"
@@ -149,6 +150,17 @@ Response accept_invitation(Call& c) {
 Response decline_invitation(Call& c) {
   return record_response(
       RL_HTTP_TRY(c.app().accounts().respond_to_invitation(c.principal, c.param(0), false)));
+}
+
+// --- security events ----------------------------------------------------------------------
+
+Response list_security_events(Call& c) {
+  const auto page = RL_HTTP_TRY(page_from_query(c));
+  const auto events =
+      RL_HTTP_TRY(c.app().auth().security_events(c.principal, page.after, page.limit));
+  return page_response(
+      events, page.limit, [](const SecurityEvent& e) { return formats::to_json(e); },
+      [](const SecurityEvent& e) { return e.header.id; });
 }
 
 // --- memberships --------------------------------------------------------------------------
@@ -363,6 +375,17 @@ void add_account_routes(RouteTable& routes) {
               .response_description = "The declined invitation",
               .response = kInvitation});
 
+  routes.add({.method = Method::get,
+              .pattern = "/api/v1/security-events",
+              .operation_id = "listSecurityEvents",
+              .summary = "Failed password re-checks (signatures, password changes, policy "
+                         "migrations) and whether they locked the account (admins)",
+              .tag = "users",
+              .handler = &list_security_events,
+              .response_description = "A page of events, oldest first",
+              .response = record_ref<SecurityEvent>("SecurityEvent"),
+              .list = true,
+              .query = kPageParams});
   routes.add({.method = Method::get,
               .pattern = "/api/v1/memberships",
               .operation_id = "listMemberships",

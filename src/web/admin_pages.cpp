@@ -5,6 +5,7 @@
 #include <map>
 
 #include "app/accounts.hpp"
+#include "app/auth.hpp"
 #include "core/accounts.hpp"
 #include "web/form_input.hpp"
 #include "web/labels.hpp"
@@ -82,6 +83,22 @@ Response users_page(Call& c, const MemberForm& form, int status) {
   d.set("has_invitations", flag(!invited.empty()));
   d.set("invitations", invited);
   if (form.flash) d.set("flash", std::string(form.flash));
+  // Failed password re-checks: the most recent ten, newest first, named by member.
+  const auto events = RL_WEB_TRY(c, c.app().auth().security_events(c.principal, "", kAll));
+  std::map<Id, std::string> names;
+  for (const auto& m : members) names[m.user.header.id] = m.user.display_name + " (" + m.user.email + ")";
+  List alerts;
+  for (auto it = events.rbegin(); it != events.rend() && alerts.size() < 10; ++it) {
+    Data a;
+    const auto name = names.find(it->user_id);
+    a.set("who", name == names.end() ? it->user_id : name->second);
+    a.set("purpose", it->purpose);
+    a.set("at", display_time(it->header.created_at));
+    a.set("locked", flag(it->locked));
+    alerts.push_back(a);
+  }
+  d.set("has_alerts", flag(!alerts.empty()));
+  d.set("alerts", alerts);
   FieldErrors none;
   const auto& errors = form.errors ? *form.errors : none;
   const bool failed = form.errors != nullptr;
@@ -211,7 +228,9 @@ Response tokens_page(Call& c, const TokenForm& form, int status) {
   FieldErrors none;
   const auto& errors = form.errors ? *form.errors : none;
   d.set("token_name", form.errors ? c.form.get("name") : std::string());
-  d.set("token_days", form.errors ? c.form.get("expires_in_days") : std::string());
+  d.set("token_days",
+        form.errors ? c.form.get("expires_in_days") : std::to_string(kMaxTokenDays));
+  d.set("max_token_days", std::to_string(kMaxTokenDays));
   d.set("name_error", error_of(errors, "name"));
   d.set("days_error", error_of(errors, "expires_in_days"));
   d.set("form_error", error_of(errors, ""));
@@ -240,7 +259,8 @@ Response create_token(Call& c) {
     std::int64_t n = 0;
     const auto [end, ec] = std::from_chars(days.data(), days.data() + days.size(), n);
     if (ec != std::errc() || end != days.data() + days.size())
-      errors.emplace("expires_in_days", "must be a whole number of days, 1 to 3650");
+      errors.emplace("expires_in_days",
+                     "must be a whole number of days, 1 to " + std::to_string(kMaxTokenDays));
     else
       in.expires_in_days = n;
   }

@@ -2,7 +2,9 @@
 // API's (rl_session cookie, HttpOnly, SameSite=Strict); nothing of a password is ever logged.
 #include <chrono>
 
+#include "app/auth.hpp"
 #include "core/accounts.hpp"
+#include "http/problem.hpp"
 #include "http/request_auth.hpp"
 #include "web/assets.hpp"
 #include "web/labels.hpp"
@@ -12,11 +14,10 @@
 namespace riskloop::web {
 namespace {
 
-// Only paths of this site (never "//host" or a scheme), so a login link cannot send people away.
+// Only paths of this site (never "//host", "/\\host", a scheme or control characters), so a login
+// link can neither send people away nor inject headers; anything else goes to the home page.
 std::string safe_next(std::string_view next) {
-  if (next.empty() || next.front() != '/' || next.substr(0, 2) == "//" ||
-      next.find('\\') != std::string_view::npos || next.substr(0, 6) == "/login")
-    return "/dashboard";
+  if (!http::is_local_path(next) || next.substr(0, 6) == "/login") return "/dashboard";
   return std::string(next);
 }
 
@@ -29,11 +30,24 @@ Data login_data() {
   return d;
 }
 
+// The login page with its CSRF token: the browser's live token when it has one (several open
+// login tabs keep working), else a new one set in the token cookie.
+Response login_page(Call& c, Data d, int status = 200) {
+  const bool secure = c.service.options.secure_cookies;
+  std::string token(http::login_csrf_token(c.request, secure));
+  const bool fresh = token.size() < 32;
+  if (fresh) token = app::random_secret("");
+  d.set("csrf", token);
+  auto r = page(c, "login", "Log in", d, status);
+  if (fresh) r.headers.push_back({"Set-Cookie", http::login_csrf_cookie(token, secure)});
+  return r;
+}
+
 Response login_form(Call& c) {
   auto d = login_data();
   d.set("next", safe_next(query(c, "next")));
   if (query(c, "expired") == "1") d.set("expired", flag(true));
-  return page(c, "login", "Log in", d);
+  return login_page(c, d);
 }
 
 Response login(Call& c) {
@@ -41,17 +55,26 @@ Response login(Call& c) {
                 .password = c.form.get("password"),
                 .organization = c.form.get("organization")};
   const auto next = safe_next(c.form.get("next"));
-  auto result = c.app().auth().login(in, c.request.peer_address);
-  if (!result) {
+  const auto failed = [&](const std::string& message, int status) {
     auto d = login_data();
     d.set("next", next);
     d.set("email", in.email);
     d.set("organization", in.organization);
-    d.set("error", result.error().code == ErrorCode::unauthenticated
-                       ? std::string("The e-mail or password is wrong, or the account is locked.")
-                       : result.error().message);
-    return page(c, "login", "Log in", d, http_status(result.error().code));
-  }
+    d.set("error", message);
+    return login_page(c, d, status);
+  };
+  // Login CSRF: the form must come from our own login page, which set the token cookie.
+  const auto expected = http::login_csrf_token(c.request, c.service.options.secure_cookies);
+  const auto& sent = c.form.get("_csrf");
+  if (expected.empty() || sent.empty() || !http::constant_time_equal(sent, expected))
+    return failed("This login form has expired or did not come from this site; log in again.",
+                  403);
+  auto result = c.app().auth().login(in, c.request.peer_address);
+  if (!result)
+    return failed(result.error().code == ErrorCode::unauthenticated
+                      ? std::string("The e-mail or password is wrong, or the account is locked.")
+                      : http::shown_error(result.error(), c.request.request_id).message,
+                  http_status(result.error().code));
   Response r;
   r.status = 303;
   r.content_type = http::kHtmlContentType;
@@ -60,6 +83,8 @@ Response login(Call& c) {
       std::chrono::duration_cast<std::chrono::seconds>(result->expires_at - c.app().clock().now());
   r.headers.push_back({"Set-Cookie", http::session_cookie(result->session_secret, max_age,
                                                           c.service.options.secure_cookies)});
+  r.headers.push_back(
+      {"Set-Cookie", http::cleared_login_csrf_cookie(c.service.options.secure_cookies)});
   return r;
 }
 

@@ -1,6 +1,9 @@
 // Accounts and authentication: login, throttling, sessions, tokens, roles, tenants.
 #include "tests/app/app_fixture.hpp"
 
+#include "app/auth.hpp"
+#include "store/sql_value.hpp"
+
 namespace riskloop::testing {
 namespace {
 
@@ -68,7 +71,7 @@ TEST_F(Accounts, TokensWorkUntilRevokedOrExpired) {
   clock_.advance(std::chrono::hours(25));
   EXPECT_EQ(app_->auth().token(t->secret).error().message, "the API token has expired");
 
-  auto t2 = app_->accounts().create_token(admin_, {"other", {}});
+  auto t2 = app_->accounts().create_token(admin_, {"other", 30});
   ASSERT_TRUE(t2);
   ASSERT_TRUE(app_->accounts().revoke_token(admin_, t2->token.header.id));
   EXPECT_EQ(app_->auth().token(t2->secret).error().message, "the API token was revoked");
@@ -135,6 +138,95 @@ TEST_F(Accounts, SwitchingOrganizationChangesScopeAndRole) {
   EXPECT_EQ(app_->auth().switch_organization(login->principal, "nope").error().code, ErrorCode::not_found);
 }
 
+
+
+// --- password re-checks, throttle keys, tokens, purging (issue 11) -------------------------------
+
+TEST_F(Accounts, PasswordReChecksShareTheLoginThrottleAndAlertAdmins) {
+  const auto before = journal_count();
+  for (int i = 0; i < 5; ++i) {
+    const auto wrong = app_->auth().confirm_password(admin_, "not my password!", "signature");
+    ASSERT_FALSE(wrong);
+    EXPECT_EQ(wrong.error().code, ErrorCode::unauthenticated);
+  }
+  // The sixth is refused unchecked, and the login of the account is locked as well.
+  EXPECT_EQ(app_->auth().confirm_password(admin_, kPassword, "signature").error().code,
+            ErrorCode::rate_limited);
+  EXPECT_EQ(app_->auth().login({"admin@acme.example", kPassword, ""}, "10.1.1.1").error().code,
+            ErrorCode::rate_limited);
+  // Each failure is a journaled security event administrators see; the fifth locked the account.
+  const auto events = app_->auth().security_events(admin_, "", 100);
+  ASSERT_TRUE(events) << events.error().message;
+  ASSERT_EQ(events->size(), 5u);
+  EXPECT_EQ(events->front().purpose, "signature");
+  EXPECT_EQ(events->front().user_id, admin_.user_id);
+  EXPECT_FALSE(events->front().locked);
+  EXPECT_TRUE(events->back().locked);
+  EXPECT_EQ(journal_count(), before + 5);
+  const auto auditor = member("audit@acme.example", Role::auditor);
+  EXPECT_EQ(app_->auth().security_events(auditor, "", 100).error().code, ErrorCode::forbidden);
+}
+
+TEST_F(Accounts, PasswordChangeChecksGoThroughTheThrottle) {
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(app_->accounts()
+                  .change_password(admin_, admin_.user_id, {"wrong wrong wrong", "a brand new passphrase"})
+                  .error()
+                  .location,
+              "/current_password");
+  const auto locked = app_->accounts().change_password(admin_, admin_.user_id,
+                                                       {kPassword, "a brand new passphrase"});
+  ASSERT_FALSE(locked);
+  EXPECT_EQ(locked.error().code, ErrorCode::rate_limited);
+  EXPECT_EQ(app_->auth().security_events(admin_, "", 100)->back().purpose, "password change");
+}
+
+TEST_F(Accounts, ThrottleKeysAreNormalizedAndBounded) {
+  EXPECT_EQ(app::account_throttle_key("  Admin@ACME.example "), "account:admin@acme.example");
+  EXPECT_EQ(app::account_throttle_key(std::string(100000, 'a')).size(), 8u + 254u);
+  EXPECT_EQ(app::address_throttle_key(std::string(5000, '1')).size(), 8u + 64u);
+  // Changing the case of the e-mail does not dodge the count.
+  for (int i = 0; i < 5; ++i)
+    EXPECT_FALSE(app_->auth().login({i % 2 ? "ADMIN@acme.example" : "admin@Acme.example",
+                                     "wrong wrong wrong", ""},
+                                    "10.0.0." + std::to_string(i)));
+  EXPECT_EQ(app_->auth().login({"admin@acme.example", kPassword, ""}, "10.0.0.99").error().code,
+            ErrorCode::rate_limited);
+}
+
+TEST_F(Accounts, TokensExpireWithinAYearAndEndWithThePassword) {
+  EXPECT_EQ(app_->accounts().create_token(admin_, {"forever", {}}).error().location,
+            "/expires_in_days");
+  const auto too_long = app_->accounts().create_token(admin_, {"long", 366});
+  ASSERT_FALSE(too_long);
+  EXPECT_EQ(too_long.error().message, "366 days is not allowed: must be 1 to 365 days");
+  const auto t = app_->accounts().create_token(admin_, {"a year", 365});
+  ASSERT_TRUE(t) << t.error().message;
+  EXPECT_TRUE(app_->auth().token(t->secret));
+  ASSERT_TRUE(app_->accounts().change_password(admin_, admin_.user_id,
+                                               {kPassword, "a brand new passphrase"}));
+  EXPECT_EQ(app_->auth().token(t->secret).error().message, "the API token was revoked");
+  EXPECT_TRUE(app_->journal().verify()->ok);
+}
+
+TEST_F(Accounts, ExpiredSessionsAndThrottleRowsArePurged) {
+  auto s = app_->auth().login({"admin@acme.example", kPassword, ""}, "127.0.0.1");
+  ASSERT_TRUE(s);
+  EXPECT_FALSE(app_->auth().login({"admin@acme.example", "wrong wrong wrong", ""}, "10.2.2.2"));
+  const auto rows = [&] {
+    std::int64_t n = 0;
+    EXPECT_TRUE(store_->read([&](store::Tx& tx) -> Status {
+      for (const char* table : {"sessions", "login_throttle"})
+        n += store::sql_int(RL_TRY(tx.sql().query(std::string("SELECT count(*) FROM ") + table)).at(0).at(0));
+      return {};
+    }));
+    return n;
+  };
+  EXPECT_GE(rows(), 3);  // the sessions, and the throttle rows of the failure
+  clock_.advance(std::chrono::hours(13));
+  ASSERT_TRUE(app_->auth().purge_expired(clock_.now()));
+  EXPECT_EQ(rows(), 0);
+}
 
 // --- accounts shared by organizations (issue 11: cross-organization takeover) -------------------
 
