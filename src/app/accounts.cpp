@@ -18,8 +18,10 @@ int page_limit(const Page& page, const AppOptions& o) {
 }
 
 // Creates the user (when the e-mail is new) and the membership, inside the caller's transaction.
+// An account that belongs to another organization is invited instead, unless `direct` (a local
+// operator, who has the database anyway).
 Result<Member> add_member_in(Recorder& rec, IdSource& ids, const NewMemberInput& in,
-                             const std::string& password_hash) {
+                             const std::string& password_hash, bool direct) {
   auto& tx = rec.tx();
   Member m;
   if (const auto existing = RL_TRY(tx.user_id_by_email(in.email))) {
@@ -27,6 +29,22 @@ Result<Member> add_member_in(Recorder& rec, IdSource& ids, const NewMemberInput&
     if (RL_TRY(tx.membership_id(rec.who().org_id, *existing)))
       return fail(ErrorCode::conflict, in.email + " is already a member of this organization",
                   "/email");
+    if (!direct && !RL_TRY(tx.user_org_ids(*existing)).empty()) {
+      for (const auto& [org, id] : RL_TRY(tx.pending_invitations(*existing)))
+        if (org == rec.who().org_id)
+          return fail(ErrorCode::conflict,
+                      in.email + " is already invited to this organization; the invitation " +
+                          id + " waits for their answer",
+                      "/email");
+      Invitation inv;
+      inv.user_id = *existing;
+      inv.email = m.user.email;
+      inv.role = in.role;
+      inv.invited_by = rec.who().email.empty() ? rec.who().actor : rec.who().email;
+      RL_CHECK(rec.create(inv, ids.next_id()));
+      m.invitation = std::move(inv);
+      return m;
+    }
   } else {
     if (password_hash.empty())
       return fail(ErrorCode::validation, "is required for a new user", "/password");
@@ -40,6 +58,20 @@ Result<Member> add_member_in(Recorder& rec, IdSource& ids, const NewMemberInput&
   m.membership.role = in.role;
   RL_CHECK(rec.create(m.membership, ids.next_id()));
   return m;
+}
+
+// Someone else's account may be changed only by a local operator, or by an admin of its only
+// organization: an admin of one tenant must not be able to take over (set the password of,
+// disable) an account that another organization relies on.
+Status may_change_account(store::Tx& tx, const Principal& who, const Id& user_id,
+                          std::string_view what) {
+  if (who.local_operator || user_id == who.user_id) return {};
+  for (const auto& org : RL_TRY(tx.user_org_ids(user_id)))
+    if (org != who.org_id)
+      return fail(ErrorCode::forbidden,
+                  "this account also belongs to another organization, so only its owner may "
+                  "change its " + std::string(what));
+  return {};
 }
 
 // Hashes the password of a member who will be created; "" when the e-mail already exists.
@@ -85,7 +117,7 @@ Result<Accounts::Bootstrap> Accounts::bootstrap(const Principal& op, const Organ
     in_org.org_id = out.organization.header.id;
     NewMemberInput first = admin;
     first.role = Role::admin;
-    const auto admin_member = RL_TRY(add_member_in(rec, ctx_.ids, first, hash));
+    const auto admin_member = RL_TRY(add_member_in(rec, ctx_.ids, first, hash, true));
     out.admin = admin_member.user;
     out.new_admin = admin_member.new_user;
     return {};
@@ -188,7 +220,7 @@ Result<Member> Accounts::add_member(const Principal& who, const NewMemberInput& 
   Member out;
   RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
     Recorder rec(tx, who, ctx_.clock.now());
-    out = RL_TRY(add_member_in(rec, ctx_.ids, in, hash));
+    out = RL_TRY(add_member_in(rec, ctx_.ids, in, hash, who.local_operator));
     return {};
   }));
   return out;
@@ -204,6 +236,7 @@ Result<User> Accounts::update_user(const Principal& who, const Id& user_id,
   RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
     if (!RL_TRY(tx.membership_id(who.org_id, user_id)))
       return fail(ErrorCode::not_found, "user " + user_id + " does not exist");
+    RL_CHECK(may_change_account(tx, who, user_id, "name and status"));
     user = RL_TRY(tx.get_global<User>(user_id));
     RL_CHECK(check_version("user", user_id, user.header.version, expected_version));
     if (self && in.status != user.status && !who.local_operator)
@@ -224,23 +257,30 @@ Status Accounts::change_password(const Principal& who, const Id& user_id,
   if (!self) RL_CHECK(require(who, Permission::manage_members, "change other users' passwords"));
   RL_CHECK(check_password("/new_password", in.new_password));
   if (self) {
-    std::optional<User> user;
-    RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
-      user = RL_TRY(tx.get_global<User>(user_id));
-      return {};
-    }));
-    if (!password_matches(user->password_hash, in.current_password))
+    // Counted with logins: the form must not be a way around the login throttle.
+    auto confirmed = Auth(ctx_).confirm_password(who, in.current_password, "password change",
+                                                 "/current_password");
+    if (!confirmed && confirmed.error().code == ErrorCode::unauthenticated)
       return fail(ErrorCode::validation, "is not your current password", "/current_password");
+    RL_CHECK(confirmed);
   }
   const auto hash = RL_TRY(hash_password(in.new_password, ctx_.options.password_cost));
   return ctx_.store.transaction([&](store::Tx& tx) -> Status {
     if (!who.local_operator && !RL_TRY(tx.membership_id(who.org_id, user_id)))
       return fail(ErrorCode::not_found, "user " + user_id + " does not exist");
+    RL_CHECK(may_change_account(tx, who, user_id, "password"));
     auto user = RL_TRY(tx.get_global<User>(user_id));
     user.password_hash = hash;
     Recorder rec(tx, who, ctx_.clock.now());
     RL_CHECK(rec.update(user));
-    // Other sessions of the account end with the old password.
+    // What the old password opened ends with it: other sessions, and the account's API tokens in
+    // every organization (a token made by whoever knew the old password would outlive it).
+    for (const auto& org : RL_TRY(tx.user_org_ids(user_id)))
+      for (auto& t : RL_TRY(tx.list_all<ApiToken>(org, {{"user_id", user_id}}))) {
+        if (t.revoked_at) continue;
+        t.revoked_at = rec.now();
+        RL_CHECK(rec.update(t));
+      }
     return tx.delete_user_sessions(user_id);
   });
 }
@@ -272,6 +312,85 @@ Status Accounts::remove_member(const Principal& who, const Id& membership_id,
     Recorder rec(tx, who, ctx_.clock.now());
     return rec.remove(m);
   });
+}
+
+Result<std::vector<Invitation>> Accounts::invitations(const Principal& who, const Page& page) {
+  RL_CHECK(require(who, Permission::manage_members, "see the organization's invitations"));
+  std::vector<Invitation> out;
+  RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
+    out = RL_TRY(tx.list<Invitation>(
+        who.org_id, {.after_id = page.after, .limit = page_limit(page, ctx_.options)}));
+    return {};
+  }));
+  return out;
+}
+
+Result<std::vector<ReceivedInvitation>> Accounts::my_invitations(const Principal& who) {
+  std::vector<ReceivedInvitation> out;
+  if (who.user_id.empty()) return out;
+  RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
+    for (const auto& [org, id] : RL_TRY(tx.pending_invitations(who.user_id)))
+      out.push_back({RL_TRY(tx.get<Invitation>(org, id)), RL_TRY(tx.get_global<Organization>(org))});
+    return {};
+  }));
+  return out;
+}
+
+namespace {
+
+// A pending invitation addressed to `user_id` (any organization); not_found for everyone else's.
+Result<Invitation> pending_invitation(store::Tx& tx, const Id& id, const Id& user_id) {
+  const auto org = RL_TRY(tx.invitation_org(id));
+  if (!org) return fail(ErrorCode::not_found, "invitation " + id + " does not exist");
+  auto inv = RL_TRY(tx.get<Invitation>(*org, id));
+  if (inv.user_id != user_id)
+    return fail(ErrorCode::not_found, "invitation " + id + " does not exist");
+  if (inv.status != InvitationStatus::pending)
+    return fail(ErrorCode::conflict, "invitation " + id + " is already " +
+                                         std::string(name_of(inv.status)));
+  return inv;
+}
+
+}  // namespace
+
+Result<Invitation> Accounts::respond_to_invitation(const Principal& who, const Id& invitation_id,
+                                                   bool accept) {
+  if (who.user_id.empty())
+    return fail(ErrorCode::validation, "only the invited person can answer an invitation (--as)");
+  Invitation inv;
+  RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
+    inv = RL_TRY(pending_invitation(tx, invitation_id, who.user_id));
+    // Journaled in the inviting organization, by the invitee.
+    Principal in_org = who;
+    in_org.org_id = inv.header.org_id;
+    Recorder rec(tx, in_org, ctx_.clock.now());
+    if (accept) {
+      if (RL_TRY(tx.membership_id(inv.header.org_id, who.user_id)))
+        return fail(ErrorCode::conflict, "you are already a member of this organization");
+      Membership m;
+      m.user_id = who.user_id;
+      m.role = inv.role;
+      RL_CHECK(rec.create(m, ctx_.ids.next_id()));
+    }
+    inv.status = accept ? InvitationStatus::accepted : InvitationStatus::declined;
+    return rec.update(inv);
+  }));
+  return inv;
+}
+
+Result<Invitation> Accounts::withdraw_invitation(const Principal& who, const Id& invitation_id) {
+  RL_CHECK(require(who, Permission::manage_members, "withdraw invitations"));
+  Invitation inv;
+  RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
+    inv = RL_TRY(tx.get<Invitation>(who.org_id, invitation_id));
+    if (inv.status != InvitationStatus::pending)
+      return fail(ErrorCode::conflict, "invitation " + invitation_id + " is already " +
+                                           std::string(name_of(inv.status)));
+    inv.status = InvitationStatus::withdrawn;
+    Recorder rec(tx, who, ctx_.clock.now());
+    return rec.update(inv);
+  }));
+  return inv;
 }
 
 Result<NewToken> Accounts::create_token(const Principal& who, const TokenInput& in) {

@@ -14,6 +14,15 @@ struct Member {
   User user;
   Membership membership;
   bool new_user = false;  // the user was created with this membership (else: an existing account)
+  // Set instead of a membership when the account already belongs to another organization: it
+  // joins only when its owner accepts (respond_to_invitation).
+  std::optional<Invitation> invitation;
+};
+
+// An invitation as its invitee sees it: with the inviting organization's name.
+struct ReceivedInvitation {
+  Invitation invitation;
+  Organization organization;
 };
 
 struct NewToken {
@@ -49,11 +58,27 @@ class Accounts {
   Result<std::vector<Member>> members(const Principal& who, const Page& page);
   Result<Member> member(const Principal& who, const Id& user_id);
   Result<Member> member_by_email(const Principal& who, const std::string& email);
+  // A new e-mail creates the account and its membership. An account that already belongs to
+  // another organization is invited instead (Member::invitation) and joins when its owner
+  // accepts; only a local operator (the CLI without --as) adds such an account at once.
   Result<Member> add_member(const Principal& who, const NewMemberInput& in);
+
+  // The organization's invitations (admins), newest last.
+  Result<std::vector<Invitation>> invitations(const Principal& who, const Page& page);
+  // The caller's own pending invitations, from any organization.
+  Result<std::vector<ReceivedInvitation>> my_invitations(const Principal& who);
+  // The invitee accepts (becomes a member with the invitation's role) or declines.
+  Result<Invitation> respond_to_invitation(const Principal& who, const Id& invitation_id,
+                                           bool accept);
+  // An admin withdraws a pending invitation of the organization.
+  Result<Invitation> withdraw_invitation(const Principal& who, const Id& invitation_id);
+
   // Display name and status: admins for anyone, everyone for themselves (not their status).
+  // Admins may change only accounts that belong to no other organization.
   Result<User> update_user(const Principal& who, const Id& user_id, const UserUpdateInput& in,
                            std::optional<std::int64_t> expected_version);
-  // Own password (current one required) or, for admins and operators, anyone's in the organization.
+  // Own password (current one required) or, for admins and operators, anyone's in the organization
+  // that belongs to no other organization. Ends the account's sessions and revokes its tokens.
   Status change_password(const Principal& who, const Id& user_id, const PasswordChangeInput& in);
   Result<Membership> set_role(const Principal& who, const Id& membership_id, Role role,
                               std::optional<std::int64_t> expected_version);

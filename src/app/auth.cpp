@@ -3,7 +3,11 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <atomic>
+
 #include "app/recorder.hpp"
+#include "core/text_rules.hpp"
 #include "formats/digest/sha256.hpp"
 
 namespace riskloop::app {
@@ -85,21 +89,71 @@ Result<Principal> Auth::principal_for(const Id& user_id, const Id& org_id, std::
   return p;
 }
 
+std::string account_throttle_key(std::string_view email) {
+  // The login name as the store keeps it (trimmed, lower case), cut to the longest valid e-mail
+  // address: a client cannot make keys of any size, nor dodge the count with "ADMIN@...".
+  std::string key = "account:";
+  for (const char c : trim_blanks(email).substr(0, 254))
+    key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  return key;
+}
+
+std::string address_throttle_key(std::string_view address) {
+  return "address:" + std::string(address.substr(0, 64));
+}
+
+namespace {
+
+struct Counted {
+  std::optional<Timestamp> refused_until;  // set when an attempt is over its limit
+  bool locked_now = false;                 // this attempt reached a limit and set the lock
+};
+
+// Counts this attempt against each throttle key in one transaction, before the password is
+// checked, so that racing attempts cannot all pass a check made before any of them counted.
+Result<Counted> count_attempts(AppContext& ctx, Timestamp now,
+                               std::initializer_list<std::pair<std::string, int>> keys) {
+  const auto& o = ctx.options;
+  Counted out;
+  RL_CHECK(ctx.store.transaction([&](store::Tx& tx) -> Status {
+    out = {};
+    for (const auto& [key, limit] : keys) {
+      const auto t = RL_TRY(tx.count_attempt(key, now, now - o.failure_window, limit, now + o.lockout));
+      if (t.failures > limit && t.locked_until && (!out.refused_until || *t.locked_until > *out.refused_until))
+        out.refused_until = t.locked_until;
+      out.locked_now = out.locked_now || t.failures == limit;
+    }
+    return {};
+  }));
+  return out;
+}
+
+tl::unexpected<Error> too_many(Timestamp until) {
+  return fail(ErrorCode::rate_limited,
+              "too many failed logins; try again after " + format_timestamp(until));
+}
+
+}  // namespace
+
 Result<LoginResult> Auth::login(const LoginInput& in, std::string_view address) {
   const auto now = ctx_.clock.now();
   const auto& o = ctx_.options;
-  const std::string account_key = "account:" + in.email;
-  const std::string address_key = "address:" + std::string(address);
+  const std::string account_key = account_throttle_key(in.email);
+  const std::string address_key = address_throttle_key(address);
+  // Now and then (at most once a minute per process; any node may do it, the rows are shared),
+  // not on every login: expired sessions and throttle rows go.
+  static std::atomic<std::int64_t> last_purge{0};
+  const auto minute = std::chrono::duration_cast<std::chrono::minutes>(now.time_since_epoch()).count();
+  if (auto seen = last_purge.load(); seen != minute && last_purge.compare_exchange_strong(seen, minute))
+    RL_CHECK(purge_expired(now));
+
+  const auto counted = RL_TRY(count_attempts(ctx_, now, {{account_key, o.max_failures_per_account},
+                                                         {address_key, o.max_failures_per_address}}));
+  if (counted.refused_until) return too_many(*counted.refused_until);
 
   std::optional<User> user;
   std::vector<Id> orgs;
   RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
-    for (const auto& key : {account_key, address_key}) {
-      const auto t = RL_TRY(tx.find_throttle(key));
-      if (t && t->locked_until && *t->locked_until > now)
-        return fail(ErrorCode::rate_limited, "too many failed logins; try again after " +
-                                                 format_timestamp(*t->locked_until));
-    }
     if (const auto id = RL_TRY(tx.user_id_by_email(in.email))) {
       user = RL_TRY(tx.get_global<User>(*id));
       orgs = RL_TRY(tx.user_org_ids(*id));
@@ -109,19 +163,12 @@ Result<LoginResult> Auth::login(const LoginInput& in, std::string_view address) 
 
   // Always pay for one argon2id verification, known account or not.
   const bool ok = password_matches(user ? user->password_hash : decoy_hash(o.password_cost), in.password) && user;
-  if (!ok) {
-    RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
-      for (const auto& [key, limit] : {std::pair{account_key, o.max_failures_per_account},
-                                       std::pair{address_key, o.max_failures_per_address}}) {
-        auto t = RL_TRY(tx.find_throttle(key)).value_or(store::Throttle{key, 0, now, {}});
-        if (t.window_start + o.failure_window < now) t = {key, 0, now, {}};
-        if (++t.failures >= limit) t.locked_until = now + o.lockout;
-        RL_CHECK(tx.save_throttle(t));
-      }
-      return {};
-    }));
-    return fail(ErrorCode::unauthenticated, kBadLogin);
-  }
+  // A wrong password stays counted; a right one takes its count back (clearing the account's).
+  if (!ok) return fail(ErrorCode::unauthenticated, kBadLogin);
+  RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
+    RL_CHECK(tx.clear_throttle(account_key));
+    return tx.release_attempt(address_key, o.max_failures_per_address);
+  }));
   if (user->status != UserStatus::active)
     return fail(ErrorCode::unauthenticated, "the account is disabled");
   if (orgs.empty())
@@ -145,10 +192,7 @@ Result<LoginResult> Auth::login(const LoginInput& in, std::string_view address) 
   result.expires_at = now + o.session_max_age;
   store::Session s{formats::sha256_hex(result.session_secret), user->header.id, org_id,
                    random_secret(""), now, result.expires_at, now, now};
-  RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
-    RL_CHECK(tx.insert_session(s));
-    return tx.clear_throttle(account_key);
-  }));
+  RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) { return tx.insert_session(s); }));
   result.principal = RL_TRY(principal_for(user->header.id, org_id, "user:" + user->header.id));
   result.principal.session_hash = s.token_hash;
   result.principal.csrf_token = s.csrf_token;
@@ -221,15 +265,59 @@ Result<Principal> Auth::switch_organization(const Principal& who, const Id& org_
   return next;
 }
 
-Status Auth::confirm_password(const Principal& who, std::string_view password) {
+Status Auth::confirm_password(const Principal& who, std::string_view password,
+                              std::string_view purpose, std::string_view location) {
+  if (who.user_id.empty())
+    return fail(ErrorCode::forbidden, "only a person can confirm with a password (--as EMAIL)");
+  const auto now = ctx_.clock.now();
   std::optional<User> user;
   RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
     user = RL_TRY(tx.get_global<User>(who.user_id));
     return {};
   }));
-  if (!password_matches(user->password_hash, password))
-    return fail(ErrorCode::unauthenticated, "the password is wrong", "/password");
-  return {};
+  // One throttle with logins: guessing through the signature form locks the login too.
+  const auto key = account_throttle_key(user->email);
+  const auto counted =
+      RL_TRY(count_attempts(ctx_, now, {{key, ctx_.options.max_failures_per_account}}));
+  if (counted.refused_until)
+    return fail(ErrorCode::rate_limited, "too many wrong passwords; your account is locked until " +
+                                             format_timestamp(*counted.refused_until),
+                std::string(location));
+  if (password_matches(user->password_hash, password))
+    return ctx_.store.transaction([&](store::Tx& tx) { return tx.clear_throttle(key); });
+  // Administrators see every failure (admin page, GET /api/v1/security-events).
+  RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
+    SecurityEvent e;
+    e.kind = "password_recheck_failed";
+    e.user_id = who.user_id;
+    e.purpose = std::string(purpose);
+    e.locked = counted.locked_now;
+    Recorder rec(tx, who, now);
+    return rec.create(e, ctx_.ids.next_id());
+  }));
+  return fail(ErrorCode::unauthenticated, "the password is wrong", std::string(location));
+}
+
+Status Auth::purge_expired(Timestamp now) {
+  const auto& o = ctx_.options;
+  return ctx_.store.transaction([&](store::Tx& tx) -> Status {
+    const auto purged = RL_TRY(tx.purge_expired_logins(
+        now, now - o.session_idle_timeout, now - std::max(o.failure_window, o.lockout)));
+    (void)purged;
+    return {};
+  });
+}
+
+Result<std::vector<SecurityEvent>> Auth::security_events(const Principal& who,
+                                                         const std::string& after, int limit) {
+  RL_CHECK(require(who, Permission::manage_members, "see the organization's security events"));
+  std::vector<SecurityEvent> out;
+  RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
+    out = RL_TRY(tx.list<SecurityEvent>(
+        who.org_id, {.after_id = after, .limit = std::clamp(limit, 1, ctx_.options.max_page_size)}));
+    return {};
+  }));
+  return out;
 }
 
 Result<Principal> Auth::operator_principal(const std::string& login, const Id& org_id,
@@ -250,7 +338,8 @@ Result<Principal> Auth::operator_principal(const std::string& login, const Id& o
     return {};
   }));
   if (!user_id) return fail(ErrorCode::not_found, "no user with e-mail " + as_email, "--as");
-  auto p = principal_for(*user_id, org_id, actor);
+  // The member acts: the journal names them (as a login would), not the operator's login.
+  auto p = principal_for(*user_id, org_id, "user:" + *user_id);
   if (!p) return fail(ErrorCode::not_found, as_email + " is not a member of this organization", "--as");
   return p;
 }

@@ -29,8 +29,18 @@ class Auth {
   Result<Principal> token(std::string_view secret);
   // Moves the session to another organization the user belongs to.
   Result<Principal> switch_organization(const Principal& who, const Id& org_id);
-  // Re-authentication for electronic signatures: the principal's own password.
-  Status confirm_password(const Principal& who, std::string_view password);
+  // Re-authentication (electronic signatures, password change, policy migration): the
+  // principal's own password. Counted with the account's logins (rate_limited when locked); a
+  // wrong one is stored and journaled as a SecurityEvent for `purpose` ("signature") in the
+  // principal's organization, and fails `unauthenticated` at `location`.
+  Status confirm_password(const Principal& who, std::string_view password,
+                          std::string_view purpose = "password confirmation",
+                          std::string_view location = "/password");
+  // Deletes expired sessions and throttle rows (start-up calls it; logins at most once a minute).
+  Status purge_expired(Timestamp now);
+  // The organization's security events (admins), oldest first.
+  Result<std::vector<SecurityEvent>> security_events(const Principal& who, const std::string& after,
+                                                     int limit);
   // A local operator (CLI), optionally acting as a user of the organization.
   Result<Principal> operator_principal(const std::string& login, const Id& org_id,
                                        const std::string& as_email);
@@ -39,6 +49,11 @@ class Auth {
   Result<Principal> principal_for(const Id& user_id, const Id& org_id, std::string actor);
   AppContext& ctx_;
 };
+
+// Throttle keys: the e-mail normalized (trimmed, lower case) and cut to 254 bytes; the address
+// cut to 64 bytes.
+std::string account_throttle_key(std::string_view email);
+std::string address_throttle_key(std::string_view address);
 
 // Password hashing (argon2id via libsodium).
 Result<std::string> hash_password(std::string_view password, PasswordCost cost);

@@ -22,6 +22,8 @@ void for_each_record_type(F&& f) {
   f.template operator()<Membership>();
   f.template operator()<ApiToken>();
   f.template operator()<Share>();
+  f.template operator()<Invitation>();
+  f.template operator()<SecurityEvent>();
   f.template operator()<Product>();
   f.template operator()<risk::RiskPolicy>();
   f.template operator()<risk::RiskFile>();

@@ -2,9 +2,13 @@
 // record and its journal entry in the caller's transaction, so both land or neither does.
 #pragma once
 
+#include <algorithm>
+#include <type_traits>
+
 #include "app/journal_writer.hpp"
 #include "app/principal.hpp"
 #include "app/record_encoding.hpp"
+#include "core/accounts.hpp"
 #include "formats/json/record_json.hpp"
 #include "store/tx.hpp"
 
@@ -52,9 +56,25 @@ class Recorder {
  private:
   template <Record T>
   Status journal(const T& rec, std::string_view op, std::string payload) {
+    if constexpr (std::is_same_v<T, User>) {
+      // An account is global, but each organization it belongs to must see what happens to it
+      // in its own journal: one entry per organization (same payload), or one global entry.
+      auto orgs = RL_TRY(tx_.user_org_ids(rec.header.id));
+      if (!who_.org_id.empty() && std::find(orgs.begin(), orgs.end(), who_.org_id) == orgs.end())
+        orgs.push_back(who_.org_id);
+      if (orgs.empty()) orgs.emplace_back();
+      for (const auto& org : orgs) RL_CHECK(append(rec, op, org, payload));
+      return {};
+    } else {
+      return append(rec, op, rec.header.org_id, std::move(payload));
+    }
+  }
+
+  template <Record T>
+  Status append(const T& rec, std::string_view op, const Id& org_id, std::string payload) {
     return append_entry(tx_, {.at = now_,
                               .actor = who_.actor,
-                              .org_id = rec.header.org_id,
+                              .org_id = org_id,
                               .entity = std::string(T::entity),
                               .entity_id = rec.header.id,
                               .op = std::string(op),

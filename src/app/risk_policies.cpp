@@ -1,4 +1,7 @@
 // Risk policy versions: drafts, revisions, signed approval.
+#include <algorithm>
+#include <set>
+
 #include "app/recorder.hpp"
 #include "app/risk_access.hpp"
 #include "app/risk_files.hpp"
@@ -11,6 +14,24 @@ namespace {
 
 Result<std::vector<risk::RiskPolicy>> versions_of(store::Tx& tx, const Id& org, const Id& policy_id) {
   return tx.list_all<risk::RiskPolicy>(org, {{"policy_id", policy_id}});
+}
+
+// A partner sees only what is shared with it (core/role.hpp): the policy versions pinned by the
+// risk files of products shared with them, nothing else of the organization's policies.
+bool is_partner(const Principal& who) {
+  return !who.local_operator && who.role == Role::partner;
+}
+
+Result<std::set<std::pair<Id, std::int64_t>>> partner_policy_versions(store::Tx& tx,
+                                                                      const Principal& who) {
+  std::set<std::pair<Id, std::int64_t>> out;
+  const auto shares = RL_TRY(tx.list_all<Share>(
+      who.org_id, {{"user_id", who.user_id}, {"shared_entity", std::string("product")}}));
+  for (const auto& share : shares)
+    for (const auto& file :
+         RL_TRY(tx.list_all<risk::RiskFile>(who.org_id, {{"product_id", share.shared_id}})))
+      out.emplace(file.policy_id, file.policy_version);
+  return out;
 }
 
 }  // namespace
@@ -102,6 +123,9 @@ Result<risk::RiskPolicy> RiskPolicies::get(const Principal& who, const Id& id) {
   risk::RiskPolicy p;
   RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
     p = RL_TRY(tx.get<risk::RiskPolicy>(who.org_id, id));
+    if (is_partner(who) &&
+        !RL_TRY(partner_policy_versions(tx, who)).contains({p.policy_id, p.policy_version}))
+      return fail(ErrorCode::not_found, "risk_policy " + id + " does not exist");
     return {};
   }));
   return p;
@@ -110,9 +134,22 @@ Result<risk::RiskPolicy> RiskPolicies::get(const Principal& who, const Id& id) {
 Result<std::vector<risk::RiskPolicy>> RiskPolicies::list(const Principal& who, const Page& page) {
   std::vector<risk::RiskPolicy> out;
   RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
-    out = RL_TRY(tx.list<risk::RiskPolicy>(
-        who.org_id,
-        {.after_id = page.after, .limit = std::clamp(page.limit, 1, ctx_.options.max_page_size)}));
+    const store::ListQuery q{.after_id = page.after,
+                             .limit = std::clamp(page.limit, 1, ctx_.options.max_page_size)};
+    if (!is_partner(who)) {
+      out = RL_TRY(tx.list<risk::RiskPolicy>(who.org_id, q));
+      return {};
+    }
+    // Partners: the few versions their shared files pin, in id order from the cursor.
+    for (const auto& [policy_id, version] : RL_TRY(partner_policy_versions(tx, who))) {
+      auto found = RL_TRY(tx.list<risk::RiskPolicy>(
+          who.org_id, {.where = {{"policy_id", policy_id}, {"policy_version", version}}, .limit = 1}));
+      for (auto& p : found)
+        if (p.header.id > page.after) out.push_back(std::move(p));
+    }
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.header.id < b.header.id; });
+    if (out.size() > static_cast<std::size_t>(q.limit)) out.resize(q.limit);
     return {};
   }));
   return out;

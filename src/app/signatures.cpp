@@ -9,16 +9,12 @@ Status confirm_signer(AppContext& ctx, const Principal& who, const SignatureInpu
   if (who.user_id.empty())
     return fail(ErrorCode::forbidden,
                 "a signature needs a person: act as a user (--as EMAIL) and give their password");
-  std::optional<User> user;
-  RL_CHECK(ctx.store.read([&](store::Tx& tx) -> Status {
-    user = RL_TRY(tx.get_global<User>(who.user_id));
-    return {};
-  }));
   if (in.password.empty()) return fail(ErrorCode::validation, "is required to sign", "/signature/password");
-  if (!password_matches(user->password_hash, in.password))
+  auto confirmed = Auth(ctx).confirm_password(who, in.password, "signature", "/signature/password");
+  if (!confirmed && confirmed.error().code == ErrorCode::unauthenticated)
     return fail(ErrorCode::unauthenticated, "the password is wrong; the signature was not made",
                 "/signature/password");
-  return {};
+  return confirmed;
 }
 
 Result<std::vector<Signature>> signatures_of(store::Tx& tx, const Id& org, std::string_view entity,

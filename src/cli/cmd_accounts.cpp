@@ -114,6 +114,12 @@ CommandStatus run_user_add(const UserArgs& args) {
                                                            .display_name = args.name,
                                                            .password = password.password,
                                                            .role = *role}));
+  if (added.invitation) {
+    std::cout << added.user.email << " belongs to another organization: invited as "
+              << name_of(added.invitation->role) << " (invitation " << added.invitation->header.id
+              << "); they join when they accept it (`riskloop invitation accept`)\n";
+    return {};
+  }
   std::cout << "added " << added.user.email << " (" << added.user.display_name << ") as "
             << name_of(added.membership.role) << ", user id " << added.user.header.id << '\n';
   // An existing user keeps their password; the generated one was not used then.
@@ -149,6 +155,67 @@ CommandStatus run_user_passwd(const UserArgs& args) {
   return {};
 }
 
+// --- invitation --------------------------------------------------------------------------
+
+struct InvitationArgs {
+  DatabaseArgs database;
+  OrgArgs org;
+  std::string id;
+};
+
+CommandStatus run_invitation_list(const InvitationArgs& args) {
+  auto open = RL_TRY(open_app(args.database.db, false));
+  app::App& app = open->app();
+  const auto who = RL_TRY(org_principal(app, args.org));
+  const auto items = RL_TRY(all_pages<Invitation>(
+      [&](const app::Page& p) { return app.accounts().invitations(who, p); },
+      [](const Invitation& i) { return i.header.id; }));
+  Table table({"ID", "EMAIL", "ROLE", "STATUS", "INVITED BY", "CREATED"});
+  for (const auto& i : items)
+    table.add_row({i.header.id, i.email, std::string(name_of(i.role)),
+                   std::string(name_of(i.status)), i.invited_by,
+                   format_timestamp(i.header.created_at)});
+  table.print(std::cout);
+  return {};
+}
+
+CommandStatus run_invitation_mine(const InvitationArgs& args) {
+  auto open = RL_TRY(open_app(args.database.db, false));
+  app::App& app = open->app();
+  if (args.org.as.empty())
+    return usage_error("name yourself with --as: invitations are addressed to a person", "--as");
+  const auto who = RL_TRY(org_principal(app, args.org));
+  Table table({"ID", "ORGANIZATION", "ROLE", "INVITED BY", "CREATED"});
+  for (const auto& r : RL_TRY(app.accounts().my_invitations(who)))
+    table.add_row({r.invitation.header.id, r.organization.name + " (" + r.organization.slug + ")",
+                   std::string(name_of(r.invitation.role)), r.invitation.invited_by,
+                   format_timestamp(r.invitation.header.created_at)});
+  table.print(std::cout);
+  return {};
+}
+
+CommandStatus run_invitation_answer(const InvitationArgs& args, bool accept) {
+  auto open = RL_TRY(open_app(args.database.db, false));
+  app::App& app = open->app();
+  if (args.org.as.empty())
+    return usage_error("name yourself with --as: only the invited person can answer", "--as");
+  const auto who = RL_TRY(org_principal(app, args.org));
+  const auto inv = RL_TRY(app.accounts().respond_to_invitation(who, args.id, accept));
+  std::cout << (accept ? "accepted" : "declined") << " invitation " << inv.header.id;
+  if (accept) std::cout << ": now a member as " << name_of(inv.role);
+  std::cout << '\n';
+  return {};
+}
+
+CommandStatus run_invitation_withdraw(const InvitationArgs& args) {
+  auto open = RL_TRY(open_app(args.database.db, false));
+  app::App& app = open->app();
+  const auto who = RL_TRY(org_principal(app, args.org));
+  const auto inv = RL_TRY(app.accounts().withdraw_invitation(who, args.id));
+  std::cout << "withdrew invitation " << inv.header.id << " of " << inv.email << '\n';
+  return {};
+}
+
 // --- token -------------------------------------------------------------------------------
 
 struct TokenArgs {
@@ -156,7 +223,7 @@ struct TokenArgs {
   OrgArgs org;
   std::string user;
   std::string name;
-  std::optional<std::int64_t> expires_days;
+  std::optional<std::int64_t> expires_days = kMaxTokenDays;
   std::string id;
 };
 
@@ -235,7 +302,8 @@ void add_user_commands(CLI::App& root, Selection& selection) {
 
   auto add = std::make_shared<UserArgs>();
   auto* add_cmd =
-      user->add_subcommand("add", "add a member (creating the user if the e-mail is new)");
+      user->add_subcommand("add", "add a member (creating the user if the e-mail is new; an "
+                                  "account of another organization is invited)");
   add_database_option(add_cmd, add->database);
   add_org_options(add_cmd, add->org);
   add_cmd->add_option("--email", add->email, "e-mail address (the login name)")->required();
@@ -263,6 +331,46 @@ void add_user_commands(CLI::App& root, Selection& selection) {
   on_selected(passwd_cmd, selection, "user passwd", [passwd] { return run_user_passwd(*passwd); });
 }
 
+void add_invitation_commands(CLI::App& root, Selection& selection) {
+  auto* inv = root.add_subcommand(
+      "invitation", "invitations of accounts that already belong to another organization");
+  inv->require_subcommand(1);
+
+  auto list = std::make_shared<InvitationArgs>();
+  auto* list_cmd = inv->add_subcommand("list", "the organization's invitations (admins)");
+  add_database_option(list_cmd, list->database);
+  add_org_options(list_cmd, list->org);
+  on_selected(list_cmd, selection, "invitation list", [list] { return run_invitation_list(*list); });
+
+  auto mine = std::make_shared<InvitationArgs>();
+  auto* mine_cmd =
+      inv->add_subcommand("mine", "your pending invitations, from any organization (--as you)");
+  add_database_option(mine_cmd, mine->database);
+  add_org_options(mine_cmd, mine->org);
+  on_selected(mine_cmd, selection, "invitation mine", [mine] { return run_invitation_mine(*mine); });
+
+  for (const bool accept : {true, false}) {
+    auto answer = std::make_shared<InvitationArgs>();
+    auto* cmd = inv->add_subcommand(accept ? "accept" : "decline",
+                                    accept ? "accept an invitation addressed to you (--as you)"
+                                           : "decline an invitation addressed to you (--as you)");
+    add_database_option(cmd, answer->database);
+    add_org_options(cmd, answer->org);
+    cmd->add_option("--id", answer->id, "the invitation's id (see `invitation mine`)")->required();
+    on_selected(cmd, selection, accept ? "invitation accept" : "invitation decline",
+                [answer, accept] { return run_invitation_answer(*answer, accept); });
+  }
+
+  auto withdraw = std::make_shared<InvitationArgs>();
+  auto* withdraw_cmd = inv->add_subcommand("withdraw", "withdraw a pending invitation (admins)");
+  add_database_option(withdraw_cmd, withdraw->database);
+  add_org_options(withdraw_cmd, withdraw->org);
+  withdraw_cmd->add_option("--id", withdraw->id, "the invitation's id (see `invitation list`)")
+      ->required();
+  on_selected(withdraw_cmd, selection, "invitation withdraw",
+              [withdraw] { return run_invitation_withdraw(*withdraw); });
+}
+
 void add_token_commands(CLI::App& root, Selection& selection) {
   auto* token = root.add_subcommand("token", "API tokens for scripts");
   token->require_subcommand(1);
@@ -279,7 +387,8 @@ void add_token_commands(CLI::App& root, Selection& selection) {
       ->add_option("--name", create->name, "what the token is for, e.g. \"ERP nightly export\"")
       ->required();
   create_cmd->add_option("--expires-days,--expires-in-days", create->expires_days,
-                         "days until it expires, 1..3650 (default: never)");
+                         "days until it expires, 1.." + std::to_string(kMaxTokenDays) +
+                             " (default: " + std::to_string(kMaxTokenDays) + ")");
   on_selected(create_cmd, selection, "token create",
               [create] { return run_token_create(*create); });
 
@@ -304,6 +413,7 @@ void add_token_commands(CLI::App& root, Selection& selection) {
 void add_account_commands(CLI::App& root, Selection& selection) {
   add_org_commands(root, selection);
   add_user_commands(root, selection);
+  add_invitation_commands(root, selection);
   add_token_commands(root, selection);
 }
 

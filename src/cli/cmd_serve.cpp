@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "http/client_address.hpp"
 #include "http/server.hpp"
 #include "http/server_log.hpp"
 #include "web/templates.hpp"
@@ -17,7 +18,16 @@ struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
   unsigned threads = http::default_io_threads();
   std::string log_format = "text";
+  // Neither: secure unless the server listens on a loopback address (then it is reached over
+  // plain HTTP on this machine, and Secure cookies would never come back).
+  bool secure_cookies = false;
+  bool no_secure_cookies = false;
+  std::vector<std::string> trusted_proxies;
 };
+
+bool is_loopback(const std::string& address) {
+  return address == "::1" || address.rfind("127.", 0) == 0 || address == "localhost";
+}
 
 // "HOST:PORT", with IPv6 hosts in brackets: "[::1]:8080".
 CommandStatus parse_listen(const std::string& text, http::ServerOptions& options) {
@@ -49,6 +59,11 @@ CommandStatus run_serve(const ServeArgs& args) {
   http::ServerOptions options;
   RL_CHECK(parse_listen(args.listen, options));
   options.threads = args.threads;
+  for (const auto& proxy : args.trusted_proxies)
+    RL_CHECK(http::check_ip_address(proxy, "--trusted-proxy"));
+  options.trusted_proxies = args.trusted_proxies;
+  options.secure_cookies = args.secure_cookies ||
+                           (!args.no_secure_cookies && !is_loopback(options.address));
   options.extra_routes = web::add_web_routes;  // the web UI, next to the JSON API
   http::LogFormat log_format{};
   if (!http::parse_log_format(args.log_format, log_format))
@@ -59,6 +74,9 @@ CommandStatus run_serve(const ServeArgs& args) {
   // A template that does not parse stops start-up here, naming it, not a page at run time.
   RL_CHECK(web::check_templates());
   auto open = RL_TRY(open_app(args.database.db, false));
+  // Sessions and throttle rows left by an earlier run go now (then at most once a minute, at
+  // logins).
+  RL_CHECK(open->app().auth().purge_expired(open->app().clock().now()));
   const std::string host = args.listen.substr(0, args.listen.rfind(':'));
   RL_CHECK(http::serve_until_signal(open->app(), options, [&](unsigned short port) {
     // Scripts and tests wait for this line: print it whole and flush at once.
@@ -89,6 +107,16 @@ void add_serve_command(CLI::App& root, Selection& selection) {
       ->envname("RISKLOOP_LOG_FORMAT")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
+  auto* secure = cmd->add_flag(
+      "--secure-cookies", args->secure_cookies,
+      "mark cookies Secure and name them __Host-... (default: on unless listening on a loopback "
+      "address; then serve over HTTPS through a TLS proxy)");
+  cmd->add_flag("--no-secure-cookies", args->no_secure_cookies,
+                "plain cookies even on a network address (only for plain-HTTP test set-ups)")
+      ->excludes(secure);
+  cmd->add_option("--trusted-proxy", args->trusted_proxies,
+                  "IP address of a reverse proxy whose Forwarded / X-Forwarded-For header names "
+                  "the client (repeatable; from other peers those headers are ignored)");
   on_selected(cmd, selection, "serve", [args] { return run_serve(*args); });
 }
 

@@ -41,8 +41,16 @@ Status validate(const UserUpdateInput& in) { return check_display_name("/display
 
 Status validate(const TokenInput& in) {
   RL_CHECK(check_text("/name", in.name, {.min_length = 1, .max_length = 100}));
-  if (in.expires_in_days && (*in.expires_in_days < 1 || *in.expires_in_days > 3650))
-    return fail(ErrorCode::validation, "must be between 1 and 3650 days", "/expires_in_days");
+  const auto allowed = "1 to " + std::to_string(kMaxTokenDays) + " days";
+  if (!in.expires_in_days)
+    return fail(ErrorCode::validation,
+                "is required: API tokens expire after " + allowed + " (a token that never expires "
+                "keeps working wherever it leaked)",
+                "/expires_in_days");
+  if (*in.expires_in_days < 1 || *in.expires_in_days > kMaxTokenDays)
+    return fail(ErrorCode::validation,
+                std::to_string(*in.expires_in_days) + " days is not allowed: must be " + allowed,
+                "/expires_in_days");
   return {};
 }
 

@@ -126,6 +126,60 @@ struct ShareInput {
   }
 };
 
+// An organization's invitation to an account that already belongs to another organization. The
+// account joins only when its owner accepts while logged in: an admin of one organization can
+// never take over an account that another organization relies on.
+enum class InvitationStatus { pending, accepted, declined, withdrawn };
+template <>
+struct EnumNames<InvitationStatus> {
+  static constexpr std::array<std::string_view, 4> names = {"pending", "accepted", "declined",
+                                                            "withdrawn"};
+};
+
+struct Invitation {
+  static constexpr std::string_view entity = "invitation";
+  static constexpr std::string_view table = "invitations";
+  static constexpr Scope scope = Scope::organization;
+
+  RecordHeader header;
+  Id user_id;               // the invited account
+  std::string email;        // its e-mail, as the inviting admin typed it
+  Role role = Role::engineer;  // the role it gets on accepting
+  std::string invited_by;   // the inviting member's e-mail (or the local operator's actor)
+  InvitationStatus status = InvitationStatus::pending;
+
+  template <class V, class Self>
+  static void fields(V& v, Self& s) {
+    v("user_id", s.user_id);
+    v("email", s.email);
+    v("role", s.role);
+    v("invited_by", s.invited_by);
+    v("status", s.status);
+  }
+};
+
+// Something an administrator should look at: a failed password re-check (signature, password
+// change, policy migration) and whether it locked the account. Journaled like every record.
+struct SecurityEvent {
+  static constexpr std::string_view entity = "security_event";
+  static constexpr std::string_view table = "security_events";
+  static constexpr Scope scope = Scope::organization;
+
+  RecordHeader header;
+  std::string kind;     // "password_recheck_failed"
+  Id user_id;           // whose password was wrong
+  std::string purpose;  // what the password was asked for: "signature", "password change", ...
+  bool locked = false;  // this failure locked the account (login included) for a while
+
+  template <class V, class Self>
+  static void fields(V& v, Self& s) {
+    v("kind", s.kind);
+    v("user_id", s.user_id);
+    v("purpose", s.purpose);
+    v("locked", s.locked);
+  }
+};
+
 // --- what people may submit (each validate() names the offending field) ------------------
 
 struct OrganizationInput {
@@ -186,13 +240,16 @@ struct RoleInput {
 
 struct TokenInput {
   std::string name;
-  std::optional<std::int64_t> expires_in_days;  // absent: never expires; 1..3650 otherwise
+  std::optional<std::int64_t> expires_in_days;  // required: 1..kMaxTokenDays
   template <class V, class Self>
   static void fields(V& v, Self& s) {
     v("name", s.name);
     v("expires_in_days", s.expires_in_days);
   }
 };
+// API tokens always expire, at most this many days after they are made: a leaked token stops
+// working on its own.
+inline constexpr std::int64_t kMaxTokenDays = 365;
 Status validate(const TokenInput& in);
 
 struct LoginInput {

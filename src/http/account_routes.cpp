@@ -1,6 +1,7 @@
 // Organizations, users (members of the current organization), memberships, API tokens and
 // partner shares. Authorization is the application's; here is only the HTTP shape.
 #include "app/accounts.hpp"
+#include "app/auth.hpp"
 #include "core/accounts.hpp"
 #include "http/json_schema.hpp"
 #include "http/rest_conventions.hpp"
@@ -77,7 +78,11 @@ Response list_users(Call& c) {
 Response add_user(Call& c) {
   NewMemberInput in;
   RL_HTTP_CHECK(decode_body(c, in));
-  return member_response(RL_HTTP_TRY(c.app().accounts().add_member(c.principal, in)), 201);
+  const auto added = RL_HTTP_TRY(c.app().accounts().add_member(c.principal, in));
+  // An account of another organization is invited: 202, it joins when its owner accepts.
+  if (added.invitation)
+    return record_response(*added.invitation, 202);
+  return member_response(added, 201);
 }
 
 Response get_user(Call& c) {
@@ -99,6 +104,63 @@ Response change_password(Call& c) {
   RL_HTTP_CHECK(decode_body(c, in));
   RL_HTTP_CHECK(c.app().accounts().change_password(c.principal, c.param(0), in));
   return no_content();
+}
+
+// --- invitations --------------------------------------------------------------------------
+
+Response list_invitations(Call& c) {
+  const auto page = RL_HTTP_TRY(page_from_query(c));
+  const auto items = RL_HTTP_TRY(c.app().accounts().invitations(c.principal, page));
+  return page_response(
+      items, page.limit, [](const Invitation& i) { return formats::to_json(i); },
+      [](const Invitation& i) { return i.header.id; });
+}
+
+Response withdraw_invitation(Call& c) {
+  return record_response(
+      RL_HTTP_TRY(c.app().accounts().withdraw_invitation(c.principal, c.param(0))));
+}
+
+nlohmann::json received_invitation_json(const app::ReceivedInvitation& r) {
+  auto out = formats::to_json(r.invitation);
+  out["organization"] = formats::to_json(r.organization);
+  return out;
+}
+
+nlohmann::json received_invitation_schema() {
+  auto s = record_schema<Invitation>();
+  s["properties"]["organization"] = record_schema<Organization>();
+  s["required"].push_back("organization");
+  return s;
+}
+
+Response my_invitations(Call& c) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& r : RL_HTTP_TRY(c.app().accounts().my_invitations(c.principal)))
+    items.push_back(received_invitation_json(r));
+  // A person has few pending invitations: one page holds them all.
+  return json_response(200, {{"items", std::move(items)}, {"next", nullptr}});
+}
+
+Response accept_invitation(Call& c) {
+  return record_response(
+      RL_HTTP_TRY(c.app().accounts().respond_to_invitation(c.principal, c.param(0), true)));
+}
+
+Response decline_invitation(Call& c) {
+  return record_response(
+      RL_HTTP_TRY(c.app().accounts().respond_to_invitation(c.principal, c.param(0), false)));
+}
+
+// --- security events ----------------------------------------------------------------------
+
+Response list_security_events(Call& c) {
+  const auto page = RL_HTTP_TRY(page_from_query(c));
+  const auto events =
+      RL_HTTP_TRY(c.app().auth().security_events(c.principal, page.after, page.limit));
+  return page_response(
+      events, page.limit, [](const SecurityEvent& e) { return formats::to_json(e); },
+      [](const SecurityEvent& e) { return e.header.id; });
 }
 
 // --- memberships --------------------------------------------------------------------------
@@ -224,7 +286,8 @@ void add_account_routes(RouteTable& routes) {
   routes.add({.method = Method::post,
               .pattern = "/api/v1/users",
               .operation_id = "addUser",
-              .summary = "Add a member (admins); creates the user if the e-mail is new",
+              .summary = "Add a member (admins); creates the user if the e-mail is new. An account "
+                         "of another organization is invited instead: 202 with the invitation",
               .tag = "users",
               .handler = &add_user,
               .exec = Exec::write_pool,
@@ -243,7 +306,8 @@ void add_account_routes(RouteTable& routes) {
   routes.add({.method = Method::patch,
               .pattern = "/api/v1/users/{id}",
               .operation_id = "updateUser",
-              .summary = "Change display name or status (admins; anyone their own name)",
+              .summary = "Change display name or status (admins, of accounts in no other "
+                         "organization; anyone their own name)",
               .tag = "users",
               .handler = &update_user,
               .exec = Exec::write_pool,
@@ -254,7 +318,8 @@ void add_account_routes(RouteTable& routes) {
   routes.add({.method = Method::post,
               .pattern = "/api/v1/users/{id}/password",
               .operation_id = "changePassword",
-              .summary = "Change one's own password (current one required), or anyone's (admins)",
+              .summary = "Change one's own password (current one required), or, for admins, that "
+                         "of an account in no other organization",
               .tag = "users",
               .handler = &change_password,
               .exec = Exec::write_pool,
@@ -262,6 +327,65 @@ void add_account_routes(RouteTable& routes) {
               .status = 204,
               .response_description = "Changed; the user's other sessions are ended"});
 
+  constexpr SchemaRef kInvitation = record_ref<Invitation>("Invitation");
+  routes.add({.method = Method::get,
+              .pattern = "/api/v1/invitations",
+              .operation_id = "listInvitations",
+              .summary = "Invitations of the current organization to accounts of other ones (admins)",
+              .tag = "invitations",
+              .handler = &list_invitations,
+              .response_description = "A page of invitations",
+              .response = kInvitation,
+              .list = true,
+              .query = kPageParams});
+  routes.add({.method = Method::del,
+              .pattern = "/api/v1/invitations/{id}",
+              .operation_id = "withdrawInvitation",
+              .summary = "Withdraw a pending invitation (admins)",
+              .tag = "invitations",
+              .handler = &withdraw_invitation,
+              .exec = Exec::write_pool,
+              .response_description = "The withdrawn invitation",
+              .response = kInvitation});
+  routes.add({.method = Method::get,
+              .pattern = "/api/v1/me/invitations",
+              .operation_id = "listMyInvitations",
+              .summary = "The caller's pending invitations, from any organization",
+              .tag = "invitations",
+              .handler = &my_invitations,
+              .response_description = "All of them, in one page",
+              .response = {"ReceivedInvitation", &received_invitation_schema},
+              .list = true});
+  routes.add({.method = Method::post,
+              .pattern = "/api/v1/me/invitations/{id}/accept",
+              .operation_id = "acceptInvitation",
+              .summary = "Accept an invitation: become a member of the inviting organization",
+              .tag = "invitations",
+              .handler = &accept_invitation,
+              .exec = Exec::write_pool,
+              .response_description = "The accepted invitation",
+              .response = kInvitation});
+  routes.add({.method = Method::post,
+              .pattern = "/api/v1/me/invitations/{id}/decline",
+              .operation_id = "declineInvitation",
+              .summary = "Decline an invitation",
+              .tag = "invitations",
+              .handler = &decline_invitation,
+              .exec = Exec::write_pool,
+              .response_description = "The declined invitation",
+              .response = kInvitation});
+
+  routes.add({.method = Method::get,
+              .pattern = "/api/v1/security-events",
+              .operation_id = "listSecurityEvents",
+              .summary = "Failed password re-checks (signatures, password changes, policy "
+                         "migrations) and whether they locked the account (admins)",
+              .tag = "users",
+              .handler = &list_security_events,
+              .response_description = "A page of events, oldest first",
+              .response = record_ref<SecurityEvent>("SecurityEvent"),
+              .list = true,
+              .query = kPageParams});
   routes.add({.method = Method::get,
               .pattern = "/api/v1/memberships",
               .operation_id = "listMemberships",

@@ -190,8 +190,9 @@ nlohmann::json openapi_document(const RouteTable& routes) {
             {"in", "cookie"},
             {"name", "rl_session"},
             {"description",
-             "from POST /api/v1/auth/login; writes also need "
-             "the X-CSRF-Token header"}}}}}}},
+             "from POST /api/v1/auth/login; named __Host-rl_session when the server "
+             "runs with secure cookies (behind TLS); writes also need the X-CSRF-Token "
+             "header"}}}}}}},
       {"security",
        {{{"bearerToken", nlohmann::json::array()}}, {{"sessionCookie", nlohmann::json::array()}}}},
   };

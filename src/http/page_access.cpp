@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "formats/report/html_escape.hpp"
+#include "http/problem.hpp"
 #include "http/request_auth.hpp"
 
 namespace riskloop::http {
@@ -42,11 +43,19 @@ std::string return_path(const RequestView& request) {
     if (!request.query.empty()) joined += "?" + std::string(request.query);
     target = joined;
   }
-  if (target.empty() || target.front() != '/' || target.substr(0, 2) == "//") return "/";
+  if (!is_local_path(target)) return "/";
   return std::string(target);
 }
 
 }  // namespace
+
+bool is_local_path(std::string_view path) {
+  if (path.empty() || path.front() != '/') return false;
+  if (path.size() > 1 && (path[1] == '/' || path[1] == '\\')) return false;
+  for (const unsigned char c : path)
+    if (c <= 0x20 || c == 0x7f || c == '\\') return false;
+  return true;
+}
 
 Response login_redirect(const RequestView& request, bool expired) {
   std::string location = "/login?next=" + percent_encode(return_path(request));
@@ -63,7 +72,8 @@ Response login_redirect(const RequestView& request, bool expired) {
   return r;
 }
 
-Response page_problem(const Error& error, bool htmx) {
+Response page_problem(const Error& raw, bool htmx, std::string_view request_id) {
+  const Error error = shown_error(raw, request_id);
   Response r;
   r.status = http_status(error.code);
   r.content_type = kHtmlContentType;

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/server_log.hpp"
+
 namespace riskloop::http {
 namespace {
 
@@ -38,6 +40,21 @@ std::string_view title_of(ErrorCode code) {
 }
 
 }  // namespace
+
+std::string server_failure_message(ErrorCode code, std::string_view request_id) {
+  const std::string what = code == ErrorCode::storage        ? "the store is unavailable"
+                           : code == ErrorCode::verification ? "an integrity check failed"
+                                                             : "internal error";
+  return what + "; the server log has the details (request id " + std::string(request_id) + ")";
+}
+
+Error shown_error(const Error& error, std::string_view request_id) {
+  if (http_status(error.code) < 500) return error;
+  log_event(spdlog::level::err, "request failed",
+            {{"request_id", std::string(request_id)},
+             {"cause", error.message + (error.location.empty() ? "" : " (" + error.location + ")")}});
+  return Error{error.code, server_failure_message(error.code, request_id), {}};
+}
 
 Response problem(const Error& error) {
   return problem(http_status(error.code), error);

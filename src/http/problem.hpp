@@ -23,6 +23,15 @@ Response problem(const Error& error);
 // The response for `error` with an explicit status (protocol errors).
 Response problem(int status, const Error& error);
 
+// What a server failure (5xx: storage, internal, verification) says to a person: never the cause
+// (a database message, a file path, an exception text) but where to find it, "... the server log
+// has the details (request id X)".
+std::string server_failure_message(ErrorCode code, std::string_view request_id);
+
+// `error` as a person may see it: errors of the request (4xx) unchanged; a server failure's
+// cause is logged with the request id and replaced by server_failure_message.
+Error shown_error(const Error& error, std::string_view request_id);
+
 // Location of a query or path parameter in an Error (shown as "parameter").
 inline std::string parameter_location(std::string_view name) {
   return "?" + std::string(name);

@@ -15,7 +15,7 @@ std::string cookie_attributes(bool secure) {
 
 }  // namespace
 
-Result<Caller> authenticate(app::App& app, const RequestView& request) {
+Result<Caller> authenticate(app::App& app, const RequestView& request, bool secure_cookies) {
   if (!request.authorization.empty()) {
     const auto value = trim_blanks(request.authorization);
     const auto space = value.find(' ');
@@ -29,8 +29,7 @@ Result<Caller> authenticate(app::App& app, const RequestView& request) {
     if (!principal) return tl::unexpected(principal.error());
     return Caller{std::move(*principal), false};
   }
-  if (const auto secret = cookie_value(request.cookie, kSessionCookie);
-      secret && !secret->empty()) {
+  if (const auto secret = session_secret(request, secure_cookies); secret && !secret->empty()) {
     auto principal = app.auth().session(*secret);
     if (!principal) return tl::unexpected(principal.error());
     return Caller{std::move(*principal), true};
@@ -70,14 +69,40 @@ std::optional<std::string_view> cookie_value(std::string_view header, std::strin
   return std::nullopt;
 }
 
+std::string session_cookie_name(bool secure) {
+  return cookie_name(kSessionCookie, secure);
+}
+
+std::optional<std::string_view> session_secret(const RequestView& request, bool secure) {
+  return cookie_value(request.cookie, session_cookie_name(secure));
+}
+
 std::string session_cookie(std::string_view secret, std::chrono::seconds max_age, bool secure) {
-  return std::string(kSessionCookie) + "=" + std::string(secret) +
+  return session_cookie_name(secure) + "=" + std::string(secret) +
          "; Max-Age=" + std::to_string(std::max<std::int64_t>(0, max_age.count())) +
          cookie_attributes(secure);
 }
 
 std::string cleared_session_cookie(bool secure) {
-  return std::string(kSessionCookie) + "=; Max-Age=0" + cookie_attributes(secure);
+  return session_cookie_name(secure) + "=; Max-Age=0" + cookie_attributes(secure);
+}
+
+std::string cookie_name(std::string_view base, bool secure) {
+  return (secure ? "__Host-" : "") + std::string(base);
+}
+
+std::string login_csrf_cookie(std::string_view token, bool secure) {
+  // Long enough to fill in the form at leisure; a new form reuses a live token.
+  return cookie_name(kLoginCsrfCookie, secure) + "=" + std::string(token) + "; Max-Age=7200" +
+         cookie_attributes(secure);
+}
+
+std::string cleared_login_csrf_cookie(bool secure) {
+  return cookie_name(kLoginCsrfCookie, secure) + "=; Max-Age=0" + cookie_attributes(secure);
+}
+
+std::string_view login_csrf_token(const RequestView& request, bool secure) {
+  return cookie_value(request.cookie, cookie_name(kLoginCsrfCookie, secure)).value_or("");
 }
 
 bool constant_time_equal(std::string_view a, std::string_view b) {

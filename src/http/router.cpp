@@ -136,32 +136,39 @@ Response run(Service& service, const RouteMatch& match, const RequestView& reque
       return problem(
           Error{ErrorCode::not_found, "there is no resource at " + std::string(request.path), {}});
 
+  // The caller first: nothing of the body is parsed for someone who may not call the route.
+  std::optional<Caller> caller;
+  if (route.spec.access != Access::open) {
+    const bool secure = service.options.secure_cookies;
+    auto found = request.caller ? *request.caller : authenticate(service.app, request, secure);
+    if (!found) {
+      if (route.spec.access == Access::authenticated)
+        return authentication_failed(found.error(), request);
+      if (found.error().code != ErrorCode::unauthenticated)
+        return page_problem(found.error(), call.htmx(), request.request_id);
+      return login_redirect(request, session_secret(request, secure).has_value());
+    }
+    if (actor) *actor = found->principal.actor;
+    caller = std::move(*found);
+  }
+
   // Web UI forms (routes without a JSON body): parsed here, since the CSRF token may be in them.
   if (route.spec.body.name.empty() && is_form_content_type(request.content_type)) {
     auto form = parse_form(request.content_type, request.body);
     if (!form)
-      return route.spec.access == Access::page ? page_problem(form.error(), call.htmx())
+      return route.spec.access == Access::page
+                 ? page_problem(form.error(), call.htmx(), request.request_id)
                                                : problem(form.error());
     call.form = std::move(*form);
   }
 
   if (route.spec.access == Access::authenticated) {
-    auto caller = authenticate(service.app, request);
-    if (!caller) return authentication_failed(caller.error(), request);
-    if (actor) *actor = caller->principal.actor;
     if (auto csrf = check_csrf(*caller, request); !csrf) return problem(csrf.error());
     call.principal = std::move(caller->principal);
   } else if (route.spec.access == Access::page) {
-    auto caller = authenticate(service.app, request);
-    if (!caller) {
-      if (caller.error().code != ErrorCode::unauthenticated)
-        return page_problem(caller.error(), call.htmx());
-      return login_redirect(request, cookie_value(request.cookie, kSessionCookie).has_value());
-    }
-    if (actor) *actor = caller->principal.actor;
     if (auto csrf = check_page_csrf(caller->principal, caller->by_cookie, request, call.form);
         !csrf)
-      return page_problem(csrf.error(), call.htmx());
+      return page_problem(csrf.error(), call.htmx(), request.request_id);
     call.principal = std::move(caller->principal);
   }
 
@@ -262,18 +269,16 @@ Response dispatch(Service& service, const RouteMatch& match, const RequestView& 
   const std::string_view route = match.route ? match.route->spec.pattern : std::string_view("-");
   try {
     Response r = match.route ? run(service, match, request, actor) : unknown_route(match, request);
-    if (r.status >= 500 && r.status != 503 && r.content_type == kProblemContentType) {
-      // An internal failure's message is for the operator (it may name server files); the
-      // client gets the request id to quote.
+    if (r.status >= 500 && r.content_type == kProblemContentType) {
+      // A server failure's message is for the operator (it may quote the database or name server
+      // files); the client gets the request id to quote.
       log_event(spdlog::level::err, "request failed",
                 {{"request_id", std::string(request.request_id)},
                  {"method", std::string(method_name(request.method))},
                  {"route", std::string(route)},
                  {"cause", r.body}});
-      r = problem(Error{ErrorCode::internal,
-                        "internal error; the server log has the details (request id " +
-                            std::string(request.request_id) + ")",
-                        {}});
+      const auto code = r.status == 503 ? ErrorCode::storage : ErrorCode::internal;
+      r = problem(r.status, Error{code, server_failure_message(code, request.request_id), {}});
     }
     if (r.status == 429) {
       const auto seconds =

@@ -42,6 +42,12 @@ struct Response {
   std::vector<Header> headers;  // besides the ones every response gets (server.cpp)
 };
 
+// Who is calling: the principal, and whether a session cookie (not a bearer token) said so.
+struct Caller {
+  app::Principal principal;
+  bool by_cookie = false;
+};
+
 // The parsed request as handlers see it. Every view points into the server's request object and
 // is valid for the duration of the call.
 struct RequestView {
@@ -64,6 +70,9 @@ struct RequestView {
   std::string_view if_none_match;
   // This request's id (X-Request-Id, or generated): for the server log's lines about it.
   std::string_view request_id;
+  // Set by the server for routes that need authentication: the caller, authenticated from the
+  // headers before the body was read (dispatch authenticates itself when it is null).
+  const Result<Caller>* caller = nullptr;
 };
 
 enum class Access {

@@ -21,7 +21,9 @@
 #include <boost/beast/http.hpp>
 
 #include "app/app.hpp"
+#include "http/client_address.hpp"
 #include "http/problem.hpp"
+#include "http/request_auth.hpp"
 #include "http/router.hpp"
 #include "http/server_log.hpp"
 
@@ -43,7 +45,7 @@ constexpr std::size_t kDrainLimit = 8u << 20;
 // Sent on every response: the API is never to be framed, sniffed, cached or given a referrer.
 constexpr std::string_view kFixedHeaders =
     "Content-Security-Policy: default-src 'self'; script-src 'self'; object-src 'none'; "
-    "frame-ancestors 'none'\r\n"
+    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'\r\n"
     "X-Content-Type-Options: nosniff\r\n"
     "Referrer-Policy: no-referrer\r\n";
 // Unless the response sets its own (static files of the web UI may be cached).
@@ -122,6 +124,15 @@ void serialize_head(std::string& out, const Response& r, bool keep_alive, unsign
   else if (version == 10)
     out += "Connection: keep-alive\r\n";
   out += "\r\n";
+}
+
+// The name of the first header whose value holds CR, LF or another control character, or "".
+// Such a value would reach the client as headers of its own (response splitting).
+std::string_view unsafe_header(const Response& r) {
+  for (const auto& h : r.headers)
+    for (const unsigned char c : h.value)
+      if (c < 0x20 || c == 0x7f) return h.name;
+  return {};
 }
 
 double elapsed_ms(std::chrono::steady_clock::time_point since) {
@@ -306,7 +317,9 @@ asio::awaitable<void> Server::Impl::serve_requests(beast::tcp_stream& stream, Co
       rv.if_match = view(it->value());
       rv.has_if_match = true;
     }
-    rv.peer_address = peer;
+    const std::string client = client_address(peer, view(req[bhttp::field::forwarded]),
+                                              view(req["X-Forwarded-For"]), o.trusted_proxies);
+    rv.peer_address = client;
     rv.hx_request = view(req["HX-Request"]);
     rv.hx_current_url = view(req["HX-Current-URL"]);
     rv.if_none_match = view(req[bhttp::field::if_none_match]);
@@ -315,12 +328,45 @@ asio::awaitable<void> Server::Impl::serve_requests(beast::tcp_stream& stream, Co
     rv.request_id = request_id;
     const RouteMatch match = service.routes.match(rv.method, rv.path);
 
-    const std::size_t limit =
-        match.route && match.route->spec.large_body ? o.large_body_limit : o.body_limit;
+    // Authentication from the headers (session cookie, bearer token) before any of the body is
+    // read: a caller who may not use the route gets 401 (or the login page) at once.
+    const bool needs_caller = match.route && match.route->spec.access != Access::open;
+    std::optional<Result<Caller>> caller;
+    if (needs_caller) {
+      // Writes authenticate on the write pool, as their handlers run: checking a session may
+      // write (its sliding expiry), which must not block an io thread.
+      auto authenticate_here = [&]() -> Result<Caller> {
+        try {
+          return authenticate(service.app, rv, o.secure_cookies);
+        } catch (const std::exception& e) {
+          log_event(spdlog::level::err, "authentication failed",
+                    {{"request_id", request_id}, {"cause", e.what()}});
+          return fail(ErrorCode::internal, "internal error; the server log has the details "
+                                           "(request id " + request_id + ")");
+        }
+      };
+      if (match.route->spec.exec == Exec::write_pool) {
+        auto on_pool = [&]() -> asio::awaitable<Result<Caller>> { co_return authenticate_here(); };
+        caller = co_await asio::co_spawn(*write_pool, on_pool, asio::use_awaitable);
+      } else {
+        caller = authenticate_here();
+      }
+      rv.caller = &*caller;
+    }
+    const bool refused = caller && !*caller && caller->error().code == ErrorCode::unauthenticated;
+
+    const std::size_t limit = !needs_caller                 ? o.public_body_limit
+                              : match.route->spec.large_body ? o.large_body_limit
+                                                            : o.body_limit;
     Response response;
     std::string actor;
     bool body_read = false;
-    if (const auto length = parser.content_length(); length && *length > limit) {
+    if (refused) {
+      // Answered from the headers alone; an unread body means the connection can't be reused.
+      conn.unread_input = !parser.is_done();
+      body_read = parser.is_done();
+      response = dispatch(service, match, rv, &actor);
+    } else if (const auto length = parser.content_length(); length && *length > limit) {
       // The body is not read, so the connection can't be reused.
       conn.unread_input = true;
     } else {
@@ -347,7 +393,9 @@ asio::awaitable<void> Server::Impl::serve_requests(beast::tcp_stream& stream, Co
       }
     }
 
-    if (body_read) {
+    if (refused) {
+      // answered above
+    } else if (body_read) {
       rv.body = req.body();
       if (rv.path.empty() || rv.path.front() != '/') {
         response = problem(Error{ErrorCode::malformed, "the request target must be a path", {}});
@@ -366,6 +414,17 @@ asio::awaitable<void> Server::Impl::serve_requests(beast::tcp_stream& stream, Co
                         {}});
     }
 
+    if (const auto bad = unsafe_header(response); !bad.empty()) {
+      // Never sent: the cause goes to the log, the client gets a 500 with the request id.
+      log_event(spdlog::level::err, "response refused",
+                {{"request_id", request_id},
+                 {"route", std::string(match.route ? match.route->spec.pattern : "-")},
+                 {"cause", "header " + std::string(bad) + " holds a control character"}});
+      response = problem(Error{ErrorCode::internal,
+                               "internal error; the server log has the details (request id " +
+                                   request_id + ")",
+                               {}});
+    }
     response.headers.push_back({"X-Request-Id", request_id});
     const bool keep_alive = body_read && req.keep_alive() && !stopping;
     const bool ok = co_await respond(stream, head, response, rv.method == Method::head, keep_alive,
@@ -397,6 +456,7 @@ Status Server::start() {
   const auto address = asio::ip::make_address(o.address, ec);
   if (ec)
     return fail(ErrorCode::validation, "\"" + o.address + "\" is not an IP address", "address");
+  for (const auto& proxy : o.trusted_proxies) RL_CHECK(check_ip_address(proxy, "trusted proxy"));
 
   const unsigned threads = std::max(1u, o.threads);
   for (unsigned i = 0; i < threads; ++i) s.workers.push_back(std::make_unique<Worker>());

@@ -19,6 +19,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -44,6 +45,9 @@ struct ServerOptions {
   // how many writes can share one commit.
   unsigned write_threads = 32;
   std::size_t body_limit = 1 << 20;         // bytes; larger bodies get 413
+  // Routes open to anyone (login, unknown paths) read at most this much: an unauthenticated
+  // client cannot make the server read and parse large bodies.
+  std::size_t public_body_limit = 64 << 10;
   std::size_t large_body_limit = 64 << 20;  // for routes that declare large bodies (imports)
   std::size_t header_limit = 16 << 10;      // request line and header fields; larger get 431
   // From a request's first byte to its last, and for writing a response; slow clients are cut off.
@@ -53,9 +57,13 @@ struct ServerOptions {
   // stop(): how long requests in flight may take before their connections are closed.
   std::chrono::milliseconds shutdown_grace{std::chrono::seconds(30)};
   int json_max_depth = 32;  // deeper request bodies get 400
-  // Mark the session cookie Secure. Set this when a TLS-terminating proxy serves the API over
-  // HTTPS (the server itself speaks plain HTTP).
+  // Mark the cookies Secure and name them with the "__Host-" prefix (__Host-rl_session). Set this
+  // when a TLS-terminating proxy serves the API over HTTPS (the server itself speaks plain HTTP);
+  // `riskloop serve` sets it unless it listens on a loopback address.
   bool secure_cookies = false;
+  // Reverse proxies (IP addresses) whose Forwarded / X-Forwarded-For header names the client.
+  // From any other peer those headers are ignored: the socket address is the client's.
+  std::vector<std::string> trusted_proxies;
   // Adds routes besides the JSON API (the web UI's pages and static files). They are served like
   // the API's but left out of the OpenAPI document.
   std::function<void(RouteTable&)> extra_routes;

@@ -170,6 +170,21 @@ Result<std::vector<Id>> Tx::user_org_ids(const Id& user) {
   return out;
 }
 
+Result<std::vector<std::pair<Id, Id>>> Tx::pending_invitations(const Id& user) {
+  const SqlValue p[] = {user};
+  const auto rows = RL_TRY(db_.query(
+      "SELECT org_id, id FROM invitations WHERE user_id = $1 AND status = 'pending' ORDER BY id",
+      p));
+  std::vector<std::pair<Id, Id>> out;
+  for (const auto& r : rows) out.emplace_back(sql_text(r[0]), sql_text(r[1]));
+  return out;
+}
+
+Result<std::optional<Id>> Tx::invitation_org(const Id& invitation) {
+  const SqlValue p[] = {invitation};
+  return first_text(db_, "SELECT org_id FROM invitations WHERE id = $1", p);
+}
+
 Result<std::optional<std::pair<Id, Id>>> Tx::api_token_by_hash(const std::string& token_hash) {
   const SqlValue p[] = {token_hash};
   const auto rows = RL_TRY(db_.query("SELECT org_id, id FROM api_tokens WHERE token_hash = $1", p));
@@ -329,18 +344,25 @@ Status Tx::delete_user_sessions(const Id& user_id) {
   return {};
 }
 
-Result<std::optional<Throttle>> Tx::find_throttle(const std::string& key) {
-  const SqlValue p[] = {key};
-  const auto rows = RL_TRY(db_.query(
-      "SELECT key, failures, window_start, locked_until FROM login_throttle WHERE key = $1", p));
-  if (rows.empty()) return std::optional<Throttle>{};
-  const auto& r = rows.front();
+namespace {
+
+Throttle throttle_from_row(const SqlRow& r) {
   Throttle t;
   t.key = sql_text(r[0]);
   t.failures = sql_int(r[1]);
   t.window_start = parse_timestamp(sql_text(r[2])).value_or(Timestamp{});
   if (std::holds_alternative<std::string>(r[3])) t.locked_until = parse_timestamp(sql_text(r[3]));
-  return std::optional<Throttle>{std::move(t)};
+  return t;
+}
+
+}  // namespace
+
+Result<std::optional<Throttle>> Tx::find_throttle(const std::string& key) {
+  const SqlValue p[] = {key};
+  const auto rows = RL_TRY(db_.query(
+      "SELECT key, failures, window_start, locked_until FROM login_throttle WHERE key = $1", p));
+  if (rows.empty()) return std::optional<Throttle>{};
+  return std::optional<Throttle>{throttle_from_row(rows.front())};
 }
 
 Status Tx::save_throttle(const Throttle& t) {
@@ -352,6 +374,50 @@ Status Tx::save_throttle(const Throttle& t) {
       "window_start = excluded.window_start, locked_until = excluded.locked_until",
       p));
   return {};
+}
+
+Result<Throttle> Tx::count_attempt(const std::string& key, Timestamp now, Timestamp window_floor,
+                                   std::int64_t limit, Timestamp lock_until) {
+  const SqlValue p[] = {key, format_timestamp(now), format_timestamp(window_floor), limit,
+                        format_timestamp(lock_until)};
+  // Times are fixed-width ISO 8601 UTC text, which compares as time does.
+  static const std::string fresh =
+      "((login_throttle.locked_until IS NOT NULL AND login_throttle.locked_until <= $2) OR "
+      "(login_throttle.locked_until IS NULL AND login_throttle.window_start < $3))";
+  static const std::string sql =
+      "INSERT INTO login_throttle (key, failures, window_start, locked_until) VALUES ($1, 1, $2, "
+      "CASE WHEN 1 >= $4 THEN $5 ELSE NULL END) ON CONFLICT (key) DO UPDATE SET "
+      "failures = CASE WHEN " + fresh + " THEN 1 ELSE login_throttle.failures + 1 END, "
+      "window_start = CASE WHEN " + fresh + " THEN $2 ELSE login_throttle.window_start END, "
+      "locked_until = CASE WHEN " + fresh + " THEN (CASE WHEN 1 >= $4 THEN $5 ELSE NULL END) "
+      "WHEN login_throttle.locked_until IS NOT NULL THEN login_throttle.locked_until "
+      "WHEN login_throttle.failures + 1 >= $4 THEN $5 ELSE NULL END "
+      "RETURNING key, failures, window_start, locked_until";
+  const auto rows = RL_TRY(db_.query(sql, p));
+  if (rows.empty()) return fail(ErrorCode::internal, "the login throttle returned no row");
+  return throttle_from_row(rows.front());
+}
+
+Status Tx::release_attempt(const std::string& key, std::int64_t limit) {
+  const SqlValue p[] = {key, limit};
+  RL_CHECK(db_.execute(
+      "UPDATE login_throttle SET failures = failures - 1, locked_until = CASE WHEN failures - 1 "
+      ">= $2 THEN locked_until ELSE NULL END WHERE key = $1 AND failures > 0",
+      p));
+  return {};
+}
+
+Result<std::int64_t> Tx::purge_expired_logins(Timestamp now, Timestamp idle_floor,
+                                              Timestamp window_floor) {
+  const SqlValue sessions[] = {format_timestamp(now), format_timestamp(idle_floor)};
+  auto n = RL_TRY(db_.execute(
+      "DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at < $2", sessions));
+  const SqlValue throttles[] = {format_timestamp(now), format_timestamp(window_floor)};
+  n += RL_TRY(db_.execute(
+      "DELETE FROM login_throttle WHERE (locked_until IS NULL OR locked_until <= $1) AND "
+      "window_start < $2",
+      throttles));
+  return n;
 }
 
 Status Tx::clear_throttle(const std::string& key) {

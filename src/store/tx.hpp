@@ -256,6 +256,10 @@ class Tx {
   Result<std::optional<Id>> membership_id(const Id& org, const Id& user);
   // Organizations a user belongs to.
   Result<std::vector<Id>> user_org_ids(const Id& user);
+  // Pending invitations of a user, in any organization: (org_id, id) pairs, oldest first.
+  Result<std::vector<std::pair<Id, Id>>> pending_invitations(const Id& user);
+  // The organization of an invitation, if it exists.
+  Result<std::optional<Id>> invitation_org(const Id& invitation);
   // The token with this hash (any organization): callers check expiry and revocation.
   Result<std::optional<std::pair<Id, Id>>> api_token_by_hash(const std::string& token_hash);
 
@@ -282,6 +286,19 @@ class Tx {
   Result<std::optional<Throttle>> find_throttle(const std::string& key);
   Status save_throttle(const Throttle& t);
   Status clear_throttle(const std::string& key);
+  // Counts one attempt under `key` in a single statement (check and increment cannot be split by
+  // a racing request or node) and returns the row as it is afterwards. The count starts again at
+  // 1 when the row's window began before `window_floor` or its lock has run out; the attempt that
+  // reaches `limit` sets locked_until to `lock_until`; later ones leave the lock as it is. The
+  // attempt is allowed when the returned failures are at most `limit`.
+  Result<Throttle> count_attempt(const std::string& key, Timestamp now, Timestamp window_floor,
+                                 std::int64_t limit, Timestamp lock_until);
+  // Takes back one counted attempt (it succeeded), and the lock when the count is below `limit`.
+  Status release_attempt(const std::string& key, std::int64_t limit);
+  // Deletes sessions that have expired (at `now`, or idle since before `idle_floor`) and throttle
+  // rows whose window and lock are over; returns how many rows went.
+  Result<std::int64_t> purge_expired_logins(Timestamp now, Timestamp idle_floor,
+                                            Timestamp window_floor);
 
   // --- Idempotency-Key answers (not journaled: a cache of responses, like sessions) -------
   // Claims `entry.scope` for a request in progress (entry.response is ignored) unless a live

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "app/accounts.hpp"
+#include "app/auth.hpp"
 #include "core/accounts.hpp"
 #include "web/form_input.hpp"
 #include "web/labels.hpp"
@@ -45,6 +46,7 @@ Data error_of(const FieldErrors& errors, const char* key) {
 
 struct MemberForm {
   const FieldErrors* errors = nullptr;  // of the add-member form
+  const char* flash = nullptr;          // what the last action did
 };
 
 Response users_page(Call& c, const MemberForm& form, int status) {
@@ -68,6 +70,35 @@ Response users_page(Call& c, const MemberForm& form, int status) {
     rows.push_back(r);
   }
   d.set("members", rows);
+  List invited;
+  for (const auto& i : RL_WEB_TRY(c, c.app().accounts().invitations(c.principal, {.limit = kAll}))) {
+    if (i.status != InvitationStatus::pending) continue;
+    Data r;
+    r.set("id", i.header.id);
+    r.set("email", i.email);
+    r.set("role", label_of(i.role));
+    r.set("invited_by", i.invited_by);
+    invited.push_back(r);
+  }
+  d.set("has_invitations", flag(!invited.empty()));
+  d.set("invitations", invited);
+  if (form.flash) d.set("flash", std::string(form.flash));
+  // Failed password re-checks: the most recent ten, newest first, named by member.
+  const auto events = RL_WEB_TRY(c, c.app().auth().security_events(c.principal, "", kAll));
+  std::map<Id, std::string> names;
+  for (const auto& m : members) names[m.user.header.id] = m.user.display_name + " (" + m.user.email + ")";
+  List alerts;
+  for (auto it = events.rbegin(); it != events.rend() && alerts.size() < 10; ++it) {
+    Data a;
+    const auto name = names.find(it->user_id);
+    a.set("who", name == names.end() ? it->user_id : name->second);
+    a.set("purpose", it->purpose);
+    a.set("at", display_time(it->header.created_at));
+    a.set("locked", flag(it->locked));
+    alerts.push_back(a);
+  }
+  d.set("has_alerts", flag(!alerts.empty()));
+  d.set("alerts", alerts);
   FieldErrors none;
   const auto& errors = form.errors ? *form.errors : none;
   const bool failed = form.errors != nullptr;
@@ -107,6 +138,11 @@ Response add_member(Call& c) {
     errors.emplace("role", "must be one of " + allowed_names<Role>());
   if (errors.empty()) {
     auto added = c.app().accounts().add_member(c.principal, in);
+    if (added && added->invitation)
+      return users_page(c,
+                        {.flash = "This account belongs to another organization too: it has been "
+                                  "invited and joins when its owner accepts."},
+                        200);
     if (added) return redirect(c, "/admin/users");
     const auto& e = added.error();
     if (e.code == ErrorCode::forbidden || e.code == ErrorCode::not_found)
@@ -149,6 +185,12 @@ Response reactivate(Call& c) {
   return set_status(c, UserStatus::active);
 }
 
+Response withdraw_invitation(Call& c) {
+  RL_WEB_CHECK(c, may_manage(c));
+  RL_WEB_CHECK(c, c.app().accounts().withdraw_invitation(c.principal, c.param(0)));
+  return redirect(c, "/admin/users");
+}
+
 // --- API tokens -------------------------------------------------------------------------------
 
 struct TokenForm {
@@ -186,7 +228,9 @@ Response tokens_page(Call& c, const TokenForm& form, int status) {
   FieldErrors none;
   const auto& errors = form.errors ? *form.errors : none;
   d.set("token_name", form.errors ? c.form.get("name") : std::string());
-  d.set("token_days", form.errors ? c.form.get("expires_in_days") : std::string());
+  d.set("token_days",
+        form.errors ? c.form.get("expires_in_days") : std::to_string(kMaxTokenDays));
+  d.set("max_token_days", std::to_string(kMaxTokenDays));
   d.set("name_error", error_of(errors, "name"));
   d.set("days_error", error_of(errors, "expires_in_days"));
   d.set("form_error", error_of(errors, ""));
@@ -215,7 +259,8 @@ Response create_token(Call& c) {
     std::int64_t n = 0;
     const auto [end, ec] = std::from_chars(days.data(), days.data() + days.size(), n);
     if (ec != std::errc() || end != days.data() + days.size())
-      errors.emplace("expires_in_days", "must be a whole number of days, 1 to 3650");
+      errors.emplace("expires_in_days",
+                     "must be a whole number of days, 1 to " + std::to_string(kMaxTokenDays));
     else
       in.expires_in_days = n;
   }
@@ -261,6 +306,9 @@ void add_admin_routes(http::RouteTable& routes) {
   routes.add({.method = Method::post, .pattern = "/admin/users/{id}/reactivate",
               .operation_id = "webAdminReactivate", .tag = "web", .handler = &reactivate,
               .access = Access::page, .exec = Exec::write_pool});
+  routes.add({.method = Method::post, .pattern = "/admin/invitations/{id}/withdraw",
+              .operation_id = "webAdminWithdrawInvitation", .tag = "web",
+              .handler = &withdraw_invitation, .access = Access::page, .exec = Exec::write_pool});
   routes.add({.method = Method::get, .pattern = "/admin/tokens", .operation_id = "webAdminTokens",
               .tag = "web", .handler = &tokens, .access = Access::page});
   routes.add({.method = Method::post, .pattern = "/admin/tokens",

@@ -3,6 +3,7 @@
 
 #include "core/role.hpp"
 #include "formats/report/html_escape.hpp"
+#include "http/problem.hpp"
 #include "web/assets.hpp"
 #include "web/labels.hpp"
 
@@ -77,8 +78,11 @@ Response redirect(Call& c, const std::string& location) {
   return r;
 }
 
-Response error_response(Call& c, const Error& error) {
-  if (c.htmx() || c.principal.org_id.empty()) return http::page_problem(error, c.htmx());
+Response error_response(Call& c, const Error& raw) {
+  if (c.htmx() || c.principal.org_id.empty())
+    return http::page_problem(raw, c.htmx(), c.request.request_id);
+  // A server failure's cause (database message, path, exception) goes to the log only.
+  const Error error = http::shown_error(raw, c.request.request_id);
   auto d = base_data(c);
   d.set("message", error.message);
   if (!error.location.empty()) d.set("location", error.location);

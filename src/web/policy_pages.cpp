@@ -460,7 +460,7 @@ Response migrate(Call& c) {
   if (password.empty()) errors.emplace("password", "enter your password to confirm");
   if (errors.empty()) {
     // Moving re-evaluates every estimate: the person confirms it is them with their password.
-    if (auto ok = c.app().auth().confirm_password(c.principal, password); !ok) {
+    if (auto ok = c.app().auth().confirm_password(c.principal, password, "policy migration"); !ok) {
       errors.emplace("password", ok.error().message);
     } else {
       const risk::PolicyMigrationInput in{.to_policy_id = target->first,

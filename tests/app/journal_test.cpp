@@ -146,7 +146,7 @@ TEST_F(Journal, VerifyNamesARecordWhoseLastEntryIsADeleteButIsStillStored) {
 }
 
 TEST_F(Journal, SecretsNeverAppearInTheJournal) {
-  auto t = app_->accounts().create_token(admin_, {"script", {}});
+  auto t = app_->accounts().create_token(admin_, {"script", 30});
   ASSERT_TRUE(t);
   bool leaked = false;
   ASSERT_TRUE(app_->journal().export_all(op_, [&](const JournalEntry& e) -> Status {

@@ -194,6 +194,55 @@ TEST_P(StoreContract, TwoStoresOnOneDatabaseKeepOneJournalChain) {
   }));
 }
 
+// The login throttle counts in one statement: concurrent attempts on two stores (two nodes) are
+// each counted once, and exactly `limit` of them are allowed (issue 11).
+TEST_P(StoreContract, ThrottleCountsEveryConcurrentAttemptOnce) {
+  auto second = Store::open({.url = url_});
+  ASSERT_TRUE(second) << second.error().message;
+  const Timestamp now = *parse_timestamp("2026-12-02T10:00:00.000Z");
+  const auto lock_until = now + std::chrono::minutes(15);
+  constexpr int kLimit = 5, kEach = 20;
+  std::atomic<int> allowed = 0, failures = 0;
+  auto attempt = [&](Store& store) {
+    for (int i = 0; i < kEach; ++i) {
+      const auto r = store.transaction([&](Tx& tx) -> Status {
+        const auto t = RL_TRY(tx.count_attempt("account:x@example.org", now,
+                                               now - std::chrono::minutes(15), kLimit, lock_until));
+        if (t.failures <= kLimit) ++allowed;
+        return {};
+      });
+      if (!r) ++failures;
+    }
+  };
+  std::thread a([&] { attempt(*store_); });
+  std::thread b([&] { attempt(**second); });
+  a.join();
+  b.join();
+  EXPECT_EQ(failures, 0);
+  EXPECT_EQ(allowed, kLimit);
+  ASSERT_TRUE(store_->transaction([&](Tx& tx) -> Status {
+    const auto t = RL_TRY(tx.find_throttle("account:x@example.org"));
+    EXPECT_TRUE(t);
+    EXPECT_EQ(t->failures, 2 * kEach);
+    EXPECT_EQ(t->locked_until, lock_until);
+    // After the lock the count starts again; a success takes its count back.
+    const auto later = lock_until + std::chrono::minutes(1);
+    const auto fresh = RL_TRY(tx.count_attempt("account:x@example.org", later,
+                                               later - std::chrono::minutes(15), kLimit,
+                                               later + std::chrono::minutes(15)));
+    EXPECT_EQ(fresh.failures, 1);
+    EXPECT_FALSE(fresh.locked_until);
+    RL_CHECK(tx.release_attempt("account:x@example.org", kLimit));
+    EXPECT_EQ(RL_TRY(tx.find_throttle("account:x@example.org"))->failures, 0);
+    // Rows whose window and lock are over are purged.
+    const auto purged = RL_TRY(tx.purge_expired_logins(later + std::chrono::hours(1),
+                                                       later, later + std::chrono::minutes(30)));
+    EXPECT_EQ(purged, 1);
+    EXPECT_FALSE(RL_TRY(tx.find_throttle("account:x@example.org")));
+    return {};
+  }));
+}
+
 // A database restart or failover drops the store's connections; the next transaction reconnects.
 TEST_P(StoreContract, ReconnectsAfterTheServerDroppedTheConnection) {
   if (GetParam() == "sqlite") GTEST_SKIP() << "an embedded database has no connection to lose";

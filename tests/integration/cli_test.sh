@@ -91,6 +91,27 @@ grep -qE '^lena\.vogt@corvane\.example password: [A-Za-z0-9_-]{16,}$' out || fai
 expect 4 user passwd "${ORG[@]}" --email nobody@corvane.example
 err_has "(at --email)"
 
+# --- invitations: an account of another organization is invited, never taken over ---------
+STDIN="a long enough password" expect 0 user add --db "$DB" --org second-site \
+  --email sam@second.example --name "Sam Second" --role admin --password-stdin
+expect 0 user add "${ORG[@]}" --as admin@corvane.example --email sam@second.example --name "Sam" --role engineer
+out_has "belongs to another organization: invited as engineer"
+INVITATION=$(sed -n 's/.*(invitation \([^)]*\)).*/\1/p' out)
+[[ -n "$INVITATION" ]] || fail "no invitation id"
+expect 0 invitation list "${ORG[@]}" --as admin@corvane.example
+out_has "sam@second.example"
+out_has "pending"
+expect 2 invitation mine --db "$DB" --org second-site
+err_has "(at --as)"
+expect 0 invitation mine --db "$DB" --org second-site --as sam@second.example
+out_has "Corvane Medical (demo)"
+expect 4 invitation accept "${ORG[@]}" --as admin@corvane.example --id "$INVITATION"
+expect 0 invitation accept --db "$DB" --org second-site --as sam@second.example --id "$INVITATION"
+out_has "now a member as engineer"
+# Sam belongs to two organizations now: Corvane's admin may not set his password.
+expect 6 user passwd "${ORG[@]}" --as admin@corvane.example --email sam@second.example
+err_has "also belongs to another organization"
+
 # --- token ------------------------------------------------------------------------------
 expect 0 token create "${ORG[@]}" --user mei.chen@corvane.example --name "ERP nightly export" --expires-days 30
 out_has 'created API token'
@@ -102,7 +123,7 @@ out_has "${SECRET:0:10}"
 if grep -qF -- "$SECRET" out; then fail "token list shows the secret"; fi
 TOKEN_ID=$(awk '/ERP nightly export/ {print $1}' out)
 expect 3 token create "${ORG[@]}" --user mei.chen@corvane.example --name "too long" --expires-days 9999
-err_matches "between 1 and 3650 days \(at --expires-(in-)?days\)"
+err_matches "9999 days is not allowed: must be 1 to 365 days \(at --expires-(in-)?days\)"
 expect 4 token create "${ORG[@]}" --user nobody@corvane.example --name "x"
 expect 0 token revoke "${ORG[@]}" --id "$TOKEN_ID"
 out_has "revoked API token $TOKEN_ID"

@@ -143,7 +143,7 @@ std::string make_database(const fs::path& dir) {
   if (!boot) throw std::runtime_error(boot.error().message);
   auto who = app.auth().operator_principal("crash-test", boot->organization.header.id,
                                            "admin@crash.example");
-  auto token = app.accounts().create_token(*who, {"crash test", {}});
+  auto token = app.accounts().create_token(*who, {"crash test", 30});
   if (!token) throw std::runtime_error(token.error().message);
   return token->secret;  // the store closes here: the server owns the database from now on
 }

@@ -51,6 +51,7 @@ TEST_F(HttpAuth, SecureCookiesBehindATlsProxy) {
       client().post("/api/v1/auth/login", {{"email", "admin@a.example"}, {"password", kPassword}});
   ASSERT_EQ(r.status, 200);
   EXPECT_NE(r.header("Set-Cookie").find("; Secure"), std::string::npos);
+  EXPECT_EQ(r.header("Set-Cookie").rfind("__Host-rl_session=", 0), 0u);
 }
 
 TEST_F(HttpAuth, WrongPasswordAndUnknownUserGetTheSameAnswer) {
@@ -112,7 +113,15 @@ TEST_F(HttpAuth, BearerWritesNeedNoCsrfToken) {
 TEST_F(HttpAuth, TokenCreateUseRevoke) {
   auto c = client();
   const auto s = login("admin@a.example");
-  const auto created = c.post("/api/v1/tokens", {{"name", "ERP export"}}, with_cookie(s));
+  // Tokens always expire, within a year.
+  for (const auto& body : {nlohmann::json{{"name", "ERP export"}},
+                           nlohmann::json{{"name", "ERP export"}, {"expires_in_days", 366}}}) {
+    const auto refused = c.post("/api/v1/tokens", body, with_cookie(s));
+    EXPECT_EQ(refused.status, 422) << refused.body;
+    EXPECT_EQ(refused.json()["field"], "/expires_in_days");
+  }
+  const auto created = c.post("/api/v1/tokens", {{"name", "ERP export"}, {"expires_in_days", 365}},
+                              with_cookie(s));
   ASSERT_EQ(created.status, 201) << created.body;
   const auto secret = created.json()["secret"].get<std::string>();
   const auto id = created.json()["id"].get<std::string>();

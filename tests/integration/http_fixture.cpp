@@ -77,7 +77,7 @@ Session HttpTest::login(const std::string& email, const std::string& org) {
 std::string HttpTest::token(const std::string& email, const std::string& org_slug) {
   auto who = app_->auth().operator_principal("test", org_id(org_slug), email);
   EXPECT_TRUE(who) << who.error().message;
-  auto t = app_->accounts().create_token(*who, {"test token", {}});
+  auto t = app_->accounts().create_token(*who, {"test token", 30});
   EXPECT_TRUE(t) << t.error().message;
   return t ? t->secret : std::string();
 }

@@ -40,7 +40,7 @@ TEST_F(HttpIsolation, RecordsOfAnotherOrganizationAreNotFoundOnEveryRoute) {
                              {"user_id", partner.json()["id"]}},
                             b);
   ASSERT_EQ(share.status, 201) << share.body;
-  const auto tok = c.post("/api/v1/tokens", {{"name", "B secret token"}}, b);
+  const auto tok = c.post("/api/v1/tokens", {{"name", "B secret token"}, {"expires_in_days", 30}}, b);
   ASSERT_EQ(tok.status, 201);
   const auto measurements = c.request(
       "POST", "/api/v1/measurement-imports",
@@ -50,6 +50,15 @@ TEST_F(HttpIsolation, RecordsOfAnotherOrganizationAreNotFoundOnEveryRoute) {
   ASSERT_EQ(measurements.status, 201) << measurements.body;
   const auto measurement = c.get("/api/v1/process-measurements", b);
   ASSERT_EQ(measurement.json()["items"].size(), 1u) << measurement.body;
+
+  // An invitation of B to an account of a third organization.
+  auto op = app_->auth().operator_principal("test", "", "");
+  ASSERT_TRUE(op);
+  ASSERT_TRUE(app_->accounts().bootstrap(*op, {"Org C", "org-c"},
+                                         {"carol@c.example", "Carol C", kPassword, Role::admin}));
+  const auto invitation =
+      c.post("/api/v1/users", {{"email", "carol@c.example"}, {"role", "auditor"}}, b);
+  ASSERT_EQ(invitation.status, 202) << invitation.body;
 
   // And one record of every risk kind.
   const auto b_admin = app_->auth().operator_principal("test", org_b_, "admin@b.example");
@@ -62,6 +71,8 @@ TEST_F(HttpIsolation, RecordsOfAnotherOrganizationAreNotFoundOnEveryRoute) {
       {"/api/v1/users/", member.json()["id"]},
       {"/api/v1/memberships/", member.json()["membership"]["id"]},
       {"/api/v1/tokens/", tok.json()["id"]},
+      {"/api/v1/invitations/", invitation.json()["id"]},
+      {"/api/v1/me/invitations/", invitation.json()["id"]},
       {"/api/v1/shares/", share.json()["id"]},
       {"/api/v1/products/", product.json()["id"]},
       {"/api/v1/risk-policies/", risk.policy},
@@ -243,6 +254,40 @@ TEST_F(HttpIsolation, PartnersSeeOnlySharedProducts) {
   EXPECT_EQ(c.get("/api/v1/journal", partner).status, 403);
   EXPECT_EQ(c.get("/api/v1/users", partner).status, 403);
   EXPECT_EQ(c.get("/api/v1/shares", partner).json()["items"].size(), 1u);
+}
+
+
+TEST_F(HttpIsolation, PartnersSeeOnlyThePoliciesOfTheirSharedFiles) {
+  const auto partner_id = add_member("org-a", "partner@p.example", Role::partner);
+  const auto admin = bearer(token("admin@a.example", "org-a"));
+  const auto partner = bearer(token("partner@p.example", "org-a"));
+  auto c = client();
+  const auto shared =
+      c.post("/api/v1/products", {{"name", "Shared"}}, admin).json()["id"].get<std::string>();
+  ASSERT_EQ(c.post("/api/v1/shares",
+                   {{"shared_entity", "product"}, {"shared_id", shared}, {"user_id", partner_id}},
+                   admin)
+                .status,
+            201);
+  const auto pinned = c.request("POST", "/api/v1/risk-policies", {}, admin).json();
+  const auto other = c.request("POST", "/api/v1/risk-policies", {}, admin).json();
+  ASSERT_TRUE(pinned.contains("id")) << pinned.dump();
+  const auto file = c.post("/api/v1/risk-files",
+                           {{"product_id", shared},
+                            {"title", "Shared file"},
+                            {"policy_id", pinned["policy_id"]},
+                            {"policy_version", pinned["policy_version"]}},
+                           admin);
+  ASSERT_EQ(file.status, 201) << file.body;
+
+  const auto list = c.get("/api/v1/risk-policies", partner);
+  ASSERT_EQ(list.status, 200) << list.body;
+  ASSERT_EQ(list.json()["items"].size(), 1u);
+  EXPECT_EQ(list.json()["items"][0]["id"], pinned["id"]);
+  EXPECT_EQ(c.get("/api/v1/risk-policies/" + pinned["id"].get<std::string>(), partner).status, 200);
+  EXPECT_EQ(c.get("/api/v1/risk-policies/" + other["id"].get<std::string>(), partner).status, 404);
+  // Everyone else still sees every policy of the organization.
+  EXPECT_EQ(c.get("/api/v1/risk-policies", admin).json()["items"].size(), 2u);
 }
 
 }  // namespace

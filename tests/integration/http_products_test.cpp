@@ -138,7 +138,8 @@ TEST_F(HttpProducts, EveryResponseCarriesTheSecurityHeaders) {
        {c.get("/api/v1/products", auth_), c.get("/nope"), c.get("/healthz"),
         c.post("/api/v1/products", {{"name", 1}}, auth_), c.get("/api/v1/products")}) {
     EXPECT_EQ(r.header("Content-Security-Policy"),
-              "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'");
+              "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+              "form-action 'self'; base-uri 'none'");
     EXPECT_EQ(r.header("X-Content-Type-Options"), "nosniff");
     EXPECT_EQ(r.header("Referrer-Policy"), "no-referrer");
     EXPECT_EQ(r.header("Cache-Control"), "no-store");

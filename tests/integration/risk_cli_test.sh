@@ -59,7 +59,8 @@ STDIN="not the password" expect 6 gate decide "${D[@]}" --file "$FILE" --stage m
 STDIN="$RISKLOOP_DEMO_PASSWORD" expect 2 gate decide "${D[@]}" --file "$FILE" --stage manufacturing \
   --outcome rejected --rationale "Coating inspection pending" --password-stdin
 err_has "(at --as)"
-[[ $(journal_entries) == "$BEFORE" ]] || fail "a refused decision was journaled"
+# Only the wrong password is journaled, as a security event (docs/security.md).
+[[ $(journal_entries) == "$((BEFORE + 1))" ]] || fail "a refused decision was journaled"
 STDIN="$RISKLOOP_DEMO_PASSWORD" expect 0 gate decide "${D[@]}" --file "$FILE" --stage manufacturing \
   --outcome rejected --rationale "Coating inspection effectiveness pending" --as "$MANAGER" --password-stdin
 out_has "recorded the manufacturing gate as rejected, signed by $MANAGER"
