@@ -207,6 +207,8 @@ sort -c days || fail "demo entries are not dated in journal order"
 SPAN=$(( ($(date -ud "$(tail -1 days)" +%s) - $(date -ud "$(head -1 days)" +%s)) / 86400 ))
 (( SPAN >= 150 )) || fail "the demo's history spans $SPAN days"
 (( $(sort -u days | wc -l) >= 20 )) || fail "the demo's history has $(sort -u days | wc -l) distinct days"
+# ... and each step is recorded by the member whose job it is, not all by the operator.
+(( $(grep -o '"actor":"user:[^"]*' export.jsonl | sort -u | wc -l) >= 3 )) || fail "the demo's history names fewer than 3 members"
 if grep -q '\$argon2' export.jsonl; then fail "the export holds a password hash"; fi
 
 expect 0 journal export --db "$DB" --out "$WORK/journal.jsonl"
