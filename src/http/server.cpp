@@ -43,9 +43,12 @@ constexpr std::size_t kBufferKeep = 64 * 1024;
 constexpr std::size_t kDrainLimit = 8u << 20;
 
 // Sent on every response: the API is never to be framed, sniffed, cached or given a referrer.
-constexpr std::string_view kFixedHeaders =
+// A response may set a Content-Security-Policy of its own instead of this one (the report viewed
+// in the browser: inline styles, nothing else, in a sandbox).
+constexpr std::string_view kDefaultCsp =
     "Content-Security-Policy: default-src 'self'; script-src 'self'; object-src 'none'; "
-    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'\r\n"
+    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'\r\n";
+constexpr std::string_view kFixedHeaders =
     "X-Content-Type-Options: nosniff\r\n"
     "Referrer-Policy: no-referrer\r\n";
 // Unless the response sets its own (static files of the web UI may be cached).
@@ -107,13 +110,16 @@ void serialize_head(std::string& out, const Response& r, bool keep_alive, unsign
     out += "\r\n";
   }
   bool cache_control = false;
+  bool csp = false;
   for (const auto& h : r.headers) {
     out += h.name;
     out += ": ";
     out += h.value;
     out += "\r\n";
     cache_control = cache_control || h.name == "Cache-Control";
+    csp = csp || h.name == "Content-Security-Policy";
   }
+  if (!csp) out += kDefaultCsp;
   out += kFixedHeaders;
   if (!cache_control) out += kDefaultCacheControl;
   out += "Date: ";

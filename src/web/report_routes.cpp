@@ -1,6 +1,7 @@
-// Downloads of a risk file: the risk management report (HTML, PDF) and the hazard sheet (CSV,
-// XLSX). Sent as attachments: the report's own inline styles are for the file, not for this site
-// (whose Content-Security-Policy would refuse them).
+// The risk management report (HTML to read in the browser or save, PDF) and the hazard sheet (CSV,
+// XLSX) of a risk file. The HTML report is a document of its own with inline styles: it is shown
+// under its own Content-Security-Policy, which allows those styles and nothing else (no scripts,
+// no requests, sandboxed), instead of the site's.
 #include "web/page.hpp"
 #include "web/screen_routes.hpp"
 
@@ -34,7 +35,12 @@ std::string file_stem(Call& c, const Id& id) {
 Response report_html(Call& c) {
   const auto id = c.param(0);
   auto html = RL_WEB_TRY(c, c.app().exchange().report_html(c.principal, id));
-  return download(std::move(html), "text/html; charset=utf-8", file_stem(c, id) + "-report.html");
+  auto r = download(std::move(html), "text/html; charset=utf-8", file_stem(c, id) + "-report.html");
+  r.headers.front().value.replace(0, std::string_view("attachment").size(), "inline");
+  r.headers.push_back({"Content-Security-Policy",
+                       "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                       "frame-ancestors 'none'; form-action 'none'; base-uri 'none'; sandbox"});
+  return r;
 }
 
 Response report_pdf(Call& c) {

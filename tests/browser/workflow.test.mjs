@@ -288,11 +288,19 @@ describe('risk file workflow', () => {
       await page.goto(url);
       assert.equal(await page.locator('script:not([src])').count(), 0, url);
     }
-    // The HTML report is a download (its inline styles are the file's, not this site's): its
-    // text carries the hostile title escaped.
-    const report = await (await page.request.get(`/files/${file.id}/report.html`)).text();
+    // The HTML report opens in the browser under its own policy (its inline styles, no scripts,
+    // sandboxed): its text carries the hostile title escaped, and it reads as a report.
+    const response = await page.request.get(`/files/${file.id}/report.html`);
+    const report = await response.text();
     assert.ok(report.includes('Air in the line &lt;script&gt;alert(1)&lt;/script&gt;'), report.slice(0, 300));
     assert.ok(!report.includes(HOSTILE));
+    assert.match(response.headers()['content-disposition'], /^inline; /);
+    const csp = response.headers()['content-security-policy'];
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /\bsandbox\b/);
+    assert.ok(!/script-src/.test(csp), csp);
+    await page.goto(`/files/${file.id}/report.html`);
+    assert.ok((await page.locator('h1').first().innerText()).length > 0);
     await page.goto(`/files/${file.id}?tab=hazards`);
     assert.ok((await page.locator('#hazard-table').innerText()).includes(`Air in the line ${HOSTILE}`));
     // page.problems (checked after the suite) holds any alert() dialog.

@@ -11,7 +11,8 @@ constexpr std::string_view kStyle = R"(
 @page { size: A4; margin: 16mm 14mm 18mm 14mm;
   @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; }
   @bottom-left { content: "Risk management report"; font-size: 8pt; } }
-body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9.5pt; color: #111; line-height: 1.35; }
+body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9.5pt; color: #111; line-height: 1.35;
+  overflow-wrap: anywhere; max-width: 190mm; margin: 0 auto; }
 h1 { font-size: 17pt; margin: 0 0 4mm 0; }
 h2 { font-size: 13pt; margin: 7mm 0 2mm 0; border-bottom: 1px solid #888; break-after: avoid; }
 h3 { font-size: 11pt; margin: 4mm 0 1.5mm 0; break-after: avoid; }
