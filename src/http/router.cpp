@@ -109,7 +109,7 @@ Response unknown_route(const RouteMatch& match, const RequestView& request) {
     return page_problem(Error{ErrorCode::not_found,
                               "There is no page at " + std::string(request.path) + ".",
                               {}},
-                        request.hx_request == "true");
+                        request.hx_request == "true", request.request_id);
   return problem(Error{ErrorCode::not_found,
                        "there is no resource at " + std::string(request.path) +
                            " (the API is described at /api/v1/openapi.json)",
