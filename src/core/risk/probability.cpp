@@ -51,10 +51,15 @@ std::string plain_decimal(const std::string& sci) {
 
 }  // namespace
 
-std::string format_probability(double value) {
+std::string format_probability(double value, ProbabilityText form) {
   if (value == 0.0 || !std::isfinite(value)) {
     if (value == 0.0) return "0";
     return std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
+  }
+  if (form == ProbabilityText::exact) {
+    char buf[40];
+    const auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific);
+    return plain_decimal(std::string(buf, r.ptr));
   }
   constexpr int kMaxDigits = 6;
   for (int digits = 1; digits < kMaxDigits; ++digits) {

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
 
 #include "core/risk/estimate.hpp"
 #include "core/risk/probability.hpp"
@@ -105,7 +106,7 @@ TEST(Evaluate, DescribesTheProductWithoutFloatingPointNoise) {
   EXPECT_EQ(describe(policy, *ev), "Serious x Remote (P = 0.000001 per use): acceptable");
 }
 
-struct ProbabilityText {
+struct ProbabilityCase {
   double value;
   const char* text;
 };
@@ -113,7 +114,7 @@ struct ProbabilityText {
 // The rule of format_probability: shortest text of at most 6 significant digits that reads back
 // as the same double, else rounded to 6 significant digits; plain decimal notation.
 TEST(FormatProbability, WritesProbabilitiesAsPeopleWriteThem) {
-  const ProbabilityText cases[] = {
+  const ProbabilityCase cases[] = {
       {0.0, "0"},
       {-0.0, "0"},
       {1.0, "1"},
@@ -133,6 +134,21 @@ TEST(FormatProbability, WritesProbabilitiesAsPeopleWriteThem) {
       {-0.5, "-0.5"},
   };
   for (const auto& c : cases) EXPECT_EQ(format_probability(c.value), c.text) << c.text;
+}
+
+// Exports and form values read back as the same double: nothing a sheet or a re-saved form
+// carries is rounded; what a person typed is still written as typed.
+TEST(FormatProbability, ExactFormReadsBackTheSameValue) {
+  const ProbabilityCase cases[] = {
+      {0.0, "0"},        {1.0, "1"},           {1e-6, "0.000001"},
+      {0.25, "0.25"},    {2.5e-7, "0.00000025"}, {1.0 / 3, "0.3333333333333333"},
+      {0.1 * 0.05, "0.005000000000000001"},
+  };
+  for (const auto& c : cases) {
+    const auto text = format_probability(c.value, ProbabilityText::exact);
+    EXPECT_EQ(text, c.text);
+    EXPECT_EQ(std::stod(text), c.value) << text;
+  }
 }
 
 struct BadEstimate {
