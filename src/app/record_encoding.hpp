@@ -72,9 +72,13 @@ struct RowAndPayloadWriter {
   store::SqlRow& row;
   std::string& values;
   std::vector<std::size_t>& ends;
+  std::vector<bool>& left_out;  // by field: not in the payload (an empty field added later)
 
   template <class X>
   void operator()(std::string_view, const X& v, unsigned flags = kPlain) {
+    bool omit = false;
+    if constexpr (std::is_same_v<X, std::string>) omit = (flags & kAddedLater) && v.empty();
+    left_out.push_back(omit);
     if constexpr (std::is_same_v<X, Timestamp>) {
       time(v);
     } else if constexpr (std::is_same_v<X, std::optional<Timestamp>>) {
@@ -108,15 +112,18 @@ EncodedRecord encode_record(const T& rec) {
   // Scratch space kept per thread: a bulk import encodes tens of thousands of records.
   thread_local std::string values;
   thread_local std::vector<std::size_t> ends;
+  thread_local std::vector<bool> left_out;
   values.clear();
   ends.clear();
-  detail::RowAndPayloadWriter w{out.row, values, ends};
+  left_out.clear();
+  detail::RowAndPayloadWriter w{out.row, values, ends, left_out};
   visit_record<T>(w, rec);
 
   out.payload.reserve(2 + keys.keys_size + keys.keys.size() + values.size());
   out.payload.push_back('{');
   bool first = true;
   for (const auto field : keys.key_order) {
+    if (left_out[field]) continue;
     if (!first) out.payload.push_back(',');
     first = false;
     out.payload += keys.keys[field];

@@ -104,11 +104,13 @@ Result<std::string> RiskExchange::render_report(
   if (!assessment.policy)
     return fail(ErrorCode::conflict, "the file's pinned policy version does not exist");
   const auto policy = RL_TRY(risk::CompiledPolicy::compile(*assessment.policy));
-  std::string head_hash, product_name, organization_name;
+  std::string head_hash, product_name, product_description, organization_name;
   RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
     if (const auto head = RL_TRY(tx.journal_head())) head_hash = head->second;
-    if (const auto product = tx.get<Product>(who.org_id, assessment.snapshot.file.product_id))
+    if (const auto product = tx.get<Product>(who.org_id, assessment.snapshot.file.product_id)) {
       product_name = product->name;
+      product_description = product->description;
+    }
     if (const auto org = tx.get_global<Organization>(who.org_id)) organization_name = org->name;
     return {};
   }));
@@ -128,7 +130,8 @@ Result<std::string> RiskExchange::render_report(
                  .journal_head_hash = head_hash,
                  .generated_at = now,
                  .product_name = product_name,
-                 .organization_name = organization_name});
+                 .organization_name = organization_name,
+                 .product_description = product_description});
 }
 
 Result<std::string> RiskExchange::report_html(const Principal& who, const Id& file_id) {

@@ -21,7 +21,112 @@ Status refuse_if_referred(store::Tx& tx, const Id& org, std::string_view column,
                   "; remove those first");
 }
 
+// Whether another record of type T than `self` has these field values.
+template <Record T>
+Result<bool> taken(store::Tx& tx, const Id& org, std::vector<store::Filter> where, const Id& self) {
+  const auto found = RL_TRY(tx.list<T>(org, {.where = std::move(where), .limit = 2}));
+  for (const auto& f : found)
+    if (f.header.id != self) return true;
+  return false;
+}
+
+template <Record T>
+std::string title_of(store::Tx& tx, const Id& org, const Id& id) {
+  const auto rec = tx.get<T>(org, id);
+  return rec ? "\"" + rec->title + "\"" : id;
+}
+
+constexpr std::string_view kResidualTaken =
+    "This risk already has a residual estimate; revise it instead.";
+
 }  // namespace
+
+Status check_item_rules(store::Tx& tx, const Id& org, const risk::HazardSituationLink& rec) {
+  if (!RL_TRY(taken<risk::HazardSituationLink>(
+          tx, org, {{"hazard_id", rec.hazard_id}, {"situation_id", rec.situation_id}}, rec.header.id)))
+    return {};
+  return fail(ErrorCode::conflict,
+              "hazard " + title_of<risk::Hazard>(tx, org, rec.hazard_id) +
+                  " already leads to hazardous situation " +
+                  title_of<risk::HazardousSituation>(tx, org, rec.situation_id),
+              "/situation_id");
+}
+
+Status check_item_rules(store::Tx& tx, const Id& org, const risk::SituationHarm& rec) {
+  if (!RL_TRY(taken<risk::SituationHarm>(
+          tx, org, {{"situation_id", rec.situation_id}, {"harm_id", rec.harm_id}}, rec.header.id)))
+    return {};
+  return fail(ErrorCode::conflict,
+              "hazardous situation " + title_of<risk::HazardousSituation>(tx, org, rec.situation_id) +
+                  " already leads to harm " + title_of<risk::Harm>(tx, org, rec.harm_id) +
+                  ": that risk exists; change it instead",
+              "/harm_id");
+}
+
+Status check_item_rules(store::Tx& tx, const Id& org, const risk::ControlLink& rec) {
+  if (!RL_TRY(taken<risk::ControlLink>(
+          tx, org, {{"control_id", rec.control_id}, {"situation_harm_id", rec.situation_harm_id}},
+          rec.header.id)))
+    return {};
+  return fail(ErrorCode::conflict,
+              "control " + title_of<risk::RiskControl>(tx, org, rec.control_id) +
+                  " is already linked to this risk",
+              "/situation_harm_id");
+}
+
+Status check_item_rules(store::Tx& tx, const Id& org, const risk::IntroducedHazard& rec) {
+  if (!RL_TRY(taken<risk::IntroducedHazard>(
+          tx, org, {{"control_id", rec.control_id}, {"hazard_id", rec.hazard_id}}, rec.header.id)))
+    return {};
+  return fail(ErrorCode::conflict,
+              "control " + title_of<risk::RiskControl>(tx, org, rec.control_id) +
+                  " is already recorded as introducing hazard " +
+                  title_of<risk::Hazard>(tx, org, rec.hazard_id),
+              "/hazard_id");
+}
+
+Status check_item_rules(store::Tx& tx, const Id& org, const risk::ResidualEstimate& rec) {
+  if (RL_TRY(taken<risk::ResidualEstimate>(tx, org, {{"situation_harm_id", rec.situation_harm_id}},
+                                           rec.header.id)))
+    return fail(ErrorCode::conflict, std::string(kResidualTaken), "/situation_harm_id");
+
+  // The risk's initial severity is its harm's (references are checked already).
+  const auto pair = RL_TRY(tx.get<risk::SituationHarm>(org, rec.situation_harm_id));
+  const auto harm = RL_TRY(tx.get<risk::Harm>(org, pair.harm_id));
+  std::optional<risk::RiskControl> control;
+  bool linked = false;
+  if (!rec.severity_control_id.empty()) {
+    auto found = tx.get<risk::RiskControl>(org, rec.severity_control_id);
+    if (!found && found.error().code != ErrorCode::not_found) return tl::unexpected(found.error());
+    if (!found || found->risk_file_id != rec.risk_file_id)
+      return fail(ErrorCode::validation,
+                  "risk control " + rec.severity_control_id + " does not exist in this risk file",
+                  "/severity_control_id");
+    control = std::move(*found);
+    linked = RL_TRY(taken<risk::ControlLink>(tx, org,
+                                             {{"control_id", rec.severity_control_id},
+                                              {"situation_harm_id", rec.situation_harm_id}},
+                                             {}));
+  }
+  return risk::check_severity_change(rec, harm.severity_rank, control ? &*control : nullptr,
+                                     linked);
+}
+
+Error duplicate_in_words(Error error, std::string_view entity) {
+  // The store says "already exists (<database message>)" for a unique key it refused.
+  if (error.code != ErrorCode::conflict || !error.message.starts_with("already exists")) return error;
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {risk::HazardSituationLink::entity, "this hazard already leads to this hazardous situation"},
+      {risk::SituationHarm::entity,
+       "this hazardous situation already leads to this harm: that risk exists; change it instead"},
+      {risk::ControlLink::entity, "this control is already linked to this risk"},
+      {risk::IntroducedHazard::entity, "this control is already recorded as introducing this hazard"},
+      {risk::ResidualEstimate::entity, kResidualTaken}};
+  error.message = "a " + std::string(entity) + " with these values already exists";
+  for (const auto& [e, words] : kWords)
+    if (e == entity) error.message = std::string(words);
+  return error;
+}
 
 Status check_item_removable(store::Tx& tx, const Id& org, const risk::Hazard& rec) {
   RL_CHECK(refuse_if_referred<risk::HazardSituationLink>(tx, org, "hazard_id", rec.header.id, "hazard"));

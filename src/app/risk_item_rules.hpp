@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/recorder.hpp"
+#include "core/field_copy.hpp"
 #include "core/risk/analysis_chain.hpp"
 #include "core/risk/residual_estimate.hpp"
 #include "core/risk/review.hpp"
@@ -58,6 +59,45 @@ Status check_item_references(store::Tx& tx, const Id& org, const T& rec) {
   T::fields(c, rec);
   return c.status;
 }
+
+// An input onto its record, and a record back onto its input (the start of a partial update):
+// the same-named fields, except where a type's input differs from its record.
+template <class Input, class T>
+Status apply_input(const Input& in, T& rec) {
+  return copy_fields(in, rec);
+}
+inline Status apply_input(const risk::ResidualEstimateInput& in, risk::ResidualEstimate& rec) {
+  risk::apply(in, rec);
+  return {};
+}
+template <class Input, class T>
+Input record_input(const T& rec) {
+  return input_of<Input>(rec);
+}
+template <>
+inline risk::ResidualEstimateInput record_input<risk::ResidualEstimateInput>(
+    const risk::ResidualEstimate& rec) {
+  return risk::input_of_record(rec);
+}
+
+// Rules across records for an item about to be written (created, or changed when its header id
+// is set), said in words: the pairs the store keeps unique ("hazard \"X\" already leads to
+// hazardous situation \"Y\""), one residual estimate per risk ("This risk already has a residual
+// estimate; revise it instead."), and a lowered residual severity naming its inherent-safety
+// control (risk::check_severity_change).
+Status check_item_rules(store::Tx& tx, const Id& org, const risk::HazardSituationLink& rec);
+Status check_item_rules(store::Tx& tx, const Id& org, const risk::SituationHarm& rec);
+Status check_item_rules(store::Tx& tx, const Id& org, const risk::ControlLink& rec);
+Status check_item_rules(store::Tx& tx, const Id& org, const risk::IntroducedHazard& rec);
+Status check_item_rules(store::Tx& tx, const Id& org, const risk::ResidualEstimate& rec);
+template <class T>
+Status check_item_rules(store::Tx&, const Id&, const T&) {
+  return {};
+}
+
+// A duplicate the store refused (two writers racing past check_item_rules) in the words of
+// check_item_rules, so that no database message reaches a person; other errors pass unchanged.
+Error duplicate_in_words(Error error, std::string_view entity);
 
 // Refuses to remove an item other items still refer to, naming them (the store's foreign keys
 // would refuse too, but without saying which).

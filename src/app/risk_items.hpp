@@ -11,7 +11,6 @@
 #include "app/recorder.hpp"
 #include "app/risk_access.hpp"
 #include "app/risk_item_rules.hpp"
-#include "core/field_copy.hpp"
 
 namespace riskloop::app {
 
@@ -27,15 +26,16 @@ class RiskItems {
     RL_CHECK(require(who, Permission::write_risk, "change risk files"));
     RL_CHECK(validate(in));
     T rec{};
-    RL_CHECK(copy_fields(in, rec));
+    RL_CHECK(apply_input(in, rec));
     rec.risk_file_id = file_id;
-    RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
+    RL_CHECK(in_words(ctx_.store.transaction([&](store::Tx& tx) -> Status {
       RL_CHECK(visible_file(tx, who, file_id));
       RL_CHECK(check_item_references(tx, who.org_id, rec));
+      RL_CHECK(check_item_rules(tx, who.org_id, rec));
       Recorder r(tx, who, ctx_.clock.now());
       RL_CHECK(r.create(rec, ctx_.ids.next_id()));
       return after_item_write(r, rec);
-    }));
+    })));
     return rec;
   }
 
@@ -66,15 +66,16 @@ class RiskItems {
     RL_CHECK(require(who, Permission::write_risk, "change risk files"));
     RL_CHECK(validate(in));
     T rec{};
-    RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
+    RL_CHECK(in_words(ctx_.store.transaction([&](store::Tx& tx) -> Status {
       rec = RL_TRY(read_visible(tx, who, id));
       RL_CHECK(check_version(T::entity, id, rec.header.version, expected_version));
-      RL_CHECK(copy_fields(in, rec));
+      RL_CHECK(apply_input(in, rec));
       RL_CHECK(check_item_references(tx, who.org_id, rec));
+      RL_CHECK(check_item_rules(tx, who.org_id, rec));
       Recorder r(tx, who, ctx_.clock.now());
       RL_CHECK(r.update(rec));
       return after_item_write(r, rec);
-    }));
+    })));
     return rec;
   }
 
@@ -90,9 +91,14 @@ class RiskItems {
   }
 
   // The settable fields of a stored item: where a partial update starts.
-  static Input input_of_record(const T& rec) { return input_of<Input>(rec); }
+  static Input input_of_record(const T& rec) { return record_input<Input>(rec); }
 
  private:
+  static Status in_words(Status written) {
+    if (written) return written;
+    return tl::unexpected(duplicate_in_words(written.error(), T::entity));
+  }
+
   Result<T> read_visible(store::Tx& tx, const Principal& who, const Id& id) {
     auto rec = RL_TRY(tx.get<T>(who.org_id, id));
     if (!visible_file(tx, who, rec.risk_file_id))

@@ -32,6 +32,10 @@ enum FieldFlags : unsigned {
   kPlain = 0,
   // Stored, but never shown by the API; the journal holds its SHA-256 digest instead of the value.
   kSecret = 1u << 0,
+  // Added to the record type after records of it were journaled: the canonical journal payload
+  // leaves the field out while it is empty, so entries written before it existed still match
+  // their rows (docs/journal.md). Text fields only.
+  kAddedLater = 1u << 1,
 };
 
 // Common header of every record. Version starts at 1 and grows by one on every update; it is the

@@ -72,7 +72,8 @@ nlohmann::json evaluation_json(const CompiledPolicy& policy,
           {"probability", policy.probability_level(e->probability_rank).name},
           {"p", e->probability ? nlohmann::json(*e->probability) : nlohmann::json(nullptr)},
           {"acceptability", name_of(e->acceptability)},
-          {"worst_case_probability", e->worst_case_probability}};
+          {"worst_case_probability", e->worst_case_probability},
+          {"text", risk::describe(policy, *e)}};
 }
 
 nlohmann::json evaluation_schema() {
@@ -83,7 +84,12 @@ nlohmann::json evaluation_schema() {
        {"probability", {{"type", "string"}, {"description", "the policy's probability level"}}},
        {"p", nullable({{"type", "number"}, {"description", "P1 x P2; null when not estimable"}})},
        {"acceptability", enum_schema<risk::Acceptability>()},
-       {"worst_case_probability", {{"type", "boolean"}}}}));
+       {"worst_case_probability", {{"type", "boolean"}}},
+       {"text",
+        {{"type", "string"},
+         {"description",
+          "for people: \"Serious x Remote (P = 0.000002 per use): acceptable\"; probabilities "
+          "in plain decimal notation, at most 6 significant digits"}}}}));
 }
 
 std::string_view estimate_state_name(risk::EstimateState s) {
@@ -114,7 +120,8 @@ nlohmann::json heat_map_json(const CompiledPolicy& policy, const formats::HeatMa
           {"probability_levels", std::move(probabilities)},
           {"cells", std::move(cells)},
           {"evaluated", counts.evaluated},
-          {"not_evaluated", counts.not_evaluated}};
+          {"not_evaluated", counts.not_evaluated},
+          {"provisional", counts.provisional_total}};
 }
 
 nlohmann::json heat_map_schema() {
@@ -127,7 +134,11 @@ nlohmann::json heat_map_schema() {
          {"description", "cells[severity rank - 1][probability rank - 1]: risks in the cell"},
          {"items", {{"type", "array"}, {"items", kCount}}}}},
        {"evaluated", kCount},
-       {"not_evaluated", kCount}});
+       {"not_evaluated", kCount},
+       {"provisional",
+        {{"type", "integer"},
+         {"description",
+          "risks placed by a residual estimate that relies on controls not yet verified"}}}});
 }
 
 // --- the assessment -----------------------------------------------------------------------
@@ -161,7 +172,8 @@ nlohmann::json risk_json(const CompiledPolicy& policy, const risk::RiskFileSnaps
           {"initial_state", estimate_state_name(a.initial_state)},
           {"initial", evaluation_json(policy, a.initial)},
           {"residual_state", estimate_state_name(a.residual_state)},
-          {"residual", evaluation_json(policy, a.residual)}};
+          {"residual", evaluation_json(policy, a.residual)},
+          {"residual_provisional", a.residual_provisional}};
 }
 
 nlohmann::json assessment_json(const app::FileAssessment& a) {
@@ -219,7 +231,12 @@ nlohmann::json assessment_schema() {
                                    {"initial_state", state},
                                    {"initial", evaluation_schema()},
                                    {"residual_state", state},
-                                   {"residual", evaluation_schema()}});
+                                   {"residual", evaluation_schema()},
+                                   {"residual_provisional",
+                                    {{"type", "boolean"},
+                                     {"description",
+                                      "the residual estimate relies on a control whose "
+                                      "verification has not passed"}}}});
   const auto policy = object_schema({{"id", kText},
                                      {"policy_id", kText},
                                      {"policy_version", kCount},

@@ -78,19 +78,24 @@ void controls_tab(Call& c, const FileView& v, const TabState& s, const FailedFor
     const auto pair = v.index->pair(r.situation_harm_id);
     e.set("risk", pair == risk::RiskFileIndex::npos ? r.situation_harm_id : v.index->pair_name(pair));
     e.set("estimate", r.probability_not_estimable
-                          ? std::string("probability not estimable")
+                          ? "probability not estimable; consequences: " + r.consequences
                           : "P1 " + risk::format_probability(r.p1) + ", P2 " +
                                 risk::format_probability(r.p2));
     std::optional<risk::Evaluation> ev;
     if (v.policy)
       if (auto done = risk::evaluate(*v.policy, risk::to_estimate(r, false))) ev = *done;
     set_evaluation(e, "evaluation", v, ev);
+    // Provisional while it relies on a control whose verification has not passed.
+    const bool provisional = pair != risk::RiskFileIndex::npos &&
+                             v.assessment.risks.size() > pair &&
+                             v.assessment.risks[pair].residual_provisional;
+    e.set("provisional", flag(provisional));
     e.set("rationale", r.rationale);
     if (is_failed_edit(failed, "residuals", r.header.id)) {
       auto spec = item_form_spec("residuals", v, "edit");
       apply_failed(spec, failed, failed->form);
       e.set("editing", edit_row("residuals", id, r.header.id, r.header.version,
-                                input_of<risk::ResidualEstimateInput>(r), spec, 5, s.to_query()));
+                                risk::input_of_record(r), spec, 5, s.to_query()));
     } else {
       e.set("editing", flag(false));
     }
@@ -117,6 +122,10 @@ void controls_tab(Call& c, const FileView& v, const TabState& s, const FailedFor
   auto residual_spec = item_form_spec("residuals", v, "residual");
   apply_failed(residual_spec, failed, "add:residuals");
   d.set("residual_fields", form_fields(risk::ResidualEstimateInput{}, residual_spec));
+  // Only risks with controls and no estimate yet are offered; the others are revised in place.
+  const auto awaiting = residual_spec.choices.find("situation_harm_id");
+  d.set("no_risk_awaits_residual",
+        flag(awaiting != residual_spec.choices.end() && awaiting->second.empty()));
   d.set("has_controls", flag(!snap.controls.empty()));
   if (failed && (failed->form == "add_control" || failed->form == "add:control-links" ||
                  failed->form == "add:residuals")) {

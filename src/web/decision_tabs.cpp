@@ -2,6 +2,8 @@
 // residual risk (8), stage gates with every blocking reason, and risk management reviews (9).
 // Each decision is signed in a dialog: the password again and the meaning of the signature
 // (21 CFR 11.50, 11.200); signatures show printed name, UTC time and meaning.
+#include <algorithm>
+
 #include "web/item_kinds.hpp"
 #include "web/labels.hpp"
 #include "web/risk_file_view.hpp"
@@ -161,7 +163,7 @@ void gates_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
       r.set("entity", words(f.entity));
       reasons.push_back(r);
     }
-    d.set("reason_count", std::to_string(found->size()));
+    d.set("reason_count", counted(found->size(), "blocking reason", "blocking reasons"));
     d.set("gate_clear", flag(found->empty()));
   } else {
     d.set("gate_failed", found.error().message);
@@ -173,7 +175,8 @@ void gates_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
     r.set("stage", label_of(it->stage));
     r.set("outcome", label_of(it->outcome));
     r.set("outcome_badge", std::string(it->outcome == risk::GateOutcome::passed ? "ok" : "bad"));
-    r.set("blocking", std::to_string(it->blocking_reasons));
+    r.set("blocking", counted(static_cast<std::size_t>(std::max<std::int64_t>(it->blocking_reasons, 0)),
+                              "blocking reason", "blocking reasons"));
     r.set("rationale", it->rationale);
     r.set("decided_at", display_time(it->decided_at));
     r.set("signatures", signatures_of(v, risk::GateDecision::entity, it->header.id));

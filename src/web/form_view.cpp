@@ -30,7 +30,7 @@ std::string general_error(const FieldErrors& errors) {
 namespace form_view_detail {
 
 std::string format_probability_text(double v) {
-  return risk::format_probability(v);
+  return risk::format_probability(v, risk::ProbabilityText::exact);  // re-saved unchanged
 }
 
 }  // namespace form_view_detail

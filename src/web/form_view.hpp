@@ -27,6 +27,10 @@ struct FormSpec {
   std::set<std::string, std::less<>> omit;                // fields not shown
   std::map<std::string, Choices, std::less<>> choices;    // fields shown as a select of these
                                                           // (a list of texts: as checkboxes)
+  // Selects whose first option is empty (value ""), with this label: "choose…" where a value must
+  // be chosen deliberately (nothing preselected), "none" where empty means none. Without an
+  // entry, an optional field's select starts with "(not set)".
+  std::map<std::string, std::string, std::less<>> empty_choice;
   std::set<std::string, std::less<>> multiline;           // text fields shown as a textarea
   const http::FormFields* submitted = nullptr;  // values to show again after an error
   const FieldErrors* errors = nullptr;
@@ -129,10 +133,12 @@ struct FieldLister {
     if (choices != spec.choices.end()) {
       const auto it = choices;
       List options;
-      if constexpr (is_optional<X>::value) {
+      const auto empty = spec.empty_choice.find(name);
+      if (empty != spec.empty_choice.end() || is_optional<X>::value) {
         Data none;
         none.set("value", std::string());
-        none.set("label", std::string("(not set)"));
+        none.set("label", empty != spec.empty_choice.end() ? empty->second
+                                                           : std::string("(not set)"));
         none.set("selected", flag(current.empty()));
         options.push_back(none);
       }

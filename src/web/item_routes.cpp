@@ -13,13 +13,26 @@ int colspan_of(std::string_view slug) {
   return 6;
 }
 
-Choices pair_choices(const FileView& v, bool only_controlled) {
+// The risks to choose from: all, or (for a new residual estimate) those with controls and no
+// residual estimate yet; one with an estimate is revised from its row instead.
+Choices pair_choices(const FileView& v, bool only_awaiting_residual) {
   Choices out;
   const auto& pairs = v.snapshot().situation_harms;
   for (std::size_t i = 0; i < pairs.size() && out.size() < 2000; ++i) {
-    if (only_controlled && v.index->controls_of_pair(i).empty()) continue;
+    if (only_awaiting_residual && (v.index->controls_of_pair(i).empty() ||
+                                   v.index->residual_of_pair(i) != risk::RiskFileIndex::npos))
+      continue;
     out.emplace_back(pairs[i].header.id, v.index->pair_name(i));
   }
+  return out;
+}
+
+// Controls that may change the harm itself: those of the inherent-safety-by-design option.
+Choices inherent_safety_choices(const FileView& v) {
+  Choices out;
+  for (const auto& ctl : v.snapshot().controls)
+    if (ctl.option == risk::ControlOption::inherent_safety)
+      out.emplace_back(ctl.header.id, ctl.title);
   return out;
 }
 
@@ -143,8 +156,18 @@ FormSpec item_form_spec(std::string_view slug, const FileView& v, std::string_vi
   } else if (slug == "risks") {
     spec.omit = {"situation_id", "harm_id"};
   } else if (slug == "residuals") {
+    // Nothing of an estimate is preselected: P1 and P2 start empty, the risk and the severity
+    // on "choose…" (a default severity once made a serious risk look negligible).
     spec.choices.emplace("severity_rank", severity_choices(v));
-    spec.choices.emplace("situation_harm_id", pair_choices(v, true));
+    spec.empty_choice.emplace("severity_rank", "choose…");
+    spec.choices.emplace("severity_control_id", inherent_safety_choices(v));
+    spec.empty_choice.emplace("severity_control_id", "none: the severity is not lowered");
+    if (id_prefix == "edit") {
+      spec.omit = {"situation_harm_id"};  // a revision stays with its risk
+    } else {
+      spec.choices.emplace("situation_harm_id", pair_choices(v, true));
+      spec.empty_choice.emplace("situation_harm_id", "choose…");
+    }
   } else if (slug == "control-links") {
     Choices controls;
     for (const auto& ctl : v.snapshot().controls) controls.emplace_back(ctl.header.id, ctl.title);

@@ -14,6 +14,10 @@ std::string words(std::string_view name) {
   return out;
 }
 
+std::string counted(std::size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 std::string display_time(Timestamp t) {
   auto s = format_timestamp(t);  // 2026-01-31T12:00:05.123Z
   if (s.size() >= 19) s = s.substr(0, 10) + " " + s.substr(11, 8) + " UTC";

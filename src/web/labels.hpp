@@ -14,6 +14,9 @@ namespace riskloop::web {
 // "normal_use" -> "normal use".
 std::string words(std::string_view name);
 
+// A count with its noun in the right number: "1 hazard", "0 hazards", "2 blocking reasons".
+std::string counted(std::size_t n, std::string_view one, std::string_view many);
+
 template <NamedEnum E>
 std::string label_of(E value) {
   return words(name_of(value));

@@ -228,6 +228,10 @@ void matrix_tab(Call& c, const FileView& v, Data& d) {
     m.set("svg", formats::render_heat_map_svg(*v.policy, counts, o));
     m.set("evaluated", std::to_string(counts.evaluated));
     m.set("not_evaluated", std::to_string(counts.not_evaluated));
+    if (counts.provisional_total > 0)
+      m.set("provisional", std::to_string(counts.provisional_total));
+    else
+      m.set("provisional", flag(false));
     return m;
   };
   List maps;
@@ -286,8 +290,8 @@ Response file_page(Call& c, const FileView& v, const TabState& state, const Fail
   d.set("stages", stages);
   std::size_t verified = 0;
   for (const auto& ctl : v.snapshot().controls) verified += ctl.verified() ? 1 : 0;
-  d.set("count_hazards", std::to_string(v.snapshot().hazards.size()));
-  d.set("count_risks", std::to_string(v.snapshot().situation_harms.size()));
+  d.set("count_hazards", counted(v.snapshot().hazards.size(), "hazard", "hazards"));
+  d.set("count_risks", counted(v.snapshot().situation_harms.size(), "risk", "risks"));
   d.set("count_controls", std::to_string(v.snapshot().controls.size()));
   d.set("count_verified", std::to_string(verified));
   d.set("count_findings", std::to_string(v.assessment.completeness.size()));

@@ -182,15 +182,69 @@ describe('risk file workflow', () => {
     await page.waitForURL(/tab=controls/);
     await page.getByText('Add a residual estimate').click();
     const residual = page.locator('#add-residual form');
-    await residual.getByLabel('Risk', { exact: true }).selectOption({ label: 'risk "Air bolus reaches the patient" -> "Air embolism"' });
+    // Nothing of the estimate is preselected or prefilled.
+    assert.equal(await residual.getByLabel('Risk', { exact: true }).inputValue(), '');
+    assert.equal(await residual.getByLabel('Severity after control').inputValue(), '');
+    assert.equal(await residual.getByLabel('P1 after control').inputValue(), '');
+    assert.equal(await residual.getByLabel('P2 after control').inputValue(), '');
+    // A form with only a rationale once became "Negligible x Improbable: acceptable". Now every
+    // missing part is named next to its field, and nothing is stored.
+    await residual.getByLabel('Rationale').fill('The filter stops air: bench test BT-118.');
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/items/residuals') && r.request().method() === 'POST'),
+      residual.getByRole('button', { name: 'Add residual estimate' }).click(),
+    ]);
+    assert.equal(refused.status(), 422);
+    const again = page.locator('#add-residual form');
+    await again.locator('.field-error').first().waitFor();
+    const errors = await again.locator('.field.has-error').evaluateAll(
+      (fields) => fields.map((f) => f.querySelector('label').innerText + ': ' + f.querySelector('.field-error').innerText));
+    assert.equal(errors.length, 1, errors.join('\n'));  // the first missing part: the risk
+    assert.match(errors[0], /^Risk: .*is required/);
+    assert.equal(await page.locator('#residual-table tbody tr', { hasText: 'Air bolus reaches the patient' }).count(), 0);
+
+    await again.getByLabel('Risk', { exact: true }).selectOption({ label: 'risk "Air bolus reaches the patient" -> "Air embolism"' });
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/items/residuals') && r.request().method() === 'POST'),
+      again.getByRole('button', { name: 'Add residual estimate' }).click(),
+    ]);
+    const third = page.locator('#add-residual form');
+    await third.locator('.field-error').first().waitFor();
+    assert.match(await third.locator('.field.has-error').first().innerText(), /P1 after control[\s\S]*is required/);
+
     // 5e-6 x 0.1 = 5e-7 per use: Improbable, acceptable for a serious harm. (1e-5 would be the
     // first value of Occasional, where a serious harm is "investigate" and still blocks the gate.)
-    await residual.getByLabel('P1 (probability of the situation)').fill('0.000005');
-    await residual.getByLabel('P2 (probability of the harm)').fill('0.1');
-    await residual.getByLabel('Severity (rank)').selectOption({ label: '3 Serious' });
-    await residual.getByLabel('Rationale').fill('The filter stops air: bench test BT-118.');
-    await residual.getByRole('button', { name: 'Add residual estimate' }).click();
-    await page.locator('#residual-table tbody tr', { hasText: 'Air bolus reaches the patient' }).waitFor();
+    await third.getByLabel('P1 after control').fill('0.000005');
+    await third.getByLabel('P2 after control').fill('0.1');
+    await third.getByLabel('Severity after control').selectOption({ label: '3 Serious' });
+    await third.getByRole('button', { name: 'Add residual estimate' }).click();
+    const added = page.locator('#residual-table tbody tr', { hasText: 'Air bolus reaches the patient' });
+    await added.waitFor();
+    // Probabilities as people write them, never 5e-06 or floating-point noise.
+    assert.match(await added.innerText(), /P1 0\.000005, P2 0\.1/);
+    assert.doesNotMatch(await added.innerText(), /\de-\d/);
+    // The risk now has an estimate: it is revised from its row, no longer offered for a new one.
+    await page.getByText('Add a residual estimate').click();
+    await page.locator('#add-residual', { hasText: 'Every risk with controls has a residual estimate' }).waitFor();
+
+    // Revising to a lower severity needs the inherent-safety control that changed the harm.
+    await added.getByRole('button', { name: /Revise residual estimate/ }).click();
+    const revise = page.locator('#residual-table tr.editing form');
+    await revise.waitFor();
+    await revise.getByLabel('Severity after control').selectOption({ label: '2 Minor' });
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/items/residuals/') && r.request().method() === 'POST'),
+      revise.getByRole('button', { name: 'Save' }).click(),
+    ]);
+    const control = page.locator('#residual-table tr.editing .field.has-error');
+    await control.waitFor();
+    assert.match(await control.innerText(), /Inherent-safety control that changed the harm[\s\S]*below the initial severity \(3\)/);
+    const editing = page.locator('#residual-table tr.editing form');
+    await editing.getByLabel('Inherent-safety control that changed the harm').selectOption({ label: 'Air-stop filter in the drip chamber' });
+    await editing.getByLabel('Rationale').fill('The filter removes the air before it reaches the line: the harm is now minor.');
+    await editing.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#residual-table tr.editing').waitFor({ state: 'detached' });
+    assert.match(await page.locator('#residual-table tbody tr', { hasText: 'Air bolus reaches the patient' }).innerText(), /Minor/);
 
     await page.getByRole('link', { name: 'Gates', exact: true }).click();
     await page.waitForURL(/tab=gates/);

@@ -135,7 +135,11 @@ TEST_F(HttpIsolation, RecordsOfAnotherOrganizationAreNotFoundOnEveryRoute) {
       {"control-links", {{"control_id", risk.control}, {"situation_harm_id", risk.risk}}},
       {"introduced-hazards", {{"control_id", risk.control}, {"hazard_id", risk.hazard}}},
       {"residual-estimates",
-       {{"situation_harm_id", risk.risk}, {"severity_rank", 4}, {"rationale", "x"}}},
+       {{"situation_harm_id", risk.risk},
+        {"p1", 0.001},
+        {"p2", 0.1},
+        {"severity_rank", 4},
+        {"rationale", "x"}}},
       {"reviews", nlohmann::json::object()},
   };
   const auto body_for = [&](const std::string& method, const std::string& pattern) {

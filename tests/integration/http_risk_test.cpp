@@ -102,20 +102,25 @@ TEST_F(HttpRisk, FullChainToASignedGateDecision) {
                                                    {"implementation_evidence", "TR-1"},
                                                    {"new_risks_reviewed", true}});
   create(base + "/control-links", {{"control_id", control}, {"situation_harm_id", ch.risk}});
-  create(base + "/residual-estimates", {{"situation_harm_id", ch.risk},
-                                        {"p1", 1e-6},
-                                        {"p2", 0.5},
-                                        {"severity_rank", 4},
-                                        {"rationale", "after the platform change"}});
+  const auto residual = create(base + "/residual-estimates", {{"situation_harm_id", ch.risk},
+                                                              {"p1", 1e-6},
+                                                              {"p2", 0.5},
+                                                              {"severity_rank", 4},
+                                                              {"rationale", "after the platform change"}});
+  // The estimate relies on a control whose effectiveness is not verified: provisional.
   gate = c.get(base + "/gate?stage=post-launch", auth_);
   EXPECT_EQ(codes_of(gate.json()["reasons"]),
-            (std::vector<std::string>{"control_effectiveness_not_verified",
+            (std::vector<std::string>{"residual_provisional", "control_effectiveness_not_verified",
                                       "overall_residual_missing", "release_review_missing"}))
       << gate.body;
   gate = c.get(base + "/gate?stage=design", auth_);
   EXPECT_EQ(codes_of(gate.json()["reasons"]),
-            std::vector<std::string>{"control_effectiveness_not_verified"});
-  EXPECT_EQ(gate.json()["reasons"][0]["item_id"], control);
+            (std::vector<std::string>{"residual_provisional", "control_effectiveness_not_verified"}));
+  EXPECT_EQ(gate.json()["reasons"][0]["item_id"], residual);
+  EXPECT_EQ(gate.json()["reasons"][1]["item_id"], control);
+  a = c.get(base + "/assessment", auth_);
+  EXPECT_EQ(a.json()["risks"][0]["residual_provisional"], true) << a.body;
+  EXPECT_EQ(a.json()["heat_map"]["current"]["provisional"], 1) << a.body;
   // Passing a blocked gate is refused, and nothing is recorded.
   const auto before = journal_count();
   const auto early = c.post(base + "/gate-decisions",
@@ -396,6 +401,75 @@ TEST_F(HttpRisk, OpenApiDescribesTheRiskRoutes) {
   EXPECT_EQ(schemas["HazardInput"]["additionalProperties"], false);
   EXPECT_TRUE(schemas["SignedGateDecision"]["properties"].contains("signature"));
   EXPECT_EQ(doc["paths"]["/api/v1/hazards/{id}"]["patch"]["operationId"], "patchHazard");
+}
+
+// A residual estimate once defaulted to P1 = 0, P2 = 0 and severity 1 for every field left out:
+// a severity-4 risk became "Negligible x Improbable: acceptable". Every part is required now,
+// each missing one named; a second estimate for the same risk is refused in words, never with
+// the database's message.
+TEST_F(HttpRisk, ResidualEstimatesComeFromNoDefault) {
+  const auto file = risk_file(approved_policy());
+  const std::string base = "/api/v1/risk-files/" + file;
+  const auto ch = chain(file);
+  auto c = client();
+  const auto control = create(base + "/controls", {{"title", "Blunt tip"}, {"option", "inherent_safety"}});
+  create(base + "/control-links", {{"control_id", control}, {"situation_harm_id", ch.risk}});
+  const auto before = journal_count();
+
+  nlohmann::json body = {{"situation_harm_id", ch.risk}, {"rationale", "only a rationale"}};
+  const auto expect_missing = [&](const std::string& field) {
+    const auto r = c.post(base + "/residual-estimates", body, auth_);
+    EXPECT_EQ(r.status, 422) << r.body;
+    EXPECT_EQ(r.json()["field"], field) << r.body;
+    EXPECT_NE(r.body.find("is required"), std::string::npos) << r.body;
+  };
+  expect_missing("/p1");
+  body["p1"] = 0.001;
+  expect_missing("/p2");
+  body["p2"] = 0.001;
+  expect_missing("/severity_rank");
+  // Not estimable: no probabilities, the consequences listed instead.
+  const auto not_estimable = c.post(
+      base + "/residual-estimates",
+      {{"situation_harm_id", ch.risk}, {"probability_not_estimable", true}, {"severity_rank", 4},
+       {"rationale", "r"}},
+      auth_);
+  EXPECT_EQ(not_estimable.status, 422) << not_estimable.body;
+  EXPECT_EQ(not_estimable.json()["field"], "/consequences");
+  EXPECT_EQ(journal_count(), before);
+
+  // A lower severity than the initial (4, Critical) needs the inherent-safety control.
+  body["severity_rank"] = 2;
+  auto lowered = c.post(base + "/residual-estimates", body, auth_);
+  EXPECT_EQ(lowered.status, 422) << lowered.body;
+  EXPECT_EQ(lowered.json()["field"], "/severity_control_id");
+  EXPECT_NE(lowered.body.find("below the initial severity (4)"), std::string::npos) << lowered.body;
+  body["severity_control_id"] = control;
+  lowered = c.post(base + "/residual-estimates", body, auth_);
+  ASSERT_EQ(lowered.status, 201) << lowered.body;
+  // P = 0.001 x 0.001 is written without floating-point noise.
+  const auto risks = c.get(base + "/assessment", auth_).json()["risks"];
+  EXPECT_EQ(risks[0]["residual"]["text"], "Minor x Remote (P = 0.000001 per use): acceptable")
+      << risks.dump();
+
+  // A second estimate for the risk: refused in words, not with the store's message.
+  body["severity_rank"] = 4;
+  body.erase("severity_control_id");
+  const auto second = c.post(base + "/residual-estimates", body, auth_);
+  EXPECT_EQ(second.status, 409) << second.body;
+  EXPECT_EQ(second.json()["field"], "/situation_harm_id");
+  EXPECT_NE(second.body.find("This risk already has a residual estimate; revise it instead."),
+            std::string::npos)
+      << second.body;
+  EXPECT_EQ(second.body.find("UNIQUE"), std::string::npos) << second.body;
+  EXPECT_EQ(second.body.find("already exists"), std::string::npos) << second.body;
+  // The revision is a change of that estimate, journaled as an update.
+  const auto id = lowered.json()["id"].get<std::string>();
+  const auto revised =
+      c.request("PATCH", "/api/v1/residual-estimates/" + id, R"({"p2":0.01})", auth_ + if_match(1));
+  ASSERT_EQ(revised.status, 200) << revised.body;
+  EXPECT_EQ(revised.json()["version"], 2);
+  EXPECT_EQ(revised.json()["severity_rank"], 2);
 }
 
 }  // namespace

@@ -124,6 +124,20 @@ err_has 'row 3, column "severity": '
 out_has "imported 5 records, 1 of 2 rows accepted"
 expect 4 import hazards "${D[@]}" --file "$BAD" --in missing.csv
 
+# A residual estimate with only a rationale: refused naming row and column, never defaulted to
+# P1 = 0, P2 = 0, severity 1. A lower residual severity than the harm's needs the inherent-safety
+# control, which a sheet cannot name.
+cat >residual.csv <<'CSV'
+hazard_ref,hazard,situation_ref,hazardous_situation,p1,harm_ref,harm,severity,p2,residual_rationale,residual_p1,residual_p2,residual_severity
+H1,Bleeding hazard,S1,Vessel punctured,0.01,M1,Major bleeding,4,0.1,Guard added,,,
+H2,Sharp edge,S2,Edge cuts the vessel,0.01,M2,Laceration,4,0.1,Rounded edge,0.001,0.1,1
+CSV
+expect 0 file create "${D[@]}" --product "$PRODUCT" --title "Residual import"
+RESIDUAL=$(created_id)
+expect 3 import hazards "${D[@]}" --file "$RESIDUAL" --in residual.csv
+err_has 'row 2, column "residual_severity": is required when the risk has a residual estimate'
+err_has 'row 3, column "residual_severity": 1 is below the harm'"'"'s severity 4'
+
 # --- due reviews, operational risks, policies -------------------------------------------
 expect 0 due "${D[@]}"
 out_has "no reviews due"

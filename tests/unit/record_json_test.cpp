@@ -3,6 +3,7 @@
 
 #include "core/accounts.hpp"
 #include "core/product.hpp"
+#include "core/risk/residual_estimate.hpp"
 #include "formats/json/record_json.hpp"
 
 namespace riskloop::formats {
@@ -24,6 +25,30 @@ TEST(RecordJson, CanonicalPayloadListsHeaderAndFieldsSorted) {
             R"({"created_at":"2026-01-02T03:04:05.006Z","description":"line 1\nline 2",)"
             R"("family":"Coronary","id":"0197a","model":"FH-3.0","name":"Stent \"X\"",)"
             R"("org_id":"org1","updated_at":"2026-01-02T03:04:05.007Z","version":3})");
+}
+
+// Fields added to a record type after records of it were journaled (kAddedLater) stay out of the
+// payload while empty, so entries written before the field existed still match their rows.
+TEST(RecordJson, EmptyFieldsAddedLaterStayOutOfThePayload) {
+  risk::ResidualEstimate r;
+  r.header = {"r1", "org1", 1, *parse_timestamp("2026-01-02T03:04:05.006Z"),
+              *parse_timestamp("2026-01-02T03:04:05.006Z")};
+  r.risk_file_id = "f1";
+  r.situation_harm_id = "p1";
+  r.p1 = 0.001;
+  r.p2 = 0.5;
+  r.severity_rank = 4;
+  r.rationale = "after control";
+  // The payload a residual estimate had before migration 7 gave it consequences and
+  // severity_control_id.
+  EXPECT_EQ(canonical_payload(r),
+            R"({"created_at":"2026-01-02T03:04:05.006Z","id":"r1","org_id":"org1","p1":0.001,)"
+            R"("p2":0.5,"probability_not_estimable":false,"rationale":"after control",)"
+            R"("risk_file_id":"f1","severity_rank":4,"situation_harm_id":"p1","source":"expert",)"
+            R"("updated_at":"2026-01-02T03:04:05.006Z","version":1})");
+  r.severity_control_id = "c1";
+  EXPECT_NE(canonical_payload(r).find(R"("severity_control_id":"c1")"), std::string::npos);
+  EXPECT_EQ(to_json(r)["consequences"], "");  // the API always shows the field
 }
 
 TEST(RecordJson, SecretsAreDigestedInPayloadAndHiddenFromApi) {

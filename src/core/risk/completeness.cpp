@@ -46,6 +46,23 @@ void check_risk(const RiskFileIndex& index, const CompiledPolicy& policy, const 
                    "the residual estimate of " + index.pair_name(a.pair) +
                        " cannot be evaluated: " + error_text(ev.error())});
   }
+  if (a.residual_provisional && a.residual_state == EstimateState::evaluated) {
+    const auto& r = s.residual_estimates[index.residual_of_pair(a.pair)];
+    std::string unverified;
+    for (auto c : index.controls_of_pair(a.pair)) {
+      const auto& control = s.controls[c];
+      if (control.verified()) continue;
+      unverified += (unverified.empty() ? "" : ", ") + quoted(control.title) + " (implementation " +
+                    std::string(name_of(control.implementation_verification)) +
+                    ", effectiveness " + std::string(name_of(control.effectiveness_verification)) +
+                    ")";
+    }
+    out.push_back({FindingCode::residual_provisional, ResidualEstimate::entity, r.header.id,
+                   "the residual estimate of " + index.pair_name(a.pair) + " (" +
+                       describe(policy, *a.residual) +
+                       ") is provisional: it relies on controls whose verification has not "
+                       "passed: " + unverified});
+  }
   if (!a.initial || a.step == Step::residual_accepted) return;
 
   if (a.step == Step::evaluated) {

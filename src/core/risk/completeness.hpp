@@ -16,7 +16,8 @@ namespace riskloop::risk {
 
 // Lists, in this order: broken links; hazards without a situation; situations without a harm;
 // harms without a situation; per risk (situation -> harm pair): not estimated, estimate invalid
-// (initial or residual), not acceptable without control or benefit-risk, controlled but no
+// (initial or residual), residual estimate provisional (it relies on a linked control whose
+// implementation or effectiveness has not passed verification), not acceptable without control or benefit-risk, controlled but no
 // residual estimate, residual not acceptable without an accepting benefit-risk decision; per
 // control: implementation or effectiveness not verified as passing.
 //

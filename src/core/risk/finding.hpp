@@ -23,6 +23,7 @@ enum class FindingCode {
   control_implementation_not_verified,  // 7.2
   control_effectiveness_not_verified,   // 7.2
   residual_not_estimated,               // 7.3: controls in place but no residual estimate
+  residual_provisional,  // 7.2/7.3: the residual estimate relies on controls not verified
   unacceptable_residual_without_benefit_risk,  // 7.3/7.4
   control_option_not_justified,                // 7.1: lower option used without saying why
   control_new_risks_not_reviewed,              // 7.5
@@ -50,7 +51,7 @@ namespace riskloop {
 
 template <>
 struct EnumNames<risk::FindingCode> {
-  static constexpr std::array<std::string_view, 22> names = {
+  static constexpr std::array<std::string_view, 23> names = {
       "broken_link",
       "hazard_without_situation",
       "situation_without_harm",
@@ -61,6 +62,7 @@ struct EnumNames<risk::FindingCode> {
       "control_implementation_not_verified",
       "control_effectiveness_not_verified",
       "residual_not_estimated",
+      "residual_provisional",
       "unacceptable_residual_without_benefit_risk",
       "control_option_not_justified",
       "control_new_risks_not_reviewed",

@@ -41,6 +41,9 @@ std::vector<RiskAssessment> assess_risks(const RiskFileIndex& index, const Compi
       if (ev) a.residual = *ev;
     }
 
+    a.residual_provisional =
+        a.residual_state != EstimateState::missing && a.verified_controls < a.controls;
+
     if (const auto b = index.benefit_risk_of_pair(p); b != RiskFileIndex::npos)
       a.benefit_risk_accepted = s.benefit_risks[b].outcome == BenefitRiskOutcome::accepted;
 

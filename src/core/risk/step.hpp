@@ -51,6 +51,10 @@ struct RiskAssessment {
   std::uint32_t controls = 0;
   std::uint32_t verified_controls = 0;
   bool benefit_risk_accepted = false;
+  // A residual estimate exists while a control linked to the risk is not verified (implementation
+  // and effectiveness passed): the estimate relies on controls not yet shown to work, so it is
+  // provisional on the heat map, in the report and at the gates.
+  bool residual_provisional = false;
 
   // The evaluation that decides acceptance now: the residual once controls exist, else the initial.
   const std::optional<Evaluation>& current() const { return controls > 0 ? residual : initial; }

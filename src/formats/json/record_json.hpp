@@ -70,6 +70,8 @@ struct CanonicalWriter {
   std::vector<std::pair<std::string_view, std::string>> members;
   template <class X>
   void operator()(std::string_view name, const X& v, unsigned flags = kPlain) {
+    if constexpr (std::is_same_v<X, std::string>)
+      if ((flags & kAddedLater) && v.empty()) return;
     std::string encoded;
     append_canonical_value(encoded, v, flags);
     members.emplace_back(name, std::move(encoded));

@@ -93,6 +93,7 @@ HeatMapCounts count_heat_map(const risk::CompiledPolicy& policy,
   counts.probability_levels = policy.probability_count();
   counts.cells.assign(static_cast<std::size_t>(counts.severity_levels * counts.probability_levels),
                       0);
+  counts.provisional.assign(counts.cells.size(), 0);
   for (const auto& a : assessments) {
     const auto& ev = phase == HeatMapPhase::initial ? a.initial : a.current();
     if (!ev || !policy.has_severity(ev->severity_rank) || ev->probability_rank < 1 ||
@@ -100,9 +101,14 @@ HeatMapCounts count_heat_map(const risk::CompiledPolicy& policy,
       ++counts.not_evaluated;
       continue;
     }
-    ++counts.cells[static_cast<std::size_t>((ev->severity_rank - 1) * counts.probability_levels +
-                                            (ev->probability_rank - 1))];
+    const auto cell = counts.index(ev->severity_rank, ev->probability_rank);
+    ++counts.cells[cell];
     ++counts.evaluated;
+    // After control, a risk with controls sits where its residual estimate puts it.
+    if (phase == HeatMapPhase::current && a.controls > 0 && a.residual_provisional) {
+      ++counts.provisional[cell];
+      ++counts.provisional_total;
+    }
   }
   return counts;
 }
@@ -146,7 +152,12 @@ std::string render_heat_map_svg(const risk::CompiledPolicy& policy, const HeatMa
   out += '>';
   append_html(out, "Number of risks per severity and probability level: " +
                        std::to_string(counts.evaluated) + " evaluated, " +
-                       std::to_string(counts.not_evaluated) + " not evaluated.");
+                       std::to_string(counts.not_evaluated) + " not evaluated" +
+                       (counts.provisional_total > 0
+                            ? ", " + std::to_string(counts.provisional_total) +
+                                  " provisional (residual estimates relying on controls not "
+                                  "yet verified)."
+                            : "."));
   out += "</desc>";
   if (options.embed_style)
     out +=
@@ -168,11 +179,16 @@ std::string render_heat_map_svg(const risk::CompiledPolicy& policy, const HeatMa
       const auto x = left + (s - 1) * cell_w;
       const auto acceptability = policy.acceptability(s, p);
       const auto n = counts_match ? counts.at(s, p) : 0;
+      const auto provisional =
+          counts_match && !counts.provisional.empty() ? counts.provisional_at(s, p) : 0;
       const auto verdict = name_of(acceptability);
-      out += "<g class=\"cell\"";
+      out += "<g class=\"cell";
+      if (provisional > 0) out += " provisional";
+      out += '"';
       attr(out, "data-severity", s);
       attr(out, "data-probability", p);
       attr(out, "data-count", n);
+      attr(out, "data-provisional", provisional);
       attr(out, "data-acceptability", verdict);
       out += '>';
       if (links) {
@@ -183,16 +199,27 @@ std::string render_heat_map_svg(const risk::CompiledPolicy& policy, const HeatMa
       out += "<title>";
       append_html(out, policy.severity_level(s).name + " \xC3\x97 " + level.name + ": " +
                            std::to_string(n) + (n == 1 ? " risk (" : " risks (") +
-                           std::string(verdict) + ")");
+                           std::string(verdict) + ")" +
+                           (provisional > 0 ? ", " + std::to_string(provisional) +
+                                                  " provisional: relies on controls not yet "
+                                                  "verified"
+                                            : std::string()));
       out += "</title><rect";
       attr(out, "x", x);
       attr(out, "y", y);
       attr(out, "width", cell_w);
       attr(out, "height", kCellHeight);
       attr(out, "fill", fill_of(acceptability));
+      if (provisional > 0) {
+        attr(out, "stroke-dasharray", "5 3");
+        attr(out, "stroke-width", 3);
+      }
       out += "/>";
-      text_element(out, x + cell_w / 2, y + 26, "count", std::to_string(n));
-      text_element(out, x + cell_w / 2, y + 44, "verdict", verdict);
+      text_element(out, x + cell_w / 2, y + (provisional > 0 ? 22 : 26), "count", std::to_string(n));
+      text_element(out, x + cell_w / 2, y + (provisional > 0 ? 38 : 44), "verdict", verdict);
+      if (provisional > 0)
+        text_element(out, x + cell_w / 2, y + 51, "verdict provisional-mark",
+                     "\xE2\x9A\xA0 " + std::to_string(provisional) + " provisional");
       if (links) out += "</a>";
       out += "</g>";
     }

@@ -25,11 +25,21 @@ struct HeatMapCounts {
   std::vector<std::int64_t> cells;  // severity-major: (severity - 1) * probability_levels + ...
   std::int64_t evaluated = 0;       // risks counted in a cell
   std::int64_t not_evaluated = 0;   // risks without an evaluation of this phase
+  // After risk control: of the risks in each cell, those placed by a provisional residual
+  // estimate (RiskAssessment::residual_provisional: it relies on controls not yet verified).
+  std::vector<std::int64_t> provisional;  // same layout as cells; all 0 before risk control
+  std::int64_t provisional_total = 0;
 
   // Risks in the cell; both ranks in range.
   std::int64_t at(std::int64_t severity_rank, std::int64_t probability_rank) const {
-    return cells[static_cast<std::size_t>((severity_rank - 1) * probability_levels +
-                                          (probability_rank - 1))];
+    return cells[index(severity_rank, probability_rank)];
+  }
+  std::int64_t provisional_at(std::int64_t severity_rank, std::int64_t probability_rank) const {
+    return provisional[index(severity_rank, probability_rank)];
+  }
+  std::size_t index(std::int64_t severity_rank, std::int64_t probability_rank) const {
+    return static_cast<std::size_t>((severity_rank - 1) * probability_levels +
+                                    (probability_rank - 1));
   }
 };
 
@@ -52,8 +62,10 @@ struct HeatMapOptions {
 
 // A self-contained <svg> element: severity levels left to right, probability levels bottom to top,
 // axis labels from the policy's level names. Each cell shows its count and its acceptability in
-// words, so colour is never the only cue, and has a tooltip. No scripts, no external resources;
-// every text is escaped. Cells carry data-severity, data-probability and data-count attributes.
+// words, so colour is never the only cue, and has a tooltip. A cell holding risks placed by a
+// provisional residual estimate says how many ("⚠ 2 provisional") and has a dashed border. No
+// scripts, no external resources; every text is escaped. Cells carry data-severity,
+// data-probability, data-count and data-provisional attributes.
 std::string render_heat_map_svg(const risk::CompiledPolicy& policy, const HeatMapCounts& counts,
                                 const HeatMapOptions& options = {});
 

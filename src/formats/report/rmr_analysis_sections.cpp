@@ -26,7 +26,9 @@ void write_matrix(ReportWriter& w) {
       "severity and probability of harm, and the policy's verdict for the cell. After "
       "risk control, a risk with controls counts at its residual estimate, a risk "
       "without controls at its initial estimate; a controlled risk without a residual "
-      "estimate is not evaluated.",
+      "estimate is not evaluated. A residual estimate that relies on controls whose "
+      "verification has not passed is provisional: its cell is marked (dashed border) and "
+      "says how many risks it holds provisionally.",
       Tone::note);
   w.heat_map(HeatMapPhase::initial, "heat-map-initial", "Before risk control");
   w.heat_map(HeatMapPhase::current, "heat-map-residual", "After risk control");
@@ -153,6 +155,10 @@ void write_risks(ReportWriter& w) {
     w.cell(std::to_string(a.verified_controls) + " of " + std::to_string(a.controls));
     if (a.controls == 0 && !a.residual) {
       w.cell("no controls");
+    } else if (a.residual && a.residual_provisional) {
+      w.verdict_cell("PROVISIONAL, relies on controls not yet verified: " +
+                         evaluation_text(w.policy(), *a.residual),
+                     a.residual->acceptability);
     } else {
       evaluation_cell(w, a.residual, a.residual_state, "no residual estimate");
     }

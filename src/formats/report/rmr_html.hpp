@@ -49,6 +49,7 @@ struct RmrData {
   Timestamp generated_at{};
   std::string product_name;       // shown in the title block when given
   std::string organization_name;  // likewise
+  std::string product_description;  // the device description when the file has none of its own
 };
 
 // The report: title block, then 1 plan (4.4 a-g), 2 device, intended use, misuse and safety

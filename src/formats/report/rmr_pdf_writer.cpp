@@ -153,10 +153,15 @@ void PdfReportWriter::draw_heat_map(pdf::PdfCanvas& c, const pdf::Placement& at,
       const double x = left + static_cast<double>(sev - 1) * cell_width;
       const auto verdict = p.acceptability(sev, prob);
       const auto n = counts_match ? counts.at(sev, prob) : 0;
+      const auto provisional =
+          counts_match && !counts.provisional.empty() ? counts.provisional_at(sev, prob) : 0;
       c.fill_rect(x, y, cell_width, kCellHeight, verdict_fill(verdict));
-      c.stroke_rect(x, y, cell_width, kCellHeight, kGrid, 0.6);
+      c.stroke_rect(x, y, cell_width, kCellHeight, kGrid, provisional > 0 ? 2.0 : 0.6);
       centred(c, x + cell_width / 2, y + 13, count_style, std::to_string(n));
-      centred(c, x + cell_width / 2, y + 23, verdict_style, name_of(verdict));
+      centred(c, x + cell_width / 2, y + 23, verdict_style,
+              provisional > 0 ? std::string(name_of(verdict)) + ", " +
+                                    std::to_string(provisional) + " provisional"
+                              : std::string(name_of(verdict)));
     }
   }
   const double grid_bottom = at.y + static_cast<double>(probabilities) * kCellHeight;

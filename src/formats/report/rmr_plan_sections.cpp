@@ -49,7 +49,13 @@ void write_device(ReportWriter& w) {
   const auto& file = w.file().file;
   w.open_section("device", "2 Device, intended use and safety characteristics (ISO 14971 5.1-5.3)");
   w.subheading("Device description (5.1)");
-  text_or_missing(w, file.device_description, "No device description.");
+  if (risk::has_content(file.device_description) ||
+      !risk::has_content(w.data().product_description)) {
+    text_or_missing(w, file.device_description, "No device description.");
+  } else {
+    w.paragraph("From the product record:", Tone::note);
+    w.multiline(w.data().product_description);
+  }
   w.subheading("Persons performing the risk analysis (5.1)");
   if (file.analysts.empty()) {
     w.paragraph("None recorded.", Tone::missing);

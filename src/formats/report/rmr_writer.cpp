@@ -83,6 +83,26 @@ std::string journal_head_text(const RmrData& data) {
   return data.journal_head_hash.empty() ? "not given" : data.journal_head_hash;
 }
 
+// The file's stage and the gates that brought it there: which, when and by whom (the signer's
+// printed name), or that none has been passed yet.
+std::string stage_and_gates(const ReportWriter& w) {
+  const auto& d = w.data();
+  const auto& s = w.file();
+  std::string passed;
+  for (const auto& g : s.gate_decisions) {
+    if (g.outcome != risk::GateOutcome::passed) continue;
+    std::string by = g.decided_by;
+    for (const auto& sig : d.signatures)
+      if (sig.entity == risk::GateDecision::entity && sig.record_id == g.header.id)
+        by = sig.printed_name;
+    if (!passed.empty()) passed += "; ";
+    passed += std::string(stage_text(g.stage)) + " gate passed " + utc_text(g.decided_at);
+    if (!by.empty()) passed += " by " + by;
+  }
+  const std::string stage(stage_text(s.file.stage));
+  return passed.empty() ? stage + " (no gate passed yet)" : stage + " (" + passed + ")";
+}
+
 std::vector<TitleItem> title_items(const ReportWriter& w) {
   const auto& d = w.data();
   const auto& file = w.file().file;
@@ -93,7 +113,7 @@ std::vector<TitleItem> title_items(const ReportWriter& w) {
   if (!d.organization_name.empty()) items.push_back({"Organization", d.organization_name});
   items.push_back({"Risk file id", file.header.id});
   items.push_back({"Record version", std::to_string(file.header.version)});
-  items.push_back({"Current stage", std::string(stage_text(file.stage)) + " (last gate passed)"});
+  items.push_back({"Current stage", stage_and_gates(w)});
   items.push_back({"Risk policy", policy.name + ", version " +
                                       std::to_string(policy.policy_version) + " (" +
                                       std::string(name_of(policy.status)) + ")"});
@@ -150,8 +170,13 @@ std::string signature_text(const SignatureLine& s) {
 }
 
 std::string heat_map_caption(std::string_view title, const HeatMapCounts& counts) {
-  return std::string(title) + ": " + std::to_string(counts.evaluated) + " risks evaluated, " +
-         std::to_string(counts.not_evaluated) + " not evaluated.";
+  std::string out = std::string(title) + ": " + std::to_string(counts.evaluated) +
+                    (counts.evaluated == 1 ? " risk" : " risks") + " evaluated, " +
+                    std::to_string(counts.not_evaluated) + " not evaluated";
+  if (counts.provisional_total > 0)
+    out += "; " + std::to_string(counts.provisional_total) +
+           " provisional (residual estimate relying on controls not yet verified)";
+  return out + ".";
 }
 
 }  // namespace riskloop::formats::rmr

@@ -88,7 +88,7 @@ Result<std::string> canonical_probability(std::string_view raw) {
   if (!value || *value < 0.0 || *value > 1.0)
     return fail(ErrorCode::validation,
                 quote_cell(text) + " is not a probability between 0 and 1 (e.g. 0.001 or 1e-6)");
-  return risk::format_probability(*value == 0.0 ? 0.0 : *value);  // no "-0"
+  return risk::format_probability(*value, risk::ProbabilityText::exact);
 }
 
 Result<std::string> canonical_severity(std::string_view raw, const risk::CompiledPolicy& policy) {
@@ -222,7 +222,7 @@ risk::EstimateSource source_cell(const std::string& canonical) {
 }
 
 std::string probability_text(std::optional<double> p) {
-  return p ? risk::format_probability(*p) : std::string();
+  return p ? risk::format_probability(*p, risk::ProbabilityText::exact) : std::string();
 }
 std::string severity_text(std::optional<std::int64_t> rank) {
   return rank ? std::to_string(*rank) : std::string();

@@ -52,6 +52,8 @@ constexpr std::array<SheetColumn, kHazardColumnCount> kColumns = {{
      K::boolean},
     {C::residual_source, "residual_source", G::residual, K::enumeration},
     {C::residual_rationale, "residual_rationale", G::residual, K::text},
+    {C::residual_consequences, "residual_consequences", G::residual, K::text},
+    {C::residual_severity_control_ref, "residual_severity_control_ref", G::residual, K::ref},
 
     {C::control_ref, "control_ref", G::control, K::ref},
     {C::control, "control", G::control, K::title},

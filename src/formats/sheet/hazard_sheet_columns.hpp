@@ -62,6 +62,8 @@ enum class HazardColumn : std::uint8_t {
   residual_probability_not_estimable,
   residual_source,
   residual_rationale,
+  residual_consequences,
+  residual_severity_control_ref,
   control_ref,
   control,
   control_description,
@@ -77,7 +79,7 @@ enum class HazardColumn : std::uint8_t {
   control_stage,
 };
 
-inline constexpr std::size_t kHazardColumnCount = 49;
+inline constexpr std::size_t kHazardColumnCount = 51;
 
 struct SheetColumn {
   HazardColumn id;

@@ -83,12 +83,16 @@ void put_risk(std::vector<std::string>& cells, const risk::SituationHarm& p,
   put(cells, C::risk_mission, name(p.mission));
   put(cells, C::risk_stage, name(p.stage));
   if (!residual) return;
-  put(cells, C::residual_p1, probability_text(residual->p1));
-  put(cells, C::residual_p2, probability_text(residual->p2));
+  if (!residual->probability_not_estimable) {  // else P1 and P2 stay empty, as on input
+    put(cells, C::residual_p1, probability_text(residual->p1));
+    put(cells, C::residual_p2, probability_text(residual->p2));
+  }
   put(cells, C::residual_severity, severity_text(residual->severity_rank));
   put(cells, C::residual_probability_not_estimable, bool_text(residual->probability_not_estimable));
   put(cells, C::residual_source, name(residual->source));
   put(cells, C::residual_rationale, residual->rationale);
+  put(cells, C::residual_consequences, residual->consequences);
+  put(cells, C::residual_severity_control_ref, residual->severity_control_id);
 }
 
 void put_control(std::vector<std::string>& cells, const risk::RiskControl& c) {

@@ -20,6 +20,16 @@
 namespace riskloop::formats {
 namespace {
 
+// An input onto its record: the same-named fields, except where the input differs.
+template <class Input, class Record>
+Status fill_record(const Input& input, Record& rec) {
+  return copy_fields(input, rec);
+}
+Status fill_record(const risk::ResidualEstimateInput& input, risk::ResidualEstimate& rec) {
+  risk::apply(input, rec);
+  return {};
+}
+
 using C = HazardColumn;
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
@@ -312,7 +322,45 @@ class SheetImport {
           rows_[e.defining_row].bad = true;
           report_.issues.push_back(std::move(i));
         }
+        if (k == kRisk) check_lowered_severity(e);
       }
+  }
+
+  // A residual severity below the harm's claims that a control changed the harm itself, which
+  // needs the inherent-safety-by-design control named (risk::check_severity_change): in
+  // residual_severity_control_ref, a control_ref of the sheet applied to the same risk.
+  void check_lowered_severity(const Entity& risk) {
+    const auto r = risk.defining_row;
+    const auto h = rows_[r].entity[kHarm];
+    if (h == npos || entities_[kHarm][h].defining_row == npos) return;
+    const auto initial = severity_cell(rows_[entities_[kHarm][h].defining_row].at(C::severity));
+    const auto residual = severity_cell(rows_[r].at(C::residual_severity));
+    if (!initial || !residual || *residual >= *initial) return;
+    const std::string lowered = std::to_string(*residual) + " is below the harm's severity " +
+                                std::to_string(*initial) + ": ";
+    const auto& ref = rows_[r].at(C::residual_severity_control_ref);
+    if (ref.empty()) {
+      issue(r, C::residual_severity,
+            lowered + "a lower residual severity needs the inherent-safety-by-design control "
+                      "that changed the harm, named in residual_severity_control_ref");
+      return;
+    }
+    const auto found = index_[kControl].find(ref);
+    const auto c = found == index_[kControl].end() ? npos : found->second;
+    if (c == npos || entities_[kControl][c].defining_row == npos) {
+      issue(r, C::residual_severity_control_ref, lowered + "no row defines control_ref " + quoted(ref));
+      return;
+    }
+    if (rows_[entities_[kControl][c].defining_row].at(C::control_option) != "inherent_safety") {
+      issue(r, C::residual_severity_control_ref,
+            lowered + "control_ref " + quoted(ref) +
+                " is not inherent_safety; only inherent safety by design changes the harm");
+      return;
+    }
+    for (const auto u : risk.rows)
+      if (rows_[u].entity[kControl] == c) return;
+    issue(r, C::residual_severity_control_ref,
+          lowered + "control_ref " + quoted(ref) + " is not applied to this risk");
   }
 
   void spread_rejection() {
@@ -355,7 +403,7 @@ class SheetImport {
     // twin would be dropped from every imported row. That is a bug, not a fault of the sheet, so
     // it stops the import (a programmer error: the exception is caught at the request boundary)
     // rather than writing incomplete records.
-    if (const auto copied = copy_fields(input, rec); !copied)
+    if (const auto copied = fill_record(input, rec); !copied)
       throw std::logic_error(std::string(Record::entity) + ": " + copied.error().message);
     rec.header.id = ids_(Record::entity, ref);
     rec.risk_file_id = options_.risk_file_id;
@@ -442,6 +490,9 @@ class SheetImport {
       if (p != npos && entities_[kRisk][p].defining_row == r && has_residual(row.cells)) {
         auto residual = record_of<risk::ResidualEstimate>(residual_input(row.cells), {});
         residual.situation_harm_id = entities_[kRisk][p].id;
+        if (const auto c = index_[kControl].find(row.at(C::residual_severity_control_ref));
+            c != index_[kControl].end())
+          residual.severity_control_id = entities_[kControl][c->second].id;
         out.residual_estimates.push_back(std::move(residual));
       }
     }

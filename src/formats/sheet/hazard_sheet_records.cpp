@@ -47,7 +47,8 @@ constexpr FieldColumn kResidualFields[] = {{"situation_harm_id", C::situation_re
                                            {"p1", C::residual_p1},
                                            {"p2", C::residual_p2},
                                            {"severity_rank", C::residual_severity},
-                                           {"rationale", C::residual_rationale}};
+                                           {"rationale", C::residual_rationale},
+                                           {"consequences", C::residual_consequences}};
 constexpr FieldColumn kControlFields[] = {
     {"title", C::control},
     {"description", C::control_description},
@@ -90,6 +91,9 @@ void residual_rule_issues(std::vector<SheetIssue>& out, const CanonicalRow& row,
         "when the risk has a residual estimate whose probability is estimable";
     require(out, row, C::residual_p1, number, kWhyP);
     require(out, row, C::residual_p2, number, kWhyP);
+  } else {
+    require(out, row, C::residual_consequences, number,
+            "when the risk has a residual estimate whose probability is not estimable");
   }
   if (out.size() > before) return;
   auto input = residual_input(row);
@@ -154,11 +158,13 @@ bool has_residual(const CanonicalRow& row) {
 risk::ResidualEstimateInput residual_input(const CanonicalRow& row) {
   risk::ResidualEstimateInput in;
   in.probability_not_estimable = bool_cell(at(row, C::residual_probability_not_estimable));
-  in.p1 = probability_cell(at(row, C::residual_p1)).value_or(0.0);
-  in.p2 = probability_cell(at(row, C::residual_p2)).value_or(0.0);
-  in.severity_rank = severity_cell(at(row, C::residual_severity)).value_or(0);
+  // Empty cells stay absent: validate() names them, nothing defaults to 0.
+  in.p1 = probability_cell(at(row, C::residual_p1));
+  in.p2 = probability_cell(at(row, C::residual_p2));
+  in.severity_rank = severity_cell(at(row, C::residual_severity));
   in.source = source_cell(at(row, C::residual_source));
   in.rationale = at(row, C::residual_rationale);
+  in.consequences = at(row, C::residual_consequences);
   return in;
 }
 

@@ -289,6 +289,35 @@ INSTANTIATE_TEST_SUITE_P(
              {C::residual_rationale, "r"}},
             "residual_p1",
             "is required when the risk has a residual estimate whose probability is estimable"},
+        BadRowCase{"residual_only_rationale",  // nothing of the estimate defaults
+                   {{C::situation_ref, "S5"},
+                    {C::hazardous_situation, "x"},
+                    kM,
+                    {C::residual_rationale, "r"}},
+                   "residual_severity",
+                   "is required when the risk has a residual estimate"},
+        BadRowCase{"residual_not_estimable_without_consequences",
+                   {{C::situation_ref, "S5"},
+                    {C::hazardous_situation, "x"},
+                    kM,
+                    {C::residual_severity, "3"},
+                    {C::residual_probability_not_estimable, "true"},
+                    {C::residual_rationale, "r"}},
+                   "residual_consequences",
+                   "is required when the risk has a residual estimate whose probability is not "
+                   "estimable"},
+        BadRowCase{"residual_severity_lowered",  // M0 has severity 3
+                   {{C::situation_ref, "S5"},
+                    {C::hazardous_situation, "x"},
+                    kM,
+                    {C::residual_p1, "0.1"},
+                    {C::residual_p2, "0.1"},
+                    {C::residual_severity, "1"},
+                    {C::residual_rationale, "r"}},
+                   "residual_severity",
+                   "1 is below the harm's severity 3: a lower residual severity needs the "
+                   "inherent-safety-by-design control that changed the harm, named in "
+                   "residual_severity_control_ref"},
         BadRowCase{"conflicting_repeat",
                    {{C::situation_ref, "S0"}, {C::p1, "0.02"}},
                    "p1",
@@ -309,7 +338,7 @@ TEST(HazardSheetImport, CellPastTheHeaderIsARowIssue) {
   good_row(b, "0");
   b.parsed.sheet.rows[0].cells.push_back("stray");
   const auto r = check(b.parsed);
-  EXPECT_TRUE(has_issue(r, 2, "", "has a value in column 50")) << all_issues(r);
+  EXPECT_TRUE(has_issue(r, 2, "", "has a value in column 52")) << all_issues(r);
 }
 
 TEST(HazardSheetImport, EqualValuesInOtherFormsAndEmptyRepeatsAgree) {
@@ -387,7 +416,7 @@ TEST(HazardSheetImport, HeaderProblemsRejectEverything) {
   dup.parsed.sheet.columns.push_back("P1");
   good_row(dup, "0");
   const auto a = check(dup.parsed);
-  EXPECT_TRUE(has_issue(a, 1, "p1", "appears twice in the header (columns 11 and 50)"));
+  EXPECT_TRUE(has_issue(a, 1, "p1", "appears twice in the header (columns 11 and 52)"));
   EXPECT_EQ(a.rejected_rows, std::vector<std::int64_t>{2});
   EXPECT_EQ(a.records.size(), 0u);
 

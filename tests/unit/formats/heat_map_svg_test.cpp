@@ -46,6 +46,33 @@ TEST(HeatMapCounts, AfterRiskControl) {
   EXPECT_EQ(counts.not_evaluated, 1);
 }
 
+pugi::xml_document parse(const std::string& svg);
+
+// R1's residual estimate relies on C2, whose effectiveness is not verified: provisional.
+TEST(HeatMapCounts, ProvisionalResidualEstimatesAreCountedAfterRiskControl) {
+  const SampleFile sample;
+  const auto policy = testdata::compiled_policy();
+  const auto assessments = assess(sample.s, policy);
+  const auto after = count_heat_map(policy, assessments, HeatMapPhase::current);
+  EXPECT_EQ(after.provisional_at(3, 3), 1);  // R1
+  EXPECT_EQ(after.provisional_at(2, 5), 0);  // R3 relies on C1 only, which is verified
+  EXPECT_EQ(after.provisional_total, 1);
+  EXPECT_EQ(count_heat_map(policy, assessments, HeatMapPhase::initial).provisional_total, 0);
+
+  const auto doc = parse(render_heat_map_svg(policy, after));
+  const auto marked = doc.select_nodes("//*[local-name()='g'][contains(@class, 'provisional')]");
+  ASSERT_EQ(marked.size(), 1u);
+  const auto cell = marked.first().node();
+  EXPECT_STREQ(cell.attribute("data-severity").value(), "3");
+  EXPECT_STREQ(cell.attribute("data-probability").value(), "3");
+  EXPECT_STREQ(cell.attribute("data-provisional").value(), "1");
+  std::string texts;
+  for (const auto& t : cell.select_nodes(".//*[local-name()='text']")) texts += t.node().text().get();
+  EXPECT_NE(texts.find("1 provisional"), std::string::npos) << texts;
+  const auto rect = cell.select_node(".//*[local-name()='rect']").node();
+  EXPECT_STREQ(rect.attribute("stroke-dasharray").value(), "5 3");
+}
+
 TEST(HeatMapCounts, ControlledRiskWithoutResidualIsNotEvaluated) {
   SampleFile sample;
   sample.s.residual_estimates.clear();

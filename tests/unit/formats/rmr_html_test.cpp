@@ -10,6 +10,7 @@
 #include "core/risk/gate.hpp"
 #include "formats/report/heat_map_svg.hpp"
 #include "formats/report/rmr_html.hpp"
+#include "formats/report/rmr_writer.hpp"
 #include "report_fixture.hpp"
 #include "sample_risk_file.hpp"
 
@@ -90,7 +91,7 @@ TEST(RmrHtml, HeatMapsCountRisksBeforeAndAfterControl) {
     const auto figure = doc.select_node(("//figure[@id='" + std::string(id) + "']").c_str()).node();
     ASSERT_TRUE(figure) << id;
     EXPECT_TRUE(figure.child("figcaption"));
-    const auto cells = figure.select_nodes("svg/g[@class='cell']");
+    const auto cells = figure.select_nodes("svg/g[contains(concat(' ', @class, ' '), ' cell ')]");
     EXPECT_EQ(cells.size(), 25u);
     for (const auto& c : cells) {
       const auto s = c.node().attribute("data-severity").as_llong();
@@ -103,6 +104,52 @@ TEST(RmrHtml, HeatMapsCountRisksBeforeAndAfterControl) {
              "//figure[@id='heat-map-initial']/svg/g[@data-severity='3'][@data-probability='5']")
           .node();
   EXPECT_STREQ(initial.attribute("data-count").value(), "2");
+}
+
+// R1's residual estimate relies on C2, whose effectiveness is not verified.
+TEST(RmrHtml, ProvisionalResidualEstimatesAreMarked) {
+  const ReportFixture f;
+  const auto html = render_rmr_html(f.data());
+  EXPECT_NE(html.find("1 provisional (residual estimate relying on controls not yet verified)"),
+            std::string::npos);
+  const auto doc = parse(html);
+  const auto marked = doc.select_nodes(
+      "//figure[@id='heat-map-residual']/svg/g[contains(@class, 'provisional')]");
+  ASSERT_EQ(marked.size(), 1u);
+  EXPECT_STREQ(marked.first().node().attribute("data-provisional").value(), "1");
+  EXPECT_TRUE(doc.select_nodes("//figure[@id='heat-map-initial']/svg/g[contains(@class, 'provisional')]")
+                  .empty());
+  // Section 8: the residual column of R1 says so; R3's (verified control) does not.
+  const auto provisional = html.find("PROVISIONAL, relies on controls not yet verified: ");
+  ASSERT_NE(provisional, std::string::npos);
+  EXPECT_EQ(html.find("PROVISIONAL", provisional + 1), std::string::npos);
+}
+
+// The title block says which gates were passed, when and by whom; a file that passed none says so.
+TEST(RmrHtml, CurrentStageNamesTheGatesPassed) {
+  ReportFixture f;
+  f.signatures.push_back({"Mei Chen", testdata::day(1), "approval", "gate_decision", "G1"});
+  auto html = render_rmr_html(f.data());
+  EXPECT_EQ(html.find("last gate passed"), std::string::npos);
+  EXPECT_NE(html.find("gate passed " + rmr::utc_text(testdata::day(1)) + " by Mei Chen"),
+            std::string::npos);
+  f.sample.s.gate_decisions.clear();
+  html = render_rmr_html(f.data());
+  EXPECT_NE(html.find("(no gate passed yet)"), std::string::npos);
+}
+
+// Section 2 (ISO 14971 5.1): the product's description when the file has none of its own.
+TEST(RmrHtml, DeviceDescriptionFallsBackToTheProduct) {
+  ReportFixture f;
+  f.sample.s.file.device_description.clear();
+  auto data = f.data();
+  data.product_description = "Drug-eluting coronary stent system";
+  auto html = render_rmr_html(data);
+  EXPECT_EQ(html.find("No device description."), std::string::npos);
+  EXPECT_NE(html.find("Drug-eluting coronary stent system"), std::string::npos);
+  data.product_description.clear();
+  html = render_rmr_html(data);
+  EXPECT_NE(html.find("No device description."), std::string::npos);
 }
 
 TEST(RmrHtml, HostileTextIsEscapedEverywhere) {

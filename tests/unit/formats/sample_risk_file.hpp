@@ -104,7 +104,10 @@ class SampleFile {
     residual("E0", "R1", 0.5, 0.5, 3, 0);  // older: not the one that counts
     residual("E3", "R3", 0.0, 0.0, 2, 1);
     s.residual_estimates.back().probability_not_estimable = true;
+    s.residual_estimates.back().consequences = "Superficial burn";
     s.residual_estimates.back().source = EstimateSource::literature;
+    // Severity 2 below M1's 3: the inherent-safety control C1 changed the harm.
+    s.residual_estimates.back().severity_control_id = "C1";
   }
 
   void hazard(std::string id, std::string title, std::string category,

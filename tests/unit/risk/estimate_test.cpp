@@ -3,8 +3,10 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
 
 #include "core/risk/estimate.hpp"
+#include "core/risk/probability.hpp"
 #include "risk_file_builder.hpp"
 
 namespace riskloop::risk {
@@ -93,7 +95,60 @@ TEST(Evaluate, DescribesTheCell) {
   const auto policy = fixtures::default_compiled();
   const auto ev = evaluate(policy, est(2e-6, 1.0, 3));
   ASSERT_TRUE(ev);
-  EXPECT_EQ(describe(policy, *ev), "Serious x Remote (P = 2e-06 per use): acceptable");
+  EXPECT_EQ(describe(policy, *ev), "Serious x Remote (P = 0.000002 per use): acceptable");
+}
+
+// 0.001 x 0.001 is 1.0000000000000002e-06 in binary floating point; people read 0.000001.
+TEST(Evaluate, DescribesTheProductWithoutFloatingPointNoise) {
+  const auto policy = fixtures::default_compiled();
+  const auto ev = evaluate(policy, est(1e-3, 1e-3, 3));
+  ASSERT_TRUE(ev);
+  EXPECT_EQ(describe(policy, *ev), "Serious x Remote (P = 0.000001 per use): acceptable");
+}
+
+struct ProbabilityCase {
+  double value;
+  const char* text;
+};
+
+// The rule of format_probability: shortest text of at most 6 significant digits that reads back
+// as the same double, else rounded to 6 significant digits; plain decimal notation.
+TEST(FormatProbability, WritesProbabilitiesAsPeopleWriteThem) {
+  const ProbabilityCase cases[] = {
+      {0.0, "0"},
+      {-0.0, "0"},
+      {1.0, "1"},
+      {0.25, "0.25"},
+      {0.5, "0.5"},
+      {1e-6, "0.000001"},
+      {1e-3 * 1e-3, "0.000001"},            // 1.0000000000000002e-06
+      {0.1 * 0.05, "0.005"},                // 0.005000000000000001
+      {0.1 + 0.2, "0.3"},                   // 0.30000000000000004
+      {2.5e-7, "0.00000025"},
+      {1e-9, "0.000000001"},
+      {0.123456789, "0.123457"},
+      {0.999999, "0.999999"},
+      {0.9999999, "1"},
+      {3e-5 * 0.02, "0.0000006"},
+      {1.5, "1.5"},                         // out of range, but said as given in errors
+      {-0.5, "-0.5"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(format_probability(c.value), c.text) << c.text;
+}
+
+// Exports and form values read back as the same double: nothing a sheet or a re-saved form
+// carries is rounded; what a person typed is still written as typed.
+TEST(FormatProbability, ExactFormReadsBackTheSameValue) {
+  const ProbabilityCase cases[] = {
+      {0.0, "0"},        {1.0, "1"},           {1e-6, "0.000001"},
+      {0.25, "0.25"},    {2.5e-7, "0.00000025"}, {1.0 / 3, "0.3333333333333333"},
+      {0.1 * 0.05, "0.005000000000000001"},
+  };
+  for (const auto& c : cases) {
+    const auto text = format_probability(c.value, ProbabilityText::exact);
+    EXPECT_EQ(text, c.text);
+    EXPECT_EQ(std::stod(text), c.value) << text;
+  }
 }
 
 struct BadEstimate {

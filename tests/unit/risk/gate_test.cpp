@@ -90,12 +90,16 @@ TEST(Gate, ControlsWithoutPassingVerificationBlock) {
   auto b = releasable_file();
   fixtures::find(b.s.controls, "guard").implementation_verification = VerificationResult::pending;
   fixtures::find(b.s.controls, "guard").effectiveness_verification = VerificationResult::pending;
-  EXPECT_EQ(gate(b), (Listed{{FindingCode::control_implementation_not_verified, "guard"},
+  // The residual estimate relying on the guard is provisional: a blocking reason of its own.
+  EXPECT_EQ(gate(b), (Listed{{FindingCode::residual_provisional, "high-after"},
+                             {FindingCode::control_implementation_not_verified, "guard"},
                              {FindingCode::control_effectiveness_not_verified, "guard"}}));
   fixtures::find(b.s.controls, "guard").implementation_verification = VerificationResult::pass;
-  EXPECT_EQ(gate(b), (Listed{{FindingCode::control_effectiveness_not_verified, "guard"}}));
+  EXPECT_EQ(gate(b), (Listed{{FindingCode::residual_provisional, "high-after"},
+                             {FindingCode::control_effectiveness_not_verified, "guard"}}));
   fixtures::find(b.s.controls, "guard").effectiveness_verification = VerificationResult::fail;
-  EXPECT_EQ(gate(b), (Listed{{FindingCode::control_effectiveness_not_verified, "guard"}}));
+  EXPECT_EQ(gate(b), (Listed{{FindingCode::residual_provisional, "high-after"},
+                             {FindingCode::control_effectiveness_not_verified, "guard"}}));
   fixtures::find(b.s.controls, "guard").effectiveness_verification = VerificationResult::pass;
   EXPECT_EQ(gate(b), Listed{});
 }
@@ -251,6 +255,7 @@ TEST(Gate, ListsEveryReasonAtOnce) {
   EXPECT_EQ(gate(b, Stage::post_launch),
             (Listed{{FindingCode::plan_section_missing, "file-1"},
                     {FindingCode::situation_without_harm, "orphan"},
+                    {FindingCode::residual_provisional, "high-after"},
                     {FindingCode::unacceptable_residual_without_benefit_risk, "inherent"},
                     {FindingCode::control_effectiveness_not_verified, "guard"},
                     {FindingCode::overall_residual_missing, "file-1"}}));

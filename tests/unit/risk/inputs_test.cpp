@@ -228,7 +228,7 @@ TEST(ControlInputs, VerificationNeedsEvidenceAndOrder) {
 
 TEST(ResidualInputs, NeedPairProbabilitiesAndRationale) {
   ResidualEstimateInput r;
-  expect_error(r, "/situation_harm_id", "empty");
+  expect_error(r, "/situation_harm_id", "is required");
   r.situation_harm_id = "p";
   r.severity_rank = 3;
   r.p1 = 0.1;
@@ -238,9 +238,71 @@ TEST(ResidualInputs, NeedPairProbabilitiesAndRationale) {
   expect_error(r, "/rationale", "empty");
   r.rationale = "guard added";
   EXPECT_TRUE(validate(r));
-  r.probability_not_estimable = true;
-  r.p1 = -1;  // ignored when not estimable
+}
+
+// A residual estimate once defaulted to P1 = 0, P2 = 0, severity 1: a form with only a rationale
+// made a severity-4 risk "Negligible x Improbable: acceptable". Nothing may come from a default.
+TEST(ResidualInputs, NothingOfTheEstimateComesFromADefault) {
+  ResidualEstimateInput r;
+  r.situation_harm_id = "p";
+  r.rationale = "only a rationale was typed";
+  expect_error(r, "/p1", "is required");
+  r.p1 = 0.01;
+  expect_error(r, "/p2", "is required");
+  r.p2 = 0.1;
+  expect_error(r, "/severity_rank", "is required");
+  r.severity_rank = 4;
   EXPECT_TRUE(validate(r));
+}
+
+TEST(ResidualInputs, NotEstimableListsConsequencesAndGivesNoProbabilities) {
+  ResidualEstimateInput r;
+  r.situation_harm_id = "p";
+  r.severity_rank = 3;
+  r.rationale = "no field data yet";
+  r.probability_not_estimable = true;
+  expect_error(r, "/consequences", "is required when probability_not_estimable is true");
+  r.consequences = "Bleeding needing transfusion";
+  EXPECT_TRUE(validate(r));
+  r.p1 = 0.1;
+  expect_error(r, "/p1", "must be left out when probability_not_estimable is true");
+  r.p1.reset();
+  ResidualEstimate rec;
+  rec.p1 = 0.5;
+  apply(r, rec);
+  EXPECT_EQ(rec.p1, 0.0);
+  EXPECT_EQ(rec.consequences, "Bleeding needing transfusion");
+  const auto back = input_of_record(rec);
+  EXPECT_FALSE(back.p1);
+  EXPECT_EQ(back.severity_rank, 3);
+}
+
+TEST(ResidualInputs, LoweredSeverityNamesALinkedInherentSafetyControl) {
+  ResidualEstimate r;
+  r.severity_rank = 2;
+  EXPECT_TRUE(check_severity_change(r, 2, nullptr, false));  // not lowered
+  EXPECT_TRUE(check_severity_change(r, std::nullopt, nullptr, false));
+  auto lowered = check_severity_change(r, 4, nullptr, false);
+  ASSERT_FALSE(lowered);
+  EXPECT_EQ(lowered.error().location, "/severity_control_id");
+  EXPECT_NE(lowered.error().message.find("below the initial severity (4)"), std::string::npos);
+  EXPECT_NE(lowered.error().message.find("inherent-safety-by-design control"), std::string::npos);
+  r.severity_control_id = "c";
+  RiskControl label;
+  label.title = "Warning label";
+  label.option = ControlOption::information_for_safety;
+  lowered = check_severity_change(r, 4, &label, true);
+  ASSERT_FALSE(lowered);
+  EXPECT_NE(lowered.error().message.find("\"Warning label\" is information for safety"),
+            std::string::npos)
+      << lowered.error().message;
+  RiskControl shape;
+  shape.title = "Blunt tip";
+  shape.option = ControlOption::inherent_safety;
+  lowered = check_severity_change(r, 4, &shape, false);
+  ASSERT_FALSE(lowered);
+  EXPECT_NE(lowered.error().message.find("not linked to this risk"), std::string::npos);
+  EXPECT_TRUE(check_severity_change(r, 4, &shape, true));
 }
 
 TEST(DecisionInputs, SayWhatIsMissing) {
@@ -351,7 +413,7 @@ TEST(Inputs, EveryInputCopiesOntoItsRecord) {
   expect_copies_onto<RiskControlInput, RiskControl>();
   expect_copies_onto<ControlLinkInput, ControlLink>();
   expect_copies_onto<IntroducedHazardInput, IntroducedHazard>();
-  expect_copies_onto<ResidualEstimateInput, ResidualEstimate>();
+  // ResidualEstimateInput has no defaults for P1, P2 and severity: risk::apply fills its record.
   expect_copies_onto<ReviewInput, Review>();
   expect_copies_onto<BenefitRiskInput, BenefitRisk>();
   expect_copies_onto<OverallResidualRiskInput, OverallResidualRisk>();

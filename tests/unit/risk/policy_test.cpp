@@ -109,7 +109,7 @@ INSTANTIATE_TEST_SUITE_P(
                         p.probability_levels[2].max = 1e-5;
                         p.probability_levels[3].min = 1e-5;
                       },
-                      "/probability_levels/2/max", "must be greater than min (1e-05)"},
+                      "/probability_levels/2/max", "must be greater than min (0.00001)"},
         BadPolicyCase{"last level short of 1",
                       [](RiskPolicy& p) { p.probability_levels[4].max = 0.5; },
                       "/probability_levels/4/max", "must be 1"},

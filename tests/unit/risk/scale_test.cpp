@@ -2,6 +2,9 @@
 // are reported as test properties for information; benchmarks live in bench/.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+
 #include <chrono>
 
 #include "core/risk/gate.hpp"
@@ -67,9 +70,16 @@ TEST(Scale, GateOverAHundredThousandRisks) {
   b.s.controls[12345].effectiveness_verification = VerificationResult::pending;
   b.s.situation_harms[54321].p2.reset();
   reasons = check_gate(b.s, policy, Stage::post_launch, now);
-  ASSERT_EQ(reasons.size(), 2u);
-  EXPECT_EQ(reasons[0].item_id, b.s.situation_harms[54321].header.id);
-  EXPECT_EQ(reasons[1].item_id, b.s.controls[12345].header.id);
+  // The risk, the residual estimate relying on the control (now provisional), the control.
+  ASSERT_EQ(reasons.size(), 3u);
+  std::set<std::pair<FindingCode, Id>> found;
+  for (const auto& r : reasons) found.emplace(r.code, r.item_id);
+  EXPECT_TRUE(found.contains({FindingCode::risk_not_estimated, b.s.situation_harms[54321].header.id}));
+  EXPECT_TRUE(found.contains(
+      {FindingCode::control_effectiveness_not_verified, b.s.controls[12345].header.id}));
+  EXPECT_EQ(std::count_if(reasons.begin(), reasons.end(),
+                          [](const auto& r) { return r.code == FindingCode::residual_provisional; }),
+            1);
 }
 
 TEST(Scale, ReEvaluatingEveryEstimateAgainstAPolicy) {
