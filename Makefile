@@ -1,14 +1,18 @@
 # riskloop developer commands. Each installs missing dependencies first (scripts/setup-deps.sh).
-#   make build | test | run | bench | sanitize-test | format | clean
+#   make build | test | run | bench | sanitize-test | fuzz | format | clean
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 
 BUILD := build
 ASAN_BUILD := build-asan
+FUZZ_BUILD := build-fuzz
+# make fuzz: seconds per target, and the targets (fuzz/CMakeLists.txt); CI runs a short list.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= csv measurement_csv zip xlsx json_input backup_rows form_body query
 DB := var/riskloop.db
 LISTEN := 127.0.0.1:8080
 
-.PHONY: build setup test run bench sanitize-test format clean
+.PHONY: build setup test run bench sanitize-test fuzz format clean
 
 build: setup
 	cmake -S . -B $(BUILD) -G Ninja
@@ -43,10 +47,18 @@ sanitize-test: setup
 	ninja -C $(ASAN_BUILD)
 	$(call ctest_both_engines,$(ASAN_BUILD))
 
+# libFuzzer targets (clang, with AddressSanitizer and UndefinedBehaviorSanitizer) in their own
+# build directory, only the libraries they need; each runs FUZZ_SECONDS (docs/validation.md).
+fuzz: setup
+	cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=None \
+	  -DCMAKE_CXX_FLAGS=-O1 -DRISKLOOP_FUZZ=ON
+	ninja -C $(FUZZ_BUILD) $(addprefix fuzz_,$(FUZZ_TARGETS))
+	fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 format:
 	command -v clang-format >/dev/null || { echo "clang-format is not installed"; exit 1; }
-	find src tests bench \( -name '*.cpp' -o -name '*.hpp' \) -print0 | xargs -0 -r clang-format -i
+	find src tests bench fuzz \( -name '*.cpp' -o -name '*.hpp' \) -print0 | xargs -0 -r clang-format -i
 
 clean:
 	for dir in $(BUILD) $(ASAN_BUILD); do [ ! -d $$dir/pg ] || scripts/start-postgres.sh stop $$dir/pg; done
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -17,6 +17,7 @@ PACKAGES=(
   libxlsxwriter-dev libminizip-dev libpugixml-dev libkainjow-mustache-dev libcmark-dev
   chromium poppler-utils wrk curl  # browser tests; pdftotext/pdfinfo read the PDF report back
   jq  # the record command test reads `list --format json` and `show --format json`
+  clang libclang-rt-14-dev  # make fuzz: clang-14 and its libFuzzer and sanitizer runtimes
 )
 
 say() { echo "setup-deps: $*"; }

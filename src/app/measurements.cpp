@@ -2,6 +2,7 @@
 #include "app/measurements.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include "core/product.hpp"
@@ -96,8 +97,12 @@ Result<MeasurementImport> Measurements::import_csv(const Principal& who,
                             formats::quote_cell(m.product_id) +
                                 " is not a product of this organization"});
   if (!out.ok()) {
+    // Notes about the whole file (row 0: a limit, "and K more problems") go last.
+    const auto order = [](const formats::SheetIssue& i) {
+      return i.row == 0 ? std::numeric_limits<std::int64_t>::max() : i.row;
+    };
     std::stable_sort(out.issues.begin(), out.issues.end(),
-                     [](const auto& a, const auto& b) { return a.row < b.row; });
+                     [&](const auto& a, const auto& b) { return order(a) < order(b); });
     return out;
   }
   out.result = RL_TRY(import_bulk_rows<ProcessMeasurement>(

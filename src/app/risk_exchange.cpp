@@ -71,7 +71,7 @@ Result<ImportOutcome> RiskExchange::import_sheet(const Principal& who, const Id&
     policy = RL_TRY(pinned_policy(tx, who.org_id, file));
     return {};
   }));
-  const auto parsed = in.format == SheetFormat::csv ? formats::ParsedSheet(formats::read_csv(in.content))
+  const auto parsed = in.format == SheetFormat::csv ? RL_TRY(formats::read_csv(in.content))
                                                     : RL_TRY(formats::read_xlsx_bytes(in.content));
   ImportOutcome out;
   out.report = formats::validate_rows(parsed, *policy, formats::ids_from(ctx_.ids),

@@ -19,8 +19,10 @@ std::size_t quotes_prefix(std::string_view cell) {
   return i;
 }
 
+// `;` too: a spreadsheet set to a locale whose list separator is `;` splits an unquoted
+// `x;=HYPERLINK(...)` into a second cell that it runs as a formula.
 bool needs_quoting(std::string_view cell) {
-  return cell.find_first_of(",\"\r\n") != std::string_view::npos;
+  return cell.find_first_of(",;\"\r\n") != std::string_view::npos;
 }
 
 void append_field(std::string& out, std::string_view raw) {
@@ -54,31 +56,48 @@ char detect_separator(std::string_view text) {
   return ',';
 }
 
-// A record-at-a-time reader over the whole text.
+// A record-at-a-time reader over the whole text, within a SheetBudget.
 class CsvReader {
  public:
-  CsvReader(std::string_view text, char separator, std::vector<SheetIssue>& problems)
-      : text_(text), sep_(separator), problems_(problems) {}
+  CsvReader(std::string_view text, char separator, SheetBudget& budget,
+            std::vector<SheetIssue>& problems)
+      : text_(text), sep_(separator), budget_(budget), problems_(problems) {}
 
   // Names columns in messages once the header has been read.
   void set_header(const std::vector<std::string>* header) { header_ = header; }
 
   bool done() const { return pos_ >= text_.size(); }
 
-  // Reads one record into `cells`; `row` is its spreadsheet row number.
-  void read_record(std::int64_t row, std::vector<std::string>& cells) {
+  // Reads one record into `cells`; `row` is its spreadsheet row number. Fails when the record
+  // breaks a limit; `listed` is false when one of its problems was only counted.
+  Status read_record(std::int64_t row, std::vector<std::string>& cells, bool& listed) {
     cells.clear();
+    listed = true;
+    const std::size_t record_start = pos_;
+    RL_CHECK(budget_.add_row([&] { return place(record_start, 1); }));
     while (true) {
-      cells.emplace_back();
-      const bool more = read_field(row, cells.size(), cells.back());
+      const std::size_t start = pos_;
+      if (cells.size() == budget_.limits().max_columns && at_value())
+        return budget_.add_cell_text([&] { return place(start, cells.size() + 1); },
+                                     cells.size() + 1, 0);
+      const std::size_t column = cells.size() + 1;
+      const bool more = read_field(row, column, cells.emplace_back(), listed);
+      RL_CHECK(budget_.add_cell_text([&] { return place(start, column); }, column,
+                                     cells.back().size()));
       if (!more) break;
     }
+    return budget_.add_cells([&] { return place(record_start, cells.size()); }, cells.size());
   }
 
  private:
+  // True when a field follows that holds something, or a separator that makes it a column.
+  bool at_value() const {
+    return pos_ < text_.size() && text_[pos_] != '\n' && text_[pos_] != '\r';
+  }
+
   // Reads one field; true when another field of the same record follows.
-  bool read_field(std::int64_t row, std::size_t column, std::string& out) {
-    if (pos_ < text_.size() && text_[pos_] == '"') return read_quoted(row, column, out);
+  bool read_field(std::int64_t row, std::size_t column, std::string& out, bool& listed) {
+    if (pos_ < text_.size() && text_[pos_] == '"') return read_quoted(row, column, out, listed);
     const std::size_t start = pos_;
     while (pos_ < text_.size()) {
       const char c = text_[pos_];
@@ -89,18 +108,20 @@ class CsvReader {
     if (out.find('"') != std::string::npos)
       report(row, column,
              "has a quote inside a field that does not start with one; quote the "
-             "whole field and double the inner quotes");
+             "whole field and double the inner quotes",
+             listed);
     return end_of_field();
   }
 
-  bool read_quoted(std::int64_t row, std::size_t column, std::string& out) {
+  bool read_quoted(std::int64_t row, std::size_t column, std::string& out, bool& listed) {
     ++pos_;  // opening quote
     while (true) {
       const auto q = text_.find('"', pos_);
       if (q == std::string_view::npos) {
         out.append(text_.substr(pos_));
         pos_ = text_.size();
-        report(row, column, "has a quoted field that is not closed before the end of the file");
+        report(row, column, "has a quoted field that is not closed before the end of the file",
+               listed);
         return false;
       }
       out.append(text_.substr(pos_, q - pos_));
@@ -113,10 +134,12 @@ class CsvReader {
       break;
     }
     if (pos_ < text_.size() && text_[pos_] != sep_ && text_[pos_] != '\n' && text_[pos_] != '\r') {
-      report(row, column, "has text after the closing quote of a field");
+      report(row, column, "has text after the closing quote of a field", listed);
+      const auto start = pos_;
       while (pos_ < text_.size() && text_[pos_] != sep_ && text_[pos_] != '\n' &&
              text_[pos_] != '\r')
-        out += text_[pos_++];
+        ++pos_;
+      out.append(text_.substr(start, pos_ - start));
     }
     return end_of_field();
   }
@@ -130,10 +153,10 @@ class CsvReader {
     return false;
   }
 
-  void report(std::int64_t row, std::size_t column, std::string message) {
+  void report(std::int64_t row, std::size_t column, std::string message, bool& listed) {
     SheetIssue issue{row, {}, std::move(message)};
     if (row > 1) issue.column = column_name(column);
-    problems_.push_back(std::move(issue));
+    if (!budget_.add_issue(problems_, std::move(issue))) listed = false;
   }
 
   std::string column_name(std::size_t column) const {
@@ -141,11 +164,26 @@ class CsvReader {
     return "#" + std::to_string(column);
   }
 
+  // "line 7, column 3" for the text at `pos`: lines as an editor counts them (CRLF, LF or CR
+  // ends one), columns as fields of the record. Positions only move forward, so the count does.
+  std::string place(std::size_t pos, std::size_t column) {
+    for (; counted_to_ < pos && counted_to_ < text_.size(); ++counted_to_) {
+      const char c = text_[counted_to_];
+      if (c == '\n' || (c == '\r' && (counted_to_ + 1 >= text_.size() ||
+                                        text_[counted_to_ + 1] != '\n')))
+        ++line_;
+    }
+    return "line " + std::to_string(line_) + ", column " + std::to_string(column);
+  }
+
   std::string_view text_;
   char sep_;
+  SheetBudget& budget_;
   std::vector<SheetIssue>& problems_;
   std::size_t pos_ = 0;
   const std::vector<std::string>* header_ = nullptr;
+  std::size_t counted_to_ = 0;
+  std::size_t line_ = 1;
 };
 
 }  // namespace
@@ -176,19 +214,22 @@ std::string encode_csv(const RiskSheet& sheet, const CsvWriteOptions& options) {
   return out;
 }
 
-ParsedSheet read_csv(std::string_view text) {
+Result<ParsedSheet> read_csv(std::string_view text, const SheetLimits& limits) {
   ParsedSheet parsed;
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
   if (text.empty()) return parsed;
 
-  CsvReader reader(text, detect_separator(text), parsed.problems);
-  reader.read_record(1, parsed.sheet.columns);
+  SheetBudget budget(limits);
+  CsvReader reader(text, detect_separator(text), budget, parsed.problems);
+  bool listed = true;
+  RL_CHECK(reader.read_record(1, parsed.sheet.columns, listed));
   reader.set_header(&parsed.sheet.columns);
   std::int64_t row = 1;
   std::vector<std::string> cells;
   while (!reader.done()) {
     ++row;
-    reader.read_record(row, cells);
+    RL_CHECK(reader.read_record(row, cells, listed));
+    if (!listed) continue;  // a row whose problem is not listed is left out, as finish_issues says
     SheetRow out;
     out.number = row;
     out.cells.reserve(cells.size());
@@ -199,6 +240,7 @@ ParsedSheet read_csv(std::string_view text) {
     }
     parsed.sheet.rows.push_back(std::move(out));
   }
+  budget.finish_issues(parsed.problems);
   return parsed;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/error.hpp"
 #include "formats/sheet/sheet_table.hpp"
 
 namespace riskloop::formats {
@@ -14,16 +15,18 @@ struct CsvWriteOptions {
   bool byte_order_mark = true;
 };
 
-// Header then rows, CRLF after every record; a field is quoted when it holds a comma, quote, CR
-// or LF. Every cell goes through guard_formula first. Row numbers of `sheet` are not written.
+// Header then rows, CRLF after every record; a field is quoted when it holds a comma, semicolon,
+// quote, CR or LF (the semicolon for spreadsheets whose list separator it is). Every cell goes through guard_formula first. Row numbers of `sheet` are not written.
 std::string encode_csv(const RiskSheet& sheet, const CsvWriteOptions& options = {});
 
 // Reads UTF-8 CSV with or without a byte order mark, CRLF, LF or CR line ends, and `;` as the
 // separator when the first line holds `;` and no `,`. The first record is the header. Rows are
 // numbered as a spreadsheet shows them (header = 1), whatever newlines quoted fields hold. Data
-// cells go through unguard_formula. Never fails: what cannot be read is listed in `problems`
-// (an unclosed quote, a quote inside an unquoted field, text after a closing quote).
-ParsedSheet read_csv(std::string_view text);
+// cells go through unguard_formula. What cannot be read is listed in `problems` (an unclosed
+// quote, a quote inside an unquoted field, text after a closing quote), at most
+// limits.max_issues of them: the rows of further problems are left out and counted in a last
+// problem at row 0. Fails (too_large, at `line 7, column 3`) only when the text breaks `limits`.
+[[nodiscard]] Result<ParsedSheet> read_csv(std::string_view text, const SheetLimits& limits = {});
 
 // Formula-injection guard: a cell matching '*[=+-@\t\r] (any number of single quotes, then one of
 // the characters a spreadsheet may take for a formula) gets one more leading single quote.

@@ -41,11 +41,17 @@ std::optional<Timestamp> parse_time(std::string_view text) {
 
 }  // namespace
 
-MeasurementSheet read_measurement_csv(std::string_view text) {
+MeasurementSheet read_measurement_csv(std::string_view text, const SheetLimits& limits) {
   MeasurementSheet out;
-  auto parsed = read_csv(text);
+  auto read = read_csv(text, limits);
+  if (!read) {
+    out.issues.push_back({0, {}, read.error().message});
+    return out;
+  }
+  auto& parsed = *read;
   out.issues = std::move(parsed.problems);
   auto& sheet = parsed.sheet;
+  SheetBudget budget(limits);  // for the checks' own problems
 
   std::array<int, kColumns> at;
   at.fill(-1);
@@ -87,8 +93,9 @@ MeasurementSheet read_measurement_csv(std::string_view text) {
       return trimmed.size() == whole.size() ? std::move(whole) : std::string(trimmed);
     };
     const std::size_t before = out.issues.size();
+    bool listed = true;
     const auto bad = [&](int c, std::string message) {
-      out.issues.push_back({row.number, std::string(kNames[c]), std::move(message)});
+      listed = budget.add_issue(out.issues, {row.number, std::string(kNames[c]), std::move(message)}) && listed;
     };
     for (int c = 0; c < kRequired; ++c)
       if (cell(c).empty()) bad(c, "is empty; a value is required");
@@ -107,7 +114,7 @@ MeasurementSheet read_measurement_csv(std::string_view text) {
         bad(measured_at, quote_cell(cell(measured_at)) +
                              " is not a UTC time such as 2026-11-25T09:00:00Z");
     }
-    if (out.issues.size() == before) {
+    if (out.issues.size() == before && listed) {
       m.product_id = take(product_id);
       m.lot = take(lot);
       m.characteristic = take(characteristic);
@@ -118,6 +125,7 @@ MeasurementSheet read_measurement_csv(std::string_view text) {
     }
     std::vector<std::string>().swap(row.cells);
   }
+  budget.finish_issues(out.issues);
   if (out.rows_read == 0 && out.issues.empty())
     out.issues.push_back({2, "", "the file has no measurement rows"});
   return out;

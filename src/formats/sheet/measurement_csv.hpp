@@ -23,7 +23,9 @@ struct MeasurementSheet {
   bool ok() const { return issues.empty(); }
 };
 
-// Reads and checks every row; never fails, every problem is an issue with its row and column.
-MeasurementSheet read_measurement_csv(std::string_view text);
+// Reads and checks every row; never fails, every problem is an issue with its row and column,
+// at most limits.max_issues of them from reading and as many from checking (then one issue at
+// row 0 counts the rest). A file over `limits` is one issue at row 0 naming the line and column.
+MeasurementSheet read_measurement_csv(std::string_view text, const SheetLimits& limits = {});
 
 }  // namespace riskloop::formats

@@ -129,6 +129,14 @@ void parse_cell_ref(std::string_view ref, std::size_t& column, std::size_t& row)
     row = row * 10 + static_cast<std::size_t>(ref[i] - '0');
 }
 
+// 55 -> "BC".
+std::string column_letters(std::size_t column) {
+  std::string out;
+  for (; column > 0; column = (column - 1) / 26)
+    out.insert(out.begin(), static_cast<char>('A' + (column - 1) % 26));
+  return out;
+}
+
 // Target of a relationship, as a path inside the archive, relative to the folder `base`.
 std::string resolve_target(std::string_view base, std::string_view target) {
   std::vector<std::string> parts;
@@ -192,19 +200,33 @@ const Relationship* relation_of_type(const std::vector<Relationship>& rels, std:
   return nullptr;
 }
 
+// Shared strings are counted against the cells (each needs one to be used) and their text
+// against the text cap, so the list itself stays within the limits.
 Result<std::vector<std::string>> read_shared_strings(ZipArchiveReader& zip, const std::string& part,
                                                      const XlsxReadOptions& options) {
   std::vector<std::string> out;
   auto xml = RL_TRY(zip.read(part, options.max_part_bytes));
   if (!xml) return out;
   const auto doc = RL_TRY(parse_part(*xml, part));
-  for (auto si = doc.document_element().first_child(); si; si = si.next_sibling())
-    if (local_name(si) == "si") out.push_back(string_item_text(si));
+  SheetBudget budget(options.limits);
+  for (auto si = doc.document_element().first_child(); si; si = si.next_sibling()) {
+    if (local_name(si) != "si") continue;
+    auto text = string_item_text(si);
+    const auto where = [&] { return part + ", string " + std::to_string(out.size() + 1); };
+    RL_CHECK(budget.add_cells(where, 1));
+    RL_CHECK(budget.add_cell_text(where, 1, text.size()));
+    out.push_back(std::move(text));
+  }
   return out;
 }
 
+struct SheetPart {
+  std::string name;  // as the workbook names it
+  std::string part;  // path inside the archive
+};
+
 // The sheet part to read: by name, or the first in workbook order.
-Result<std::string> sheet_part(Workbook& book, const std::string& workbook_part,
+Result<SheetPart> sheet_part(Workbook& book, const std::string& workbook_part,
                                const std::vector<Relationship>& rels,
                                const XlsxReadOptions& options) {
   auto xml = RL_TRY(book.read_required(workbook_part));
@@ -220,7 +242,7 @@ Result<std::string> sheet_part(Workbook& book, const std::string& workbook_part,
     for (auto a = s.first_attribute(); a; a = a.next_attribute())
       if (local_name(a) == "id" && std::string_view(a.name()) != "sheetId") rel_id = a.value();
     for (const auto& r : rels)
-      if (r.id == rel_id) return r.target;
+      if (r.id == rel_id) return SheetPart{name, r.target};
     return fail(ErrorCode::malformed, "sheet \"" + name + "\" has no part in the workbook");
   }
   if (options.sheet_name.empty()) return fail(ErrorCode::malformed, "the workbook has no sheet");
@@ -234,15 +256,19 @@ std::string column_label(const std::vector<std::string>& header, std::size_t col
   return "#" + std::to_string(column);
 }
 
-Result<ParsedSheet> read_sheet(std::string& xml, const std::string& part,
-                               const std::vector<std::string>& shared) {
-  const auto doc = RL_TRY(parse_part(xml, part));
+Result<ParsedSheet> read_sheet(std::string& xml, const SheetPart& sheet,
+                               const std::vector<std::string>& shared, const SheetLimits& limits) {
+  const auto doc = RL_TRY(parse_part(xml, sheet.part));
   const auto data = child(doc.document_element(), "sheetData");
   ParsedSheet out;
+  SheetBudget budget(limits);
   bool have_header = false;
   std::size_t row_number = 0;
   std::vector<std::string> cells;
   std::vector<SheetIssue> row_problems;
+  const auto row_place = [&] {
+    return "sheet \"" + sheet.name + "\", row " + std::to_string(row_number);
+  };
   for (auto row = data.first_child(); row; row = row.next_sibling()) {
     if (row.type() != pugi::node_element || local_name(row) != "row") continue;
     const auto r = row.attribute("r").as_ullong(0);
@@ -259,18 +285,22 @@ Result<ParsedSheet> read_sheet(std::string& xml, const std::string& part,
       column = ref_column > 0 ? ref_column : column + 1;
       if (column > kMaxColumn)
         return fail(ErrorCode::too_large, "the sheet has cells past column 16 384");
+      const auto cell_place = [&] { return row_place() + ", column " + column_letters(column); };
       const std::string_view type = c.attribute("t").value();
       const std::string_view v = child(c, "v").child_value();
       std::string value;
       if (type == "s") {
         std::size_t index = 0;
         const auto p = std::from_chars(v.data(), v.data() + v.size(), index);
-        if (p.ec != std::errc() || index >= shared.size())
+        if (p.ec != std::errc() || index >= shared.size()) {
           row_problems.push_back({static_cast<std::int64_t>(row_number),
                                   column_label(out.sheet.columns, column),
                                   "refers to a shared string the workbook does not have"});
-        else
+        } else {
+          // Checked before the copy: one long string referenced by every cell is the bomb.
+          RL_CHECK(budget.add_cell_text(cell_place, column, shared[index].size()));
           value = shared[index];
+        }
       } else if (type == "inlineStr") {
         value = string_item_text(child(c, "is"));
       } else if (type == "b") {
@@ -281,28 +311,33 @@ Result<ParsedSheet> read_sheet(std::string& xml, const std::string& part,
         value = number_text(v);
       }
       if (value.empty()) continue;
+      if (type != "s") RL_CHECK(budget.add_cell_text(cell_place, column, value.size()));
       if (cells.size() < column) cells.resize(column);
       cells[column - 1] = std::move(value);
     }
     if (cells.empty() && row_problems.empty()) continue;
+    RL_CHECK(budget.add_row(row_place));
+    RL_CHECK(budget.add_cells(row_place, cells.size()));
     if (!have_header) {
       have_header = true;
       out.sheet.columns = std::move(cells);
       cells = {};
-      for (auto& p : row_problems) out.problems.push_back(std::move(p));
+      for (auto& p : row_problems) budget.add_issue(out.problems, std::move(p));
       continue;
     }
-    out.sheet.rows.push_back({static_cast<std::int64_t>(row_number), std::move(cells)});
+    bool listed = true;
+    for (auto& p : row_problems) listed = budget.add_issue(out.problems, std::move(p)) && listed;
+    if (listed) out.sheet.rows.push_back({static_cast<std::int64_t>(row_number), std::move(cells)});
     cells = {};
-    for (auto& p : row_problems) out.problems.push_back(std::move(p));
   }
+  budget.finish_issues(out.problems);
   return out;
 }
 
 }  // namespace
 
 Result<ParsedSheet> read_xlsx_bytes(std::string_view bytes, const XlsxReadOptions& options) {
-  auto zip = RL_TRY(ZipArchiveReader::open(bytes));
+  auto zip = RL_TRY(ZipArchiveReader::open(bytes, options.max_inflated_bytes));
   Workbook book(zip, options);
 
   const auto package = RL_TRY(book.relationships(""));
@@ -315,8 +350,8 @@ Result<ParsedSheet> read_xlsx_bytes(std::string_view bytes, const XlsxReadOption
   if (const auto* strings = relation_of_type(rels, "/sharedStrings"))
     shared = RL_TRY(read_shared_strings(zip, strings->target, options));
 
-  auto xml = RL_TRY(book.read_required(sheet));
-  return read_sheet(xml, sheet, shared);
+  auto xml = RL_TRY(book.read_required(sheet.part));
+  return read_sheet(xml, sheet, shared, options.limits);
 }
 
 Result<ParsedSheet> read_xlsx_file(const std::filesystem::path& path,

@@ -2,9 +2,12 @@
 #include "formats/xlsx/zip_archive_reader.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include <unzip.h>
+
+#include "formats/sheet/sheet_table.hpp"
 
 namespace riskloop::formats {
 namespace {
@@ -66,11 +69,16 @@ int ZCALLBACK error_memory(voidpf, voidpf) {
   return 0;
 }
 
+// Deflate inflates at most about 1032 bytes per compressed byte: a declared size beyond that is
+// a lie and must not size an allocation.
+constexpr std::uint64_t kMaxDeflateRatio = 1032;
+
 }  // namespace
 
 struct ZipArchiveReader::State {
   MemoryFile file;
   unzFile zip = nullptr;
+  std::size_t inflated_left = 0;
   ~State() {
     if (zip) unzClose(zip);
   }
@@ -81,9 +89,11 @@ ZipArchiveReader::ZipArchiveReader(ZipArchiveReader&&) noexcept = default;
 ZipArchiveReader& ZipArchiveReader::operator=(ZipArchiveReader&&) noexcept = default;
 ZipArchiveReader::~ZipArchiveReader() = default;
 
-Result<ZipArchiveReader> ZipArchiveReader::open(std::string_view bytes) {
+Result<ZipArchiveReader> ZipArchiveReader::open(std::string_view bytes,
+                                                std::size_t max_inflated_bytes) {
   auto state = std::make_unique<State>();
   state->file.data = bytes;
+  state->inflated_left = max_inflated_bytes;
   zlib_filefunc64_def io{};
   io.zopen64_file = open_memory;
   io.zread_file = read_memory;
@@ -107,14 +117,26 @@ Result<std::optional<std::string>> ZipArchiveReader::read(std::string_view name,
   unz_file_info64 info{};
   if (unzGetCurrentFileInfo64(state_->zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
     return fail(ErrorCode::malformed, "cannot read the ZIP entry of " + member);
-  if (info.uncompressed_size > max_bytes)
+  // The tighter of the two caps, and the error that names it.
+  const bool archive_cap = state_->inflated_left < max_bytes;
+  const std::size_t cap = archive_cap ? state_->inflated_left : max_bytes;
+  const auto too_large = [&] {
     return fail(ErrorCode::too_large,
-                member + " is larger than " + std::to_string(max_bytes) + " bytes uncompressed");
+                archive_cap ? member + ": the archive inflates to more than an import reads (" +
+                                  grouped_number(cap) + " bytes were left of the cap for all parts)"
+                            : member + " is larger than " + grouped_number(max_bytes) +
+                                  " bytes uncompressed, the most an import reads of one part");
+  };
+  if (info.uncompressed_size > cap) return too_large();
   if (unzOpenCurrentFile(state_->zip) != UNZ_OK)
     return fail(ErrorCode::malformed, "cannot open " + member + " in the archive");
 
   std::string out;
-  out.reserve(static_cast<std::size_t>(info.uncompressed_size));
+  out.reserve(static_cast<std::size_t>(
+      std::min<std::uint64_t>(info.uncompressed_size,
+                              std::min<std::uint64_t>(info.compressed_size, state_->file.data.size()) *
+                                      kMaxDeflateRatio +
+                                  sizeof(std::uint64_t))));
   char buffer[65536];
   while (true) {
     const int n = unzReadCurrentFile(state_->zip, buffer, sizeof buffer);
@@ -124,13 +146,13 @@ Result<std::optional<std::string>> ZipArchiveReader::read(std::string_view name,
     }
     if (n == 0) break;
     // The declared size may lie; the cap holds for what is actually inflated.
-    if (out.size() + static_cast<std::size_t>(n) > max_bytes) {
+    if (out.size() + static_cast<std::size_t>(n) > cap) {
       unzCloseCurrentFile(state_->zip);
-      return fail(ErrorCode::too_large,
-                  member + " is larger than " + std::to_string(max_bytes) + " bytes uncompressed");
+      return too_large();
     }
     out.append(buffer, static_cast<std::size_t>(n));
   }
+  state_->inflated_left -= out.size();
   if (unzCloseCurrentFile(state_->zip) != UNZ_OK)
     return fail(ErrorCode::malformed, member + " fails its checksum");
   return std::optional<std::string>(std::move(out));

@@ -27,6 +27,21 @@ TEST(CsvWrite, QuotesOnlyWhatNeedsIt) {
             "plain,\"with,comma\",\"with \"\"quote\"\"\",\"two\r\nlines\",\"lf\nonly\"\r\n");
 }
 
+TEST(CsvWrite, QuotesSemicolonsSoNoLocaleSplitsACellIntoAFormula) {
+  // A spreadsheet whose list separator is `;` would read `x;=HYPERLINK(...)` unquoted as two
+  // cells, the second a formula.
+  const auto csv = encode_csv(
+      sheet_of({"a", "b"}, {{"x;=HYPERLINK(\"http://example.invalid\")", "=1;2"}}),
+      {.byte_order_mark = false});
+  EXPECT_EQ(csv,
+            "a,b\r\n"
+            "\"x;=HYPERLINK(\"\"http://example.invalid\"\")\",\"'=1;2\"\r\n");
+  const auto back = read_csv(csv).value();
+  ASSERT_EQ(back.sheet.rows.size(), 1u);
+  EXPECT_EQ(back.sheet.rows[0].cells[0], "x;=HYPERLINK(\"http://example.invalid\")");
+  EXPECT_EQ(back.sheet.rows[0].cells[1], "=1;2");
+}
+
 TEST(CsvWrite, ByteOrderMarkByDefaultAndShortRowsPadded) {
   const auto csv = encode_csv(sheet_of({"a", "b", "c"}, {{"1"}}));
   EXPECT_EQ(csv,
@@ -55,7 +70,7 @@ TEST(CsvFormulaGuard, UnguardInvertsGuard) {
 
 TEST(CsvFormulaGuard, SurvivesARoundTrip) {
   const auto sheet = sheet_of({"a", "b"}, {{"=cmd|' /C calc'!A0", "'-1"}});
-  const auto parsed = read_csv(encode_csv(sheet));
+  const auto parsed = read_csv(encode_csv(sheet)).value();
   ASSERT_EQ(parsed.sheet.rows.size(), 1u);
   EXPECT_EQ(parsed.sheet.rows[0].cells, (std::vector<std::string>{"=cmd|' /C calc'!A0", "'-1"}));
   EXPECT_NE(encode_csv(sheet).find("'=cmd"), std::string::npos);
@@ -65,7 +80,7 @@ TEST(CsvRead, RoundTripsEveryTrickyCell) {
   const auto sheet = sheet_of(
       {"x", "y"},
       {{"a,b", "\"q\""}, {"multi\r\nline", "lf\nline"}, {"", " spaced "}, {"日本語 ✓", ""}});
-  const auto parsed = read_csv(encode_csv(sheet));
+  const auto parsed = read_csv(encode_csv(sheet)).value();
   EXPECT_TRUE(parsed.problems.empty());
   EXPECT_EQ(parsed.sheet.columns, sheet.columns);
   ASSERT_EQ(parsed.sheet.rows.size(), sheet.rows.size());
@@ -76,7 +91,7 @@ TEST(CsvRead, RoundTripsEveryTrickyCell) {
 }
 
 TEST(CsvRead, RowNumbersCountRecordsNotLines) {
-  const auto parsed = read_csv("h1,h2\n\"a\nb\nc\",1\nnext,2\n");
+  const auto parsed = read_csv("h1,h2\n\"a\nb\nc\",1\nnext,2\n").value();
   ASSERT_EQ(parsed.sheet.rows.size(), 2u);
   EXPECT_EQ(parsed.sheet.rows[0].cells[0], "a\nb\nc");
   EXPECT_EQ(parsed.sheet.rows[1].number, 3);
@@ -85,7 +100,7 @@ TEST(CsvRead, RowNumbersCountRecordsNotLines) {
 
 TEST(CsvRead, AcceptsLfCrAndNoFinalNewline) {
   for (std::string text : {"a,b\n1,2\n3,4", "a,b\r1,2\r3,4\r", "a,b\r\n1,2\r\n3,4\r\n"}) {
-    const auto parsed = read_csv(text);
+    const auto parsed = read_csv(text).value();
     EXPECT_EQ(parsed.sheet.columns, (std::vector<std::string>{"a", "b"}));
     ASSERT_EQ(parsed.sheet.rows.size(), 2u) << text;
     EXPECT_EQ(parsed.sheet.rows[1].cells, (std::vector<std::string>{"3", "4"}));
@@ -93,12 +108,12 @@ TEST(CsvRead, AcceptsLfCrAndNoFinalNewline) {
 }
 
 TEST(CsvRead, StripsByteOrderMark) {
-  const auto parsed = read_csv("\xEF\xBB\xBFhazard_ref,hazard\r\nH1,x\r\n");
+  const auto parsed = read_csv("\xEF\xBB\xBFhazard_ref,hazard\r\nH1,x\r\n").value();
   EXPECT_EQ(parsed.sheet.columns[0], "hazard_ref");
 }
 
 TEST(CsvRead, EmptyTrailingFieldsAndBlankLinesKeepTheirPlace) {
-  const auto parsed = read_csv("a,b,c\r\n1,,\r\n\r\n2,x,\r\n");
+  const auto parsed = read_csv("a,b,c\r\n1,,\r\n\r\n2,x,\r\n").value();
   ASSERT_EQ(parsed.sheet.rows.size(), 3u);
   EXPECT_EQ(parsed.sheet.rows[0].cells, (std::vector<std::string>{"1", "", ""}));
   EXPECT_EQ(parsed.sheet.rows[1].cells, (std::vector<std::string>{""}));
@@ -106,13 +121,13 @@ TEST(CsvRead, EmptyTrailingFieldsAndBlankLinesKeepTheirPlace) {
 }
 
 TEST(CsvRead, SemicolonSeparatorDetectedFromTheHeader) {
-  const auto parsed = read_csv("hazard_ref;p1\r\nH1;0,001\r\n");
+  const auto parsed = read_csv("hazard_ref;p1\r\nH1;0,001\r\n").value();
   EXPECT_EQ(parsed.sheet.columns, (std::vector<std::string>{"hazard_ref", "p1"}));
   EXPECT_EQ(parsed.sheet.rows[0].cells, (std::vector<std::string>{"H1", "0,001"}));
 }
 
 TEST(CsvRead, ReportsAnUnclosedQuoteAtItsRow) {
-  const auto parsed = read_csv("a,b\r\n1,2\r\n3,\"open\r\n4,5\r\n");
+  const auto parsed = read_csv("a,b\r\n1,2\r\n3,\"open\r\n4,5\r\n").value();
   ASSERT_EQ(parsed.problems.size(), 1u);
   EXPECT_EQ(parsed.problems[0].row, 3);
   EXPECT_EQ(parsed.problems[0].column, "b");
@@ -120,7 +135,7 @@ TEST(CsvRead, ReportsAnUnclosedQuoteAtItsRow) {
 }
 
 TEST(CsvRead, ReportsStrayQuotes) {
-  const auto parsed = read_csv("a,b\r\nx\"y,2\r\n\"ok\"tail,3\r\n");
+  const auto parsed = read_csv("a,b\r\nx\"y,2\r\n\"ok\"tail,3\r\n").value();
   ASSERT_EQ(parsed.problems.size(), 2u);
   EXPECT_EQ(parsed.problems[0].describe().substr(0, 17), "row 2, column \"a\"");
   EXPECT_EQ(parsed.problems[1].row, 3);
@@ -165,7 +180,7 @@ TEST(CsvRoundTrip, RandomSheetsComeBackUnchanged) {
       sheet.rows.push_back(row);
     }
     const auto csv = encode_csv(sheet, {.byte_order_mark = round % 2 == 0});
-    const auto parsed = read_csv(csv);
+    const auto parsed = read_csv(csv).value();
     ASSERT_TRUE(parsed.problems.empty()) << round;
     ASSERT_EQ(parsed.sheet.columns, sheet.columns) << round;
     ASSERT_EQ(parsed.sheet.rows.size(), sheet.rows.size()) << round << "\n" << csv;
@@ -177,10 +192,63 @@ TEST(CsvRoundTrip, RandomSheetsComeBackUnchanged) {
 }
 
 TEST(CsvRead, EmptyInput) {
-  const auto parsed = read_csv("");
+  const auto parsed = read_csv("").value();
   EXPECT_TRUE(parsed.sheet.columns.empty());
   EXPECT_TRUE(parsed.sheet.rows.empty());
-  EXPECT_TRUE(read_csv("\xEF\xBB\xBF").sheet.rows.empty());
+  EXPECT_TRUE(read_csv("\xEF\xBB\xBF").value().sheet.rows.empty());
+}
+
+// Limits (SheetLimits): each broken one fails at once, naming the line and column.
+std::string repeat(std::string_view unit, std::size_t times) {
+  std::string out;
+  out.reserve(unit.size() * times);
+  for (std::size_t i = 0; i < times; ++i) out += unit;
+  return out;
+}
+
+TEST(CsvLimits, AWideRowFailsAtTheFirstColumnPastTheLimit) {
+  // A million separators on one line would otherwise become a million cells per row.
+  const auto text = "a,b\r\n1,2\r\n\"q\nq\",x" + repeat(",", 1'000'000) + "\r\n";
+  const auto parsed = read_csv(text);
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(parsed.error().code, ErrorCode::too_large);
+  EXPECT_EQ(parsed.error().message,
+            "line 4, column 1025: a value past column 1 024, the last column an import reads");
+  EXPECT_EQ(parsed.error().location, "line 4, column 1025");
+}
+
+TEST(CsvLimits, AFieldOverTheCellCapFails) {
+  const auto text = "a,b\n1,\"" + std::string(200'000, 'x') + "\"\n";
+  const auto parsed = read_csv(text);
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(parsed.error().message,
+            "line 2, column 2: the cell holds more than 131 072 bytes, the most one cell may hold");
+}
+
+TEST(CsvLimits, CellsRowsAndTextAreCapped) {
+  const std::string text = "a,b,c\n1,2,3\n4,5,6\n7,8,9\n";
+  EXPECT_TRUE(read_csv(text, {.max_cells = 12}));
+  EXPECT_EQ(read_csv(text, {.max_cells = 11}).error().message,
+            "line 4, column 3: the sheet has more than 11 cells, the most an import reads");
+  EXPECT_EQ(read_csv(text, {.max_rows = 3}).error().message,
+            "line 4, column 1: the sheet has more than 3 rows, the most an import reads");
+  EXPECT_EQ(read_csv(text, {.max_text_bytes = 11}).error().message,
+            "line 4, column 3: the cells hold more than 11 bytes of text together, the most an "
+            "import reads");
+}
+
+TEST(CsvLimits, ProblemsPastTheCapAreCountedAndTheirRowsLeftOut) {
+  std::string text = "a,b\n";
+  for (int i = 0; i < 1500; ++i) text += "x\"y,1\n";
+  text += "fine,2\n";
+  const auto parsed = read_csv(text).value();
+  ASSERT_EQ(parsed.problems.size(), 1001u);
+  EXPECT_EQ(parsed.problems[999].row, 1001);
+  EXPECT_EQ(parsed.problems.back().describe(),
+            "and 500 more problems (only the first 1 000 are listed; their rows were left out)");
+  ASSERT_EQ(parsed.sheet.rows.size(), 1001u);
+  EXPECT_EQ(parsed.sheet.rows.back().number, 1502);
+  EXPECT_EQ(parsed.sheet.rows.back().cells[0], "fine");
 }
 
 }  // namespace

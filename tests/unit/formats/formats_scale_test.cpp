@@ -73,7 +73,7 @@ TEST(FormatsScale, TenThousandBadRowsAreAllListed) {
   const auto file = testdata::large_file(5000, 2);
   auto sheet = *hazard_sheet_of(file);
   for (auto& row : sheet.rows) row.cells[static_cast<std::size_t>(HazardColumn::p2)] = "lots";
-  const auto parsed = read_csv(encode_csv(sheet));
+  const auto parsed = read_csv(encode_csv(sheet)).value();
   const auto start = Clock::now();
   const auto result =
       validate_rows(parsed, testdata::compiled_policy(), ref_ids(), {.risk_file_id = "f"});

@@ -420,14 +420,14 @@ TEST(HazardSheetImport, HeaderProblemsRejectEverything) {
   EXPECT_EQ(a.rejected_rows, std::vector<std::int64_t>{2});
   EXPECT_EQ(a.records.size(), 0u);
 
-  const auto b = check(read_csv("name,value\r\nx,1\r\n"));
+  const auto b = check(read_csv("name,value\r\nx,1\r\n").value());
   EXPECT_TRUE(has_issue(b, 1, "", "has none of the hazard sheet's columns"));
   EXPECT_EQ(b.rows_read, 1u);
   EXPECT_EQ(b.rows_accepted, 0u);
 }
 
 TEST(HazardSheetImport, UnknownColumnsAreIgnoredAndListed) {
-  const auto r = check(read_csv(" Hazard_Ref ,HAZARD,notes\r\nH1,Shock,my note\r\n\r\n,,\r\n"));
+  const auto r = check(read_csv(" Hazard_Ref ,HAZARD,notes\r\nH1,Shock,my note\r\n\r\n,,\r\n").value());
   EXPECT_TRUE(r.ok()) << all_issues(r);
   EXPECT_EQ(r.ignored_columns, std::vector<std::string>{"notes"});
   EXPECT_EQ(r.rows_read, 1u);  // blank rows are skipped
@@ -437,7 +437,7 @@ TEST(HazardSheetImport, UnknownColumnsAreIgnoredAndListed) {
 }
 
 TEST(HazardSheetImport, ReaderProblemsRejectTheirRows) {
-  const auto r = check(read_csv("hazard_ref,hazard\r\nH1,ok\r\nH2,bad\"quote\r\nH3,\"open\r\n"));
+  const auto r = check(read_csv("hazard_ref,hazard\r\nH1,ok\r\nH2,bad\"quote\r\nH3,\"open\r\n").value());
   EXPECT_EQ(r.rejected_rows, (std::vector<std::int64_t>{3, 4})) << all_issues(r);
   EXPECT_TRUE(has_issue(r, 4, "hazard", "not closed"));
   EXPECT_EQ(r.records.hazards.size(), 1u);

@@ -86,7 +86,7 @@ TEST(HazardSheetRoundTrip, CsvReproducesTheFile) {
   const SampleFile sample;
   const auto csv = write_csv(sample.s);
   ASSERT_TRUE(csv) << csv.error().message;
-  const auto parsed = read_csv(*csv);
+  const auto parsed = read_csv(*csv).value();
   EXPECT_TRUE(parsed.problems.empty());
   expect_same_file(sample.s, import(parsed));
 }
@@ -116,7 +116,7 @@ TEST(HazardSheetRoundTrip, SecondExportEqualsTheFirst) {
   const SampleFile sample;
   const auto first = write_csv(sample.s);
   ASSERT_TRUE(first);
-  const auto report = import(read_csv(*first));
+  const auto report = import(read_csv(*first).value());
   ASSERT_TRUE(report.ok());
   risk::RiskFileSnapshot again;
   again.hazards = report.records.hazards;

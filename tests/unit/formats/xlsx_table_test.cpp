@@ -162,6 +162,89 @@ TEST(XlsxRead, CellsPastTheGridAreRejected) {
   EXPECT_EQ(parsed.error().code, ErrorCode::too_large);
 }
 
+// A workbook whose sheet "Hazards" has `rows` rows, each with one cell at `column` (letters)
+// referring to shared string 0, which is `shared`: about 1 MB compressed for the hostile cases.
+std::string one_cell_rows(std::size_t rows, const std::string& column, const std::string& shared) {
+  std::string sheet = R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)";
+  for (std::size_t r = 1; r <= rows; ++r) {
+    const auto n = std::to_string(r);
+    sheet += "<row r=\"" + n + "\"><c r=\"" + column + n + "\" t=\"s\"><v>0</v></c></row>";
+  }
+  sheet += "</sheetData></worksheet>";
+  auto members = handmade_members();
+  members["xl/sharedStrings.xml"] = "<sst><si><t>" + shared + "</t></si></sst>";
+  members["xl/worksheets/sheet2.xml"] = sheet;
+  return zip_of(members);
+}
+
+TEST(XlsxLimits, ACellInColumnXfdOnEveryRowFailsAtTheFirstRow) {
+  // Before the limits this allocated 16 384 cells per row, each a copy of the shared string,
+  // for every row: bad_alloc after many seconds.
+  const auto bytes = one_cell_rows(200'000, "XFD", std::string(1000, 'x'));
+  EXPECT_LT(bytes.size(), 2'000'000u);
+  const auto parsed = read_xlsx_bytes(bytes, {.sheet_name = "Hazards"});
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(parsed.error().code, ErrorCode::too_large);
+  EXPECT_EQ(parsed.error().message,
+            "sheet \"Hazards\", row 1, column XFD: a value past column 1 024, the last column an "
+            "import reads");
+  EXPECT_EQ(parsed.error().location, "sheet \"Hazards\", row 1, column XFD");
+}
+
+TEST(XlsxLimits, OneLongSharedStringInEveryCellIsCountedAtEachCopy) {
+  // 100 000 bytes copied into 3 000 cells would hold 300 MB.
+  const auto parsed =
+      read_xlsx_bytes(one_cell_rows(3'000, "A", std::string(100'000, 'x')), {.sheet_name = "Hazards"});
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(parsed.error().code, ErrorCode::too_large);
+  EXPECT_EQ(parsed.error().message,
+            "sheet \"Hazards\", row 2685, column A: the cells hold more than 268 435 456 bytes "
+            "of text together, the most an import reads");
+}
+
+TEST(XlsxLimits, EmptyCellsFarRightCostNothing) {
+  auto members = handmade_members();
+  members["xl/worksheets/sheet1.xml"] =
+      R"(<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>h</t></is></c><c r="XFD1" s="3"/></row>)"
+      R"(<row r="2"><c r="A2"><v>1</v></c><c r="XFD2" t="inlineStr"><is><t></t></is></c></row></sheetData></worksheet>)";
+  const auto parsed = read_xlsx_bytes(zip_of(members));
+  ASSERT_TRUE(parsed) << parsed.error().message;
+  EXPECT_EQ(parsed->sheet.columns, (std::vector<std::string>{"h"}));
+  ASSERT_EQ(parsed->sheet.rows.size(), 1u);
+  EXPECT_EQ(parsed->sheet.rows[0].cells, (std::vector<std::string>{"1"}));
+}
+
+TEST(XlsxLimits, CellsAndRowsAreCapped) {
+  const auto members = zip_of(handmade_members());
+  XlsxReadOptions options{.sheet_name = "Hazards"};
+  options.limits.max_cells = 10;
+  auto parsed = read_xlsx_bytes(members, options);
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(parsed.error().message,
+            "sheet \"Hazards\", row 6: the sheet has more than 10 cells, the most an "
+            "import reads");
+  options.limits = {.max_rows = 2};
+  parsed = read_xlsx_bytes(members, options);
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(parsed.error().location, "sheet \"Hazards\", row 6");
+}
+
+TEST(XlsxLimits, AllPartsTogetherAreCappedWhateverTheArchiveDeclares) {
+  auto members = handmade_members();
+  // 64 MB of blanks deflate to about 64 KB: under the cap of one part, over that of all parts.
+  members["xl/worksheets/sheet2.xml"] =
+      std::string(kHazardSheet) + std::string(60u << 20, ' ');
+  const auto parsed = read_xlsx_bytes(zip_of(members), {.sheet_name = "Hazards",
+                                                        .max_part_bytes = 61u << 20,
+                                                        .max_inflated_bytes = 60u << 20});
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(parsed.error().code, ErrorCode::too_large);
+  EXPECT_NE(parsed.error().message.find("xl/worksheets/sheet2.xml: the archive inflates to more "
+                                        "than an import reads"),
+            std::string::npos)
+      << parsed.error().message;
+}
+
 TEST(XlsxRead, MissingFileIsAStorageError) {
   const auto parsed = read_xlsx_file(temp_file("does-not-exist.xlsx"));
   ASSERT_FALSE(parsed);
