@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -88,6 +91,46 @@ class HttpTest : public ::testing::Test {
   std::unique_ptr<http::Server> server_;
   std::string org_a_, org_b_;  // ids of "org-a" and "org-b"
   static inline std::atomic<int> counter_{0};
+};
+
+// A fixture `Base` (HttpTest or one derived from it) run on SQLite, and on PostgreSQL when
+// RISKLOOP_TEST_POSTGRES_URL names a server, each test in a schema of its own that is dropped
+// afterwards. Instantiate with ::testing::Values("sqlite", "postgresql").
+template <class Base>
+class OnEveryEngine : public Base, public ::testing::WithParamInterface<std::string> {
+ protected:
+  std::string store_url() override {
+    if (this->GetParam() == "sqlite") return Base::store_url();
+    const std::string server = std::getenv("RISKLOOP_TEST_POSTGRES_URL");
+    schema_ = "http_test_" + std::to_string(::getpid()) + "_" + std::to_string(this->counter_++);
+    auto admin = store::Store::open({.url = server});
+    EXPECT_TRUE(admin) << admin.error().message;
+    if (!admin) return server;
+    admin_ = std::move(*admin);
+    EXPECT_TRUE(on_server("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE"));
+    EXPECT_TRUE(on_server("CREATE SCHEMA " + schema_));
+    return server + (server.find('?') == std::string::npos ? "?" : "&") +
+           "options=-csearch_path%3D" + schema_;
+  }
+  Status on_server(const std::string& sql) {
+    return admin_->transaction([&](store::Tx& tx) { return tx.sql().execute(sql).map([](auto) {}); });
+  }
+  // True when this is the PostgreSQL run and no server is configured: the test is skipped.
+  bool without_server() const {
+    if (this->GetParam() != "postgresql") return false;
+    const char* configured = std::getenv("RISKLOOP_TEST_POSTGRES_URL");
+    return !configured || !*configured;
+  }
+  void TearDown() override {
+    if (this->store_url_.empty()) return;  // skipped before anything was set up
+    Base::TearDown();
+    if (admin_) {
+      EXPECT_TRUE(on_server("DROP SCHEMA " + schema_ + " CASCADE"));
+    }
+  }
+
+  std::string schema_;
+  std::unique_ptr<store::Store> admin_;
 };
 
 }  // namespace riskloop::testing

@@ -21,31 +21,10 @@ constexpr char kOtherSheet[] =
     "hazard_ref,hazard,situation_ref,hazardous_situation,p1,harm_ref,harm,severity,p2\n"
     "H9,Other hazard,S9,Other situation,0.001,M9,Other harm,3,0.1\n";
 
-class HttpIdempotency : public HttpRiskTest, public ::testing::WithParamInterface<std::string> {
+class HttpIdempotency : public OnEveryEngine<HttpRiskTest> {
  protected:
-  std::string store_url() override {
-    if (GetParam() == "sqlite") return HttpRiskTest::store_url();
-    const std::string server = std::getenv("RISKLOOP_TEST_POSTGRES_URL");
-    schema_ = "http_idempotency_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++);
-    auto admin = store::Store::open({.url = server});
-    EXPECT_TRUE(admin) << admin.error().message;
-    if (!admin) return server;
-    admin_ = std::move(*admin);
-    EXPECT_TRUE(on_server("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE"));
-    EXPECT_TRUE(on_server("CREATE SCHEMA " + schema_));
-    return server + (server.find('?') == std::string::npos ? "?" : "&") +
-           "options=-csearch_path%3D" + schema_;
-  }
-  Status on_server(const std::string& sql) {
-    return admin_->transaction([&](store::Tx& tx) { return tx.sql().execute(sql).map([](auto) {}); });
-  }
-
   void SetUp() override {
-    if (GetParam() == "postgresql") {
-      const char* configured = std::getenv("RISKLOOP_TEST_POSTGRES_URL");
-      if (!configured || !*configured)
-        GTEST_SKIP() << "RISKLOOP_TEST_POSTGRES_URL is not set (make test sets it)";
-    }
+    if (without_server()) GTEST_SKIP() << "RISKLOOP_TEST_POSTGRES_URL is not set (make test sets it)";
     HttpRiskTest::SetUp();
     file_ = risk_file(approved_policy());
     // The second node: its own store, application and server on the same database.
@@ -67,10 +46,7 @@ class HttpIdempotency : public HttpRiskTest, public ::testing::WithParamInterfac
     server2_.reset();
     app2_.reset();
     store2_.reset();
-    HttpRiskTest::TearDown();
-    if (admin_) {
-      EXPECT_TRUE(on_server("DROP SCHEMA " + schema_ + " CASCADE"));
-    }
+    OnEveryEngine::TearDown();
   }
 
   std::string path() const { return "/api/v1/risk-files/" + file_ + "/import"; }
@@ -97,8 +73,6 @@ class HttpIdempotency : public HttpRiskTest, public ::testing::WithParamInterfac
   }
 
   std::string file_;
-  std::string schema_;
-  std::unique_ptr<store::Store> admin_;
   app::UuidV7Source ids2_;
   std::unique_ptr<store::Store> store2_;
   std::unique_ptr<app::App> app2_;

@@ -11,7 +11,20 @@
 namespace riskloop::testing {
 namespace {
 
-class HttpIsolation : public HttpTest {};
+class HttpIsolation : public HttpTest {
+ protected:
+  // A product of org-a, made by `admin` and shared with the partner `partner_id`; its id.
+  std::string shared_product(HttpClient& c, const Headers& admin, const std::string& partner_id) {
+    const auto id =
+        c.post("/api/v1/products", {{"name", "Shared"}}, admin).json()["id"].get<std::string>();
+    EXPECT_EQ(c.post("/api/v1/shares",
+                     {{"shared_entity", "product"}, {"shared_id", id}, {"user_id", partner_id}},
+                     admin)
+                  .status,
+              201);
+    return id;
+  }
+};
 
 TEST_F(HttpIsolation, RecordsOfAnotherOrganizationAreNotFoundOnEveryRoute) {
   // Organization B gets one record of every kind.
@@ -237,15 +250,9 @@ TEST_F(HttpIsolation, PartnersSeeOnlySharedProducts) {
   const auto admin = bearer(token("admin@a.example", "org-a"));
   const auto partner = bearer(token("partner@p.example", "org-a"));
   auto c = client();
-  const auto shared =
-      c.post("/api/v1/products", {{"name", "Shared"}}, admin).json()["id"].get<std::string>();
+  const auto shared = shared_product(c, admin, partner_id);
   const auto hidden =
       c.post("/api/v1/products", {{"name", "Hidden"}}, admin).json()["id"].get<std::string>();
-  ASSERT_EQ(
-      c.post("/api/v1/shares",
-             {{"shared_entity", "product"}, {"shared_id", shared}, {"user_id", partner_id}}, admin)
-          .status,
-      201);
 
   const auto list = c.get("/api/v1/products", partner);
   ASSERT_EQ(list.status, 200);
@@ -260,19 +267,12 @@ TEST_F(HttpIsolation, PartnersSeeOnlySharedProducts) {
   EXPECT_EQ(c.get("/api/v1/shares", partner).json()["items"].size(), 1u);
 }
 
-
 TEST_F(HttpIsolation, PartnersSeeOnlyThePoliciesOfTheirSharedFiles) {
   const auto partner_id = add_member("org-a", "partner@p.example", Role::partner);
   const auto admin = bearer(token("admin@a.example", "org-a"));
   const auto partner = bearer(token("partner@p.example", "org-a"));
   auto c = client();
-  const auto shared =
-      c.post("/api/v1/products", {{"name", "Shared"}}, admin).json()["id"].get<std::string>();
-  ASSERT_EQ(c.post("/api/v1/shares",
-                   {{"shared_entity", "product"}, {"shared_id", shared}, {"user_id", partner_id}},
-                   admin)
-                .status,
-            201);
+  const auto shared = shared_product(c, admin, partner_id);
   const auto pinned = c.request("POST", "/api/v1/risk-policies", {}, admin).json();
   const auto other = c.request("POST", "/api/v1/risk-policies", {}, admin).json();
   ASSERT_TRUE(pinned.contains("id")) << pinned.dump();

@@ -16,30 +16,10 @@ namespace {
 
 // On SQLite, and on PostgreSQL when RISKLOOP_TEST_POSTGRES_URL names a server (each test in a
 // schema of its own).
-class HttpSecurity : public HttpTest, public ::testing::WithParamInterface<std::string> {
+class HttpSecurity : public OnEveryEngine<HttpTest> {
  protected:
-  std::string store_url() override {
-    if (GetParam() == "sqlite") return HttpTest::store_url();
-    const std::string server = std::getenv("RISKLOOP_TEST_POSTGRES_URL");
-    schema_ = "http_security_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++);
-    auto admin = store::Store::open({.url = server});
-    EXPECT_TRUE(admin) << admin.error().message;
-    if (!admin) return server;
-    admin_ = std::move(*admin);
-    EXPECT_TRUE(on_server("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE"));
-    EXPECT_TRUE(on_server("CREATE SCHEMA " + schema_));
-    return server + (server.find('?') == std::string::npos ? "?" : "&") +
-           "options=-csearch_path%3D" + schema_;
-  }
-  Status on_server(const std::string& sql) {
-    return admin_->transaction([&](store::Tx& tx) { return tx.sql().execute(sql).map([](auto) {}); });
-  }
   void SetUp() override {
-    if (GetParam() == "postgresql") {
-      const char* configured = std::getenv("RISKLOOP_TEST_POSTGRES_URL");
-      if (!configured || !*configured)
-        GTEST_SKIP() << "RISKLOOP_TEST_POSTGRES_URL is not set (make test sets it)";
-    }
+    if (without_server()) GTEST_SKIP() << "RISKLOOP_TEST_POSTGRES_URL is not set (make test sets it)";
     HttpTest::SetUp();
     restart(web_options());
   }
@@ -49,16 +29,6 @@ class HttpSecurity : public HttpTest, public ::testing::WithParamInterface<std::
     options.extra_routes = web::add_web_routes;
     return options;
   }
-  void TearDown() override {
-    if (store_url_.empty()) return;  // skipped before anything was set up
-    HttpTest::TearDown();
-    if (admin_) {
-      EXPECT_TRUE(on_server("DROP SCHEMA " + schema_ + " CASCADE"));
-    }
-  }
-
-  std::string schema_;
-  std::unique_ptr<store::Store> admin_;
 };
 
 using http::Call;
