@@ -47,13 +47,20 @@ void append_record(std::string& out, const std::vector<std::string>& cells, std:
   out += "\r\n";
 }
 
+// `;` when the header record has a `;` and no `,` outside quoted fields (an exported header
+// cell holding `;` is quoted and must not switch the separator).
 char detect_separator(std::string_view text) {
-  const auto end = text.find_first_of("\r\n");
-  const auto first_line = text.substr(0, end);
-  if (first_line.find(',') == std::string_view::npos &&
-      first_line.find(';') != std::string_view::npos)
-    return ';';
-  return ',';
+  bool quoted = false, semicolon = false;
+  for (const char c : text) {
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (!quoted) {
+      if (c == ',') return ',';
+      if (c == ';') semicolon = true;
+      if (c == '\r' || c == '\n') break;
+    }
+  }
+  return semicolon ? ';' : ',';
 }
 
 // A record-at-a-time reader over the whole text, within a SheetBudget.
@@ -82,15 +89,17 @@ class CsvReader {
                                      cells.size() + 1, 0);
       const std::size_t column = cells.size() + 1;
       const bool more = read_field(row, column, cells.emplace_back(), listed);
-      RL_CHECK(budget_.add_cell_text([&] { return place(start, column); }, column,
-                                     cells.back().size()));
+      if (!cells.back().empty())
+        RL_CHECK(budget_.add_cell_text([&] { return place(start, column); }, column,
+                                       cells.back().size()));
       if (!more) break;
     }
     return budget_.add_cells([&] { return place(record_start, cells.size()); }, cells.size());
   }
 
  private:
-  // True when a field follows that holds something, or a separator that makes it a column.
+  // True unless the record ends here: another field follows (an empty one at a line end is
+  // kept, as a spreadsheet's trailing separator).
   bool at_value() const {
     return pos_ < text_.size() && text_[pos_] != '\n' && text_[pos_] != '\r';
   }

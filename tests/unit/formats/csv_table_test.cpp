@@ -42,6 +42,18 @@ TEST(CsvWrite, QuotesSemicolonsSoNoLocaleSplitsACellIntoAFormula) {
   EXPECT_EQ(back.sheet.rows[0].cells[1], "=1;2");
 }
 
+TEST(CsvRead, AQuotedSemicolonInTheHeaderKeepsTheCommaSeparator) {
+  // The round trip fuzz/csv_fuzz.cpp checks: the exported header `"a;b"` switched the reader to
+  // `;` and split every data row wrongly.
+  const auto sheet = sheet_of({"a;b"}, {{"1", "2"}});
+  const auto back = read_csv(encode_csv(sheet)).value();
+  EXPECT_EQ(back.sheet.columns, sheet.columns);
+  ASSERT_EQ(back.sheet.rows.size(), 1u);
+  EXPECT_EQ(back.sheet.rows[0].cells, (std::vector<std::string>{"1", "2"}));
+  EXPECT_EQ(read_csv("\"x,y\";z\r\n1;2\r\n").value().sheet.columns,
+            (std::vector<std::string>{"x,y", "z"}));
+}
+
 TEST(CsvWrite, ByteOrderMarkByDefaultAndShortRowsPadded) {
   const auto csv = encode_csv(sheet_of({"a", "b", "c"}, {{"1"}}));
   EXPECT_EQ(csv,
