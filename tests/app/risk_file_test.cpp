@@ -251,5 +251,22 @@ TEST_F(RiskFile, OperationalRisksCheckTheirProducts) {
   EXPECT_EQ(r->score(), 12);
 }
 
+// A duplicate the store refused (two writers racing past the rules) reaches people in words:
+// the database's message ("already exists (UNIQUE constraint failed: ...)") never does.
+TEST(DuplicateInWords, StoreDuplicatesAreSaidInWords) {
+  const Error store{ErrorCode::conflict,
+                    "already exists (UNIQUE constraint failed: residual_estimates.situation_harm_id)",
+                    {}};
+  const auto said = app::duplicate_in_words(store, risk::ResidualEstimate::entity);
+  EXPECT_EQ(said.code, ErrorCode::conflict);
+  EXPECT_EQ(said.message, "This risk already has a residual estimate; revise it instead.");
+  EXPECT_EQ(app::duplicate_in_words(store, risk::ControlLink::entity).message,
+            "this control is already linked to this risk");
+  EXPECT_EQ(app::duplicate_in_words(store, risk::Hazard::entity).message.find("UNIQUE"),
+            std::string::npos);
+  const Error other{ErrorCode::validation, "is required", "/p1"};
+  EXPECT_EQ(app::duplicate_in_words(other, risk::ResidualEstimate::entity).message, "is required");
+}
+
 }  // namespace
 }  // namespace riskloop::testing

@@ -24,7 +24,7 @@ describe('provisional residual estimates', () => {
     const marked = after.locator('g.cell.provisional');
     assert.equal(await marked.count(), 1);
     assert.equal(await marked.getAttribute('data-provisional'), '1');
-    assert.match(await marked.innerText(), /1 provisional/);
+    assert.match(await marked.textContent(), /1 provisional/);
     // Before risk control nothing is provisional.
     const before = page.locator('figure', { hasText: 'Before risk control' });
     assert.equal(await before.locator('g.cell.provisional').count(), 0);
