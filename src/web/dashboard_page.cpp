@@ -59,8 +59,9 @@ Response dashboard(Call& c) {
           Data t;
           t.set("url", "/files/" + f.header.id + "?tab=gates");
           t.set("title", f.title);
-          t.set("reason", label_of(next) + " gate: " + std::to_string(reasons.size()) +
-                              " blocking reasons, first: " + reasons.front().message);
+          t.set("reason", label_of(next) + " gate: " +
+                              counted(reasons.size(), "blocking reason", "blocking reasons") +
+                              ", first: " + reasons.front().message);
           gates.push_back(t);
         }
       }
