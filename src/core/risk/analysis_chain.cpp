@@ -15,7 +15,7 @@ Status validate(const HazardInput& in) {
 }
 
 Status validate(const HazardousSituationInput& in) {
-  RL_CHECK(check_title("/title", in.title));
+  RL_CHECK(check_statement("/title", in.title));
   RL_CHECK(check_long_text("/sequence_of_events", in.sequence_of_events));
   if (in.p1) RL_CHECK(check_probability("/p1", *in.p1));
   RL_CHECK(check_long_text("/p1_rationale", in.p1_rationale));
@@ -23,7 +23,7 @@ Status validate(const HazardousSituationInput& in) {
 }
 
 Status validate(const HarmInput& in) {
-  RL_CHECK(check_title("/title", in.title));
+  RL_CHECK(check_statement("/title", in.title));
   RL_CHECK(check_long_text("/description", in.description));
   if (in.severity_rank && *in.severity_rank < 1)
     return fail(ErrorCode::validation,

@@ -9,11 +9,15 @@ Status check_id(std::string_view location, std::string_view id) {
   return check_text(location, id, {.min_length = 1, .max_length = 100});
 }
 
-Status check_title(std::string_view location, std::string_view title) {
-  RL_CHECK(check_text(location, title, {.min_length = 1, .max_length = 200}));
+Status check_title(std::string_view location, std::string_view title, std::size_t max_length) {
+  RL_CHECK(check_text(location, title, {.min_length = 1, .max_length = max_length}));
   if (!has_content(title))
     return fail(ErrorCode::validation, "must not be only white space", std::string(location));
   return {};
+}
+
+Status check_statement(std::string_view location, std::string_view statement) {
+  return check_title(location, statement, kStatementLength);
 }
 
 Status check_long_text(std::string_view location, std::string_view text, bool required) {

@@ -174,6 +174,10 @@ Result<std::string> canonical_cell(HazardColumn column, std::string_view raw,
       if (auto ok = risk::check_title("", raw); !ok)
         return tl::unexpected(message_only(ok.error()));
       return std::string(raw);
+    case CellKind::statement:
+      if (auto ok = risk::check_statement("", raw); !ok)
+        return tl::unexpected(message_only(ok.error()));
+      return std::string(raw);
     case CellKind::text:
       if (auto ok = risk::check_long_text("", raw); !ok)
         return tl::unexpected(message_only(ok.error()));

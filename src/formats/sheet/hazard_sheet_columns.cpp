@@ -20,7 +20,7 @@ constexpr std::array<SheetColumn, kHazardColumnCount> kColumns = {{
     {C::hazard_stage, "hazard_stage", G::hazard, K::enumeration},
 
     {C::situation_ref, "situation_ref", G::situation, K::ref},
-    {C::hazardous_situation, "hazardous_situation", G::situation, K::title},
+    {C::hazardous_situation, "hazardous_situation", G::situation, K::statement},
     {C::sequence_of_events, "sequence_of_events", G::situation, K::text},
     {C::p1, "p1", G::situation, K::probability},
     {C::p1_source, "p1_source", G::situation, K::enumeration},
@@ -29,7 +29,7 @@ constexpr std::array<SheetColumn, kHazardColumnCount> kColumns = {{
     {C::situation_stage, "situation_stage", G::situation, K::enumeration},
 
     {C::harm_ref, "harm_ref", G::harm, K::ref},
-    {C::harm, "harm", G::harm, K::title},
+    {C::harm, "harm", G::harm, K::statement},
     {C::harm_description, "harm_description", G::harm, K::text},
     {C::severity, "severity", G::harm, K::severity},
     {C::severity_rationale, "severity_rationale", G::harm, K::text},

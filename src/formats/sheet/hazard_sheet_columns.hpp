@@ -16,6 +16,7 @@ enum class SheetGroup : std::uint8_t { hazard, situation, harm, risk, residual, 
 enum class CellKind : std::uint8_t {
   ref,          // 1-100 characters, one line: the identity of a record within the sheet
   title,        // one line, 1-200 characters
+  statement,    // one line, 1-1,000 characters: a hazardous situation or a harm
   text,         // up to 10 000 characters, several lines
   short_text,   // one line, up to 100 characters
   probability,  // a number in [0, 1]

@@ -107,6 +107,34 @@ TEST(HazardSheetImport, GoodRowsBecomeLinkedRecords) {
   EXPECT_EQ(*rec.situations[0].p1, 0.01);
 }
 
+TEST(HazardSheetImport, SituationsAndHarmsAsLongAsRealHazardListsWriteThem) {
+  // Causes in a public infusion-pump hazard list run past 200 characters: they import as they are.
+  const std::string cause(640, 'c'), harm(1000, 'h');
+  SheetBuilder b;
+  b.row({{C::hazard_ref, "H1"},
+         {C::hazard, "Air in line"},
+         {C::situation_ref, "S1"},
+         {C::hazardous_situation, cause},
+         {C::p1, "0.01"},
+         {C::harm_ref, "M1"},
+         {C::harm, harm},
+         {C::severity, "3"},
+         {C::p2, "0.1"}});
+  const auto r = check(b.parsed);
+  ASSERT_TRUE(r.ok()) << all_issues(r);
+  EXPECT_EQ(r.records.situations.at(0).title, cause);
+  EXPECT_EQ(r.records.harms.at(0).title, harm);
+
+  SheetBuilder longer;
+  longer.row({{C::hazard_ref, "H1"},
+              {C::hazard, "Air in line"},
+              {C::situation_ref, "S1"},
+              {C::hazardous_situation, std::string(1001, 'c')}});
+  const auto refused = check(longer.parsed);
+  EXPECT_TRUE(has_issue(refused, 2, "hazardous_situation", "at most 1000 characters"))
+      << all_issues(refused);
+}
+
 TEST(HazardSheetImport, MessageNamesRowColumnValueAndWhatIsAllowed) {
   SheetBuilder b;
   for (int i = 0; i < 15; ++i) good_row(b, std::to_string(i));

@@ -156,6 +156,37 @@ TEST(ChainInputs, CheckProbabilitiesAndSeverity) {
   expect_error(link, "/situation_id", "empty");
 }
 
+TEST(ChainInputs, SituationsAndHarmsAreStatementsOfUpToAThousandCharacters) {
+  // A cause from a public infusion-pump hazard list runs past 200 characters; it must import.
+  const std::string long_cause =
+      "Air in line: the administration set is primed without the air-in-line detector being "
+      "checked, a vented container runs empty during a secondary infusion, and the air bubble "
+      "passes the downstream sensor because the sensor threshold was set for another set type";
+  ASSERT_GT(long_cause.size(), 200u);
+  HazardousSituationInput sit;
+  sit.title = long_cause;
+  EXPECT_TRUE(validate(sit));
+  sit.title = std::string(1000, 'x');
+  EXPECT_TRUE(validate(sit));
+  sit.title = std::string(1001, 'x');
+  expect_error(sit, "/title", "at most 1000 characters");
+  // Counted in characters, not bytes: 1,000 Chinese characters are 3,000 bytes of UTF-8.
+  sit.title.clear();
+  for (int i = 0; i < 1000; ++i) sit.title += "险";
+  EXPECT_TRUE(validate(sit));
+
+  HarmInput harm;
+  harm.title = std::string(1000, 'y');
+  EXPECT_TRUE(validate(harm));
+  harm.title += "y";
+  expect_error(harm, "/title", "at most 1000 characters");
+
+  // A hazard stays a short title.
+  HazardInput hazard;
+  hazard.title = std::string(201, 'z');
+  expect_error(hazard, "/title", "at most 200 characters");
+}
+
 TEST(ChainInputs, NotEstimableNeedsConsequencesAndNoP2) {
   SituationHarmInput pair;
   pair.situation_id = "s";
