@@ -12,6 +12,29 @@
 namespace riskloop::web {
 namespace {
 
+// Where a person fixes what a finding names: the tab that shows the item, at its row where the
+// tab has one ("" when the finding names no item the screens show).
+std::string finding_url(const Id& file, const risk::Finding& f) {
+  struct Place {
+    std::string_view entity, tab, row;
+  };
+  static constexpr Place kPlaces[] = {
+      {"hazard", "hazards", "hazard-"},        {"hazardous_situation", "hazards", ""},
+      {"harm", "hazards", ""},                 {"situation_harm", "risks", "risk-"},
+      {"risk_control", "controls", "control-"}, {"control_link", "controls", ""},
+      {"residual_estimate", "controls", "residual-"}, {"benefit_risk", "benefit-risk", ""},
+      {"overall_residual_risk", "overall", ""}, {"risk_review", "reviews", ""},
+      {"risk_file", "plan", ""},               {"risk_policy", "plan", ""},
+  };
+  for (const auto& p : kPlaces)
+    if (p.entity == f.entity) {
+      std::string url = "/files/" + file + "?tab=" + std::string(p.tab);
+      if (!p.row.empty() && !f.item_id.empty()) url += "#" + std::string(p.row) + f.item_id;
+      return url;
+    }
+  return {};
+}
+
 // The signature part of a dialog (template sign_fields), with its error after a failed attempt.
 Data signature_part(const FailedForm* failed, std::string_view form, std::string_view id) {
   Data d;
@@ -161,6 +184,7 @@ void gates_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
       r.set("code", words(name_of(f.code)));
       r.set("message", f.message);
       r.set("entity", words(f.entity));
+      r.set("url", finding_url(snap.file.header.id, f));
       reasons.push_back(r);
     }
     d.set("reason_count", counted(found->size(), "blocking reason", "blocking reasons"));

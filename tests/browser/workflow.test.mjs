@@ -153,6 +153,19 @@ describe('risk file workflow', () => {
     assert.ok(codes.has('plan_section_missing'), before.join('\n'));
     assert.ok(codes.has('residual_not_estimated'), before.join('\n'));
     assert.match(await page.locator('#gate-result').innerText(), new RegExp(`${before.length} blocking reasons`));
+    // Each reason links to where it is fixed: a missing plan section to the plan, a risk without
+    // a residual estimate to its row on the risks tab.
+    const rows = await page.locator('#gate-reasons li').evaluateAll((items) => items.map(
+      (li) => ({ text: li.innerText, href: li.querySelector('a')?.getAttribute('href') ?? null })));
+    for (const r of rows.filter((x) => x.text.startsWith('plan section missing'))) {
+      assert.match(r.href ?? '', /\?tab=plan$/, r.text);
+    }
+    const toRisk = rows.find((x) => x.text.startsWith('residual not estimated'));
+    assert.match(toRisk?.href ?? '', /\?tab=risks#risk-/, JSON.stringify(toRisk));
+    await page.goto(toRisk.href);
+    assert.equal(await page.locator(`#${toRisk.href.split('#')[1]}`).count(), 1, toRisk.href);
+    await page.getByRole('link', { name: 'Gates', exact: true }).click();
+    await page.waitForURL(/tab=gates/);
 
     // The plan (ISO 14971 4.4).
     await page.getByRole('link', { name: 'Plan', exact: true }).click();
