@@ -76,7 +76,9 @@ void record_decision_error(FieldErrors& errors, const Error& e) {
     add_error(errors, e);
 }
 
-risk::Stage default_gate_stage(const FileView& v) {
+}  // namespace
+
+risk::Stage next_gate_stage(const FileView& v) {
   for (std::size_t i = 0; i < EnumNames<risk::Stage>::names.size(); ++i) {
     const auto stage = static_cast<risk::Stage>(i);
     const bool passed = std::any_of(
@@ -86,8 +88,6 @@ risk::Stage default_gate_stage(const FileView& v) {
   }
   return risk::Stage::post_launch;
 }
-
-}  // namespace
 
 void benefit_risk_tab(Call& c, const FileView& v, const FailedForm* failed, Data& d) {
   (void)c;
@@ -159,7 +159,7 @@ void overall_tab(Call& c, const FileView& v, const FailedForm* failed, Data& d) 
 
 void gates_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* failed, Data& d) {
   const auto& snap = v.snapshot();
-  const auto stage = enum_from_name<risk::Stage>(s.stage).value_or(default_gate_stage(v));
+  const auto stage = enum_from_name<risk::Stage>(s.stage).value_or(next_gate_stage(v));
   List stages;
   for (std::size_t i = 0; i < EnumNames<risk::Stage>::names.size(); ++i) {
     const auto st = static_cast<risk::Stage>(i);

@@ -294,7 +294,13 @@ Response file_page(Call& c, const FileView& v, const TabState& state, const Fail
   d.set("count_risks", counted(v.snapshot().situation_harms.size(), "risk", "risks"));
   d.set("count_controls", std::to_string(v.snapshot().controls.size()));
   d.set("count_verified", std::to_string(verified));
-  d.set("count_findings", std::to_string(v.assessment.completeness.size()));
+  // The same count the gates tab shows for the next gate, so the header and the gate agree.
+  const auto next = next_gate_stage(v);
+  d.set("next_gate", label_of(next));
+  if (auto found = c.app().files().check_gate(c.principal, f.header.id, next))
+    d.set("count_findings", counted(found->size(), "blocking reason", "blocking reasons"));
+  else
+    d.set("count_findings", std::string("could not be checked (see the gates tab)"));
 
   List tabs;
   for (const auto& t : kTabs) {

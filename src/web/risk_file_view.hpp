@@ -95,4 +95,8 @@ std::vector<std::pair<std::string, std::string>> severity_choices(const FileView
 void set_evaluation(Data& d, std::string_view key, const FileView& v,
                     const std::optional<risk::Evaluation>& e);
 
+// The first stage whose gate the file has not passed (post-launch once all have passed): the gate
+// its header counts blocking reasons for and the gates tab checks first.
+risk::Stage next_gate_stage(const FileView& v);
+
 }  // namespace riskloop::web

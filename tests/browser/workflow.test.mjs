@@ -153,6 +153,9 @@ describe('risk file workflow', () => {
     assert.ok(codes.has('plan_section_missing'), before.join('\n'));
     assert.ok(codes.has('residual_not_estimated'), before.join('\n'));
     assert.match(await page.locator('#gate-result').innerText(), new RegExp(`${before.length} blocking reasons`));
+    // The file's header counts the same blocking reasons as the gate check, and links to it.
+    const header = await page.locator('#next-gate').innerText();
+    assert.ok(header.endsWith(`: ${before.length} blocking reason${before.length === 1 ? '' : 's'}`), header);
     // Each reason links to where it is fixed: a missing plan section to the plan, a risk without
     // a residual estimate to its row on the risks tab.
     const rows = await page.locator('#gate-reasons li').evaluateAll((items) => items.map(
