@@ -133,6 +133,15 @@ TEST(ParseJsonBody, ReportsSyntaxEncodingAndDepth) {
 
   // Brackets inside strings do not count as nesting.
   EXPECT_TRUE(parse_json_body("{\"x\": \"" + std::string(100, '[') + "\"}"));
+
+  // A number too large for a double is refused as bad input (found by fuzzing: it escaped as an
+  // exception), and its digits are not echoed without bound.
+  r = parse_json_body("{\"mex\":1e00444488888888888188888" + std::string(500, '8') + "}");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::malformed);
+  EXPECT_EQ(r.error().message.rfind("invalid JSON: number overflow parsing '1e0044448888", 0), 0u)
+      << r.error().message;
+  EXPECT_LE(r.error().message.size(), 100u);
 }
 
 }  // namespace
