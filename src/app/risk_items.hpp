@@ -69,7 +69,9 @@ class RiskItems {
     RL_CHECK(in_words(ctx_.store.transaction([&](store::Tx& tx) -> Status {
       rec = RL_TRY(read_visible(tx, who, id));
       RL_CHECK(check_version(T::entity, id, rec.header.version, expected_version));
+      const std::string before = formats::canonical_payload(rec);
       RL_CHECK(apply_input(in, rec));
+      if (formats::canonical_payload(rec) == before) return {};  // a save without a change
       RL_CHECK(check_item_references(tx, who.org_id, rec));
       RL_CHECK(check_item_rules(tx, who.org_id, rec));
       Recorder r(tx, who, ctx_.clock.now());

@@ -234,6 +234,25 @@ TEST_F(RiskFile, AuditorsReadButNeverWrite) {
   EXPECT_EQ(app_->hazards().create(auditor, file_, h).error().code, ErrorCode::forbidden);
 }
 
+TEST_F(RiskFile, SavingAnItemWithoutAChangeWritesNothing) {
+  risk::HazardInput h;
+  h.title = "Leakage current";
+  h.category = "energy";
+  const auto created = app_->hazards().create(admin_, file_, h);
+  ASSERT_TRUE(created) << created.error().message;
+  const auto before = journal_count();
+  const auto same = app_->hazards().update(admin_, created->header.id, h, 1);
+  ASSERT_TRUE(same) << same.error().message;
+  EXPECT_EQ(same->header.version, 1);
+  EXPECT_EQ(journal_count(), before);
+  // A real change is one update.
+  h.title = "Leakage current through the enclosure";
+  const auto changed = app_->hazards().update(admin_, created->header.id, h, 1);
+  ASSERT_TRUE(changed) << changed.error().message;
+  EXPECT_EQ(changed->header.version, 2);
+  EXPECT_EQ(journal_count(), before + 1);
+}
+
 TEST_F(RiskFile, OperationalRisksCheckTheirProducts) {
   risk::OperationalRisk in;
   in.title = "Single supplier of cobalt-chromium tubing";
