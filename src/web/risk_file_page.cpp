@@ -1,5 +1,6 @@
 // The risk file page: loading the file once, its header, the tabs, the plan tab and the risk
 // matrix tab, and how writes come back to the page.
+#include "core/risk/gate.hpp"
 #include "formats/report/heat_map_svg.hpp"
 #include "web/form_view.hpp"
 #include "web/labels.hpp"
@@ -297,10 +298,13 @@ Response file_page(Call& c, const FileView& v, const TabState& state, const Fail
   // The same count the gates tab shows for the next gate, so the header and the gate agree.
   const auto next = next_gate_stage(v);
   d.set("next_gate", label_of(next));
-  if (auto found = c.app().files().check_gate(c.principal, f.header.id, next))
-    d.set("count_findings", counted(found->size(), "blocking reason", "blocking reasons"));
+  // The page already holds the assessment and the compiled policy: no second read of the file.
+  if (v.policy)
+    d.set("count_findings",
+          counted(risk::check_gate(v.snapshot(), *v.policy, next, c.app().clock().now()).size(),
+                  "blocking reason", "blocking reasons"));
   else
-    d.set("count_findings", std::string("could not be checked (see the gates tab)"));
+    d.set("count_findings", std::string("not checked: the pinned policy version is missing"));
 
   List tabs;
   for (const auto& t : kTabs) {
