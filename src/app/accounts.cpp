@@ -226,11 +226,16 @@ Result<Member> Accounts::add_member(const Principal& who, const NewMemberInput& 
   return out;
 }
 
+Status Accounts::may_change_user(const Principal& who, const Id& user_id) {
+  if (user_id == who.user_id) return {};
+  return require(who, Permission::manage_members, "change other users");
+}
+
 Result<User> Accounts::update_user(const Principal& who, const Id& user_id,
                                    const UserUpdateInput& in,
                                    std::optional<std::int64_t> expected_version) {
+  RL_CHECK(may_change_user(who, user_id));
   const bool self = user_id == who.user_id;
-  if (!self) RL_CHECK(require(who, Permission::manage_members, "change other users"));
   RL_CHECK(validate(in));
   User user;
   RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {

@@ -73,6 +73,9 @@ class Accounts {
   // An admin withdraws a pending invitation of the organization.
   Result<Invitation> withdraw_invitation(const Principal& who, const Id& invitation_id);
 
+  // Whether `who` may change the account `user_id` at all (themselves, or anyone for admins),
+  // before the account is read.
+  static Status may_change_user(const Principal& who, const Id& user_id);
   // Display name and status: admins for anyone, everyone for themselves (not their status).
   // Admins may change only accounts that belong to no other organization.
   Result<User> update_user(const Principal& who, const Id& user_id, const UserUpdateInput& in,

@@ -71,9 +71,13 @@ Result<std::vector<Product>> Products::list(const Principal& who, const Page& pa
   return out;
 }
 
+Status Products::may_change(const Principal& who) {
+  return require(who, Permission::write_products, "change products");
+}
+
 Result<Product> Products::update(const Principal& who, const Id& id, const ProductInput& in,
                                  std::optional<std::int64_t> expected_version) {
-  RL_CHECK(require(who, Permission::write_products, "change products"));
+  RL_CHECK(may_change(who));
   RL_CHECK(validate(in));
   Product p;
   RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {

@@ -91,9 +91,14 @@ class RecordService {
 
   // Replaces the fields of the stored version `expected_version` (absent: the caller did not say;
   // the API requires it) with those of `in`. A change that changes nothing writes nothing.
+  // Whether `who` may change records of T at all, before any record is read.
+  static Status may_change(const Principal& who) {
+    return allowed(who, T::declaration.permissions.update, "change");
+  }
+
   Result<T> update(const Principal& who, const Id& id, const T& in,
                    std::optional<std::int64_t> expected_version) {
-    RL_CHECK(allowed(who, T::declaration.permissions.update, "change"));
+    RL_CHECK(may_change(who));
     RL_CHECK(validate_declared(in));
     T rec{};
     RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {

@@ -57,10 +57,14 @@ Result<std::vector<risk::RiskFile>> RiskFiles::list(const Principal& who, const 
   return out;
 }
 
+Status RiskFiles::may_change(const Principal& who) {
+  return require(who, Permission::write_risk, "change risk files");
+}
+
 Result<risk::RiskFile> RiskFiles::update(const Principal& who, const Id& id,
                                          const risk::RiskFileInput& in,
                                          std::optional<std::int64_t> expected_version) {
-  RL_CHECK(require(who, Permission::write_risk, "change risk files"));
+  RL_CHECK(may_change(who));
   RL_CHECK(risk::validate(in));
   risk::RiskFile file;
   RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {

@@ -22,6 +22,8 @@ class RiskPolicies {
   Result<risk::RiskPolicy> create(const Principal& who, const std::optional<risk::RiskPolicyInput>& in);
   // The next version of a policy as a draft, starting from its latest version.
   Result<risk::RiskPolicy> revise(const Principal& who, const Id& policy_id);
+  // Whether `who` may change (or revise) policies at all, before any record is read.
+  static Status may_change(const Principal& who);
   // Drafts only: an approved version never changes.
   Result<risk::RiskPolicy> update(const Principal& who, const Id& id, const risk::RiskPolicyInput& in,
                                   std::optional<std::int64_t> expected_version);
@@ -59,6 +61,8 @@ class RiskFiles {
   Result<risk::RiskFile> get(const Principal& who, const Id& id);
   Result<std::vector<risk::RiskFile>> list(const Principal& who, const Page& page,
                                            const std::string& product_id = {});
+  // Whether `who` may change risk files at all, before any record is read.
+  static Status may_change(const Principal& who);
   // Plan and description fields. The pinned policy changes only through migrate_policy, the stage
   // only through gate decisions.
   Result<risk::RiskFile> update(const Principal& who, const Id& id, const risk::RiskFileInput& in,

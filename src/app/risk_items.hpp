@@ -61,9 +61,14 @@ class RiskItems {
     return out;
   }
 
+  // Whether `who` may change items at all, before any record is read.
+  static Status may_change(const Principal& who) {
+    return require(who, Permission::write_risk, "change risk files");
+  }
+
   Result<T> update(const Principal& who, const Id& id, const Input& in,
                    std::optional<std::int64_t> expected_version) {
-    RL_CHECK(require(who, Permission::write_risk, "change risk files"));
+    RL_CHECK(may_change(who));
     RL_CHECK(validate(in));
     T rec{};
     RL_CHECK(in_words(ctx_.store.transaction([&](store::Tx& tx) -> Status {

@@ -78,10 +78,14 @@ Result<risk::RiskPolicy> RiskPolicies::revise(const Principal& who, const Id& po
   return next;
 }
 
+Status RiskPolicies::may_change(const Principal& who) {
+  return require(who, Permission::sign_risk, "change risk policies");
+}
+
 Result<risk::RiskPolicy> RiskPolicies::update(const Principal& who, const Id& id,
                                               const risk::RiskPolicyInput& in,
                                               std::optional<std::int64_t> expected_version) {
-  RL_CHECK(require(who, Permission::sign_risk, "change risk policies"));
+  RL_CHECK(may_change(who));
   RL_CHECK(risk::validate(in));
   risk::RiskPolicy p;
   RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {

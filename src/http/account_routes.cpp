@@ -91,6 +91,7 @@ Response get_user(Call& c) {
 
 Response update_user(Call& c) {
   const auto id = c.param(0);
+  RL_HTTP_CHECK(app::Accounts::may_change_user(c.principal, id));
   auto member = RL_HTTP_TRY(c.app().accounts().member(c.principal, id));
   UserUpdateInput in{member.user.display_name, member.user.status};
   RL_HTTP_CHECK(decode_body(c, in));

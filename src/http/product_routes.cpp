@@ -42,6 +42,7 @@ Response replace_product(Call& c) {
 
 Response patch_product(Call& c) {
   const auto id = c.param(0);
+  RL_HTTP_CHECK(app::Products::may_change(c.principal));
   const auto current = RL_HTTP_TRY(c.app().products().get(c.principal, id));
   // The application checks If-Match against the stored version in the update's transaction, so a
   // change between this read and that write is refused, not overwritten.

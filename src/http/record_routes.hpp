@@ -99,6 +99,7 @@ struct Handlers {
 
   static Response patch(Call& c) {
     auto&& service = service_of(c.app());
+    RL_HTTP_CHECK(service.may_change(c.principal));
     auto in = RL_HTTP_TRY(service.get(c.principal, c.param(0)));
     RL_HTTP_CHECK(decode_body(c, in));
     return record_response(RL_HTTP_TRY(service.update(c.principal, c.param(0), in, c.if_match)));

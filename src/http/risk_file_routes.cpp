@@ -44,6 +44,7 @@ Response replace_file(Call& c) {
 
 Response patch_file(Call& c) {
   const auto id = c.param(0);
+  RL_HTTP_CHECK(app::RiskFiles::may_change(c.principal));
   auto in = input_of<RiskFileInput>(RL_HTTP_TRY(c.app().files().get(c.principal, id)));
   RL_HTTP_CHECK(decode_body(c, in));
   return record_response(RL_HTTP_TRY(c.app().files().update(c.principal, id, in, c.if_match)));

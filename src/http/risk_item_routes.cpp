@@ -104,6 +104,7 @@ template <class K>
 Response patch_item(Call& c) {
   const auto id = c.param(0);
   auto& items = K::of(c.app());
+  RL_HTTP_CHECK(items.may_change(c.principal));
   auto in = K::Items::input_of_record(RL_HTTP_TRY(items.get(c.principal, id)));
   RL_HTTP_CHECK(decode_body(c, in));
   return record_response(RL_HTTP_TRY(items.update(c.principal, id, in, c.if_match)));

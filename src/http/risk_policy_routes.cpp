@@ -74,6 +74,7 @@ Response replace_policy(Call& c) {
 
 Response patch_policy(Call& c) {
   const auto id = c.param(0);
+  RL_HTTP_CHECK(app::RiskPolicies::may_change(c.principal));
   auto in = input_of<RiskPolicyInput>(RL_HTTP_TRY(c.app().policies().get(c.principal, id)));
   RL_HTTP_CHECK(decode_body(c, in));
   return record_response(RL_HTTP_TRY(c.app().policies().update(c.principal, id, in, c.if_match)));
@@ -81,6 +82,7 @@ Response patch_policy(Call& c) {
 
 Response revise_policy(Call& c) {
   // The path names a version; the new draft follows the latest version of its policy.
+  RL_HTTP_CHECK(app::RiskPolicies::may_change(c.principal));
   const auto version = RL_HTTP_TRY(c.app().policies().get(c.principal, c.param(0)));
   const auto next = RL_HTTP_TRY(c.app().policies().revise(c.principal, version.policy_id));
   return record_response(next, 201, policy_url(next.header.id));
