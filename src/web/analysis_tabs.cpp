@@ -1,5 +1,7 @@
-// The hazards tab (hazards with their situations; add a whole hazard chain) and the risks tab
-// (every hazardous situation -> harm pair with its estimates, filterable by heat-map cell).
+// The hazards tab (hazards with their situations; add a hazard or a whole hazard chain), the
+// situations and harms tabs (P1 and severity edited in place; a further harm for a situation) and
+// the risks tab (every hazardous situation -> harm pair with its estimates, filterable by heat-map
+// cell).
 // Tables are filtered, sorted and paginated in memory over the one snapshot of the page.
 #include <numeric>
 #include <unordered_map>
@@ -66,7 +68,155 @@ struct ChainErrors {
   FieldErrors hazard, situation, harm, risk;
 };
 
+// The hazards leading to each situation ("A; B"), by situation position (the index keeps the
+// forward direction only).
+std::vector<std::string> hazards_by_situation(const FileView& v) {
+  const auto& snap = v.snapshot();
+  std::vector<std::string> out(snap.situations.size());
+  for (std::size_t h = 0; h < snap.hazards.size(); ++h)
+    for (const auto sit : v.index->situations_of_hazard(h)) {
+      auto& text = out[sit];
+      if (!text.empty()) text += "; ";
+      text += snap.hazards[h].title;
+    }
+  return out;
+}
+
+// A harm's severity in words of the pinned policy: "3 Serious", or "not set".
+std::string severity_text(const FileView& v, const std::optional<std::int64_t>& rank) {
+  if (!rank) return "not set";
+  if (!v.policy || !v.policy->has_severity(*rank)) return std::to_string(*rank);
+  return std::to_string(*rank) + " " + v.policy->severity_level(*rank).name;
+}
+
+// The row's in-place edit form when it is the form that failed, else "not editing".
+template <class Input, class Item>
+Data editing_of(const FileView& v, const TabState& s, const FailedForm* failed,
+                std::string_view slug, const Item& item, int colspan) {
+  if (!is_failed_edit(failed, slug, item.header.id)) return flag(false);
+  auto spec = item_form_spec(slug, v, "edit");
+  apply_failed(spec, failed, failed->form);
+  return edit_row(slug, v.snapshot().file.header.id, item.header.id, item.header.version,
+                  input_of<Input>(item), spec, colspan, s.to_query());
+}
+
 }  // namespace
+
+// The hazardous situations of the file: hazards leading to each, P1 and the harms it may lead
+// to, each editable in place (P1 is the situation's, shared by all its risks).
+void situations_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* failed,
+                    Data& d) {
+  (void)c;
+  const auto& snap = v.snapshot();
+  const auto& idx = *v.index;
+  const auto& id = snap.file.header.id;
+  const auto& sits = snap.situations;
+  const auto hazards_of = hazards_by_situation(v);
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < sits.size(); ++i)
+    if (contains_text(sits[i].title, s.q) || contains_text(sits[i].sequence_of_events, s.q) ||
+        contains_text(hazards_of[i], s.q))
+      order.push_back(i);
+  const auto sort = s.sort.empty() ? std::string("title") : s.sort;
+  if (sort == "hazards") sort_by(order, s.descending, [&](auto i) { return hazards_of[i]; });
+  else if (sort == "p1")
+    sort_by(order, s.descending, [&](auto i) { return sits[i].p1.value_or(-1.0); });
+  else if (sort == "harms")
+    sort_by(order, s.descending, [&](auto i) { return idx.pairs_of_situation(i).size(); });
+  else if (sort == "stage") sort_by(order, s.descending, [&](auto i) { return sits[i].stage; });
+  else sort_by(order, s.descending, [&](auto i) { return sits[i].title; });
+
+  const auto p = slice(order.size(), s.page);
+  set_pager(d, p, s, id);
+  d.set("headers", sort_headers(id, s,
+                                {{"title", "Hazardous situation"},
+                                 {"hazards", "Hazards"},
+                                 {"p1", "P1"},
+                                 {"harms", "Harms"},
+                                 {"stage", "Stage"}},
+                                "title"));
+  List rows;
+  for (std::size_t k = p.begin; k < p.end; ++k) {
+    const auto i = order[k];
+    const auto& sit = sits[i];
+    Data r;
+    r.set("id", sit.header.id);
+    r.set("title", sit.title);
+    r.set("sequence_of_events", sit.sequence_of_events);
+    r.set("hazards", hazards_of[i]);
+    r.set("p1", sit.p1 ? risk::format_probability(*sit.p1) : std::string("—"));
+    r.set("p1_source", label_of(sit.p1_source));
+    List harms;
+    for (const auto pair : idx.pairs_of_situation(i))
+      if (const auto h = idx.harm_of_pair(pair); h != risk::RiskFileIndex::npos) {
+        Data e;
+        e.set("title", snap.harms[h].title);
+        harms.push_back(e);
+      }
+    r.set("harms", harms);
+    r.set("stage", label_of(sit.stage));
+    r.set("editing", editing_of<risk::HazardousSituationInput>(v, s, failed, "situations", sit, 6));
+    rows.push_back(r);
+  }
+  d.set("rows", rows);
+  d.set("no_rows", flag(rows.empty()));
+  d.set("q", s.q);
+}
+
+// The harms of the file with their severity (a rank of the pinned policy) and the situations
+// leading to each, each editable in place.
+void harms_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* failed, Data& d) {
+  (void)c;
+  const auto& snap = v.snapshot();
+  const auto& idx = *v.index;
+  const auto& id = snap.file.header.id;
+  const auto& harms = snap.harms;
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < harms.size(); ++i)
+    if (contains_text(harms[i].title, s.q) || contains_text(harms[i].description, s.q))
+      order.push_back(i);
+  const auto sort = s.sort.empty() ? std::string("title") : s.sort;
+  if (sort == "severity")
+    sort_by(order, s.descending, [&](auto i) { return harms[i].severity_rank.value_or(0); });
+  else if (sort == "situations")
+    sort_by(order, s.descending, [&](auto i) { return idx.pairs_of_harm(i).size(); });
+  else if (sort == "stage") sort_by(order, s.descending, [&](auto i) { return harms[i].stage; });
+  else sort_by(order, s.descending, [&](auto i) { return harms[i].title; });
+
+  const auto p = slice(order.size(), s.page);
+  set_pager(d, p, s, id);
+  d.set("headers", sort_headers(id, s,
+                                {{"title", "Harm"},
+                                 {"severity", "Severity"},
+                                 {"situations", "Hazardous situations"},
+                                 {"stage", "Stage"}},
+                                "title"));
+  List rows;
+  for (std::size_t k = p.begin; k < p.end; ++k) {
+    const auto i = order[k];
+    const auto& harm = harms[i];
+    Data r;
+    r.set("id", harm.header.id);
+    r.set("title", harm.title);
+    r.set("description", harm.description);
+    r.set("severity", severity_text(v, harm.severity_rank));
+    r.set("severity_rationale", harm.severity_rationale);
+    List situations;
+    for (const auto pair : idx.pairs_of_harm(i))
+      if (const auto sit = idx.situation_of_pair(pair); sit != risk::RiskFileIndex::npos) {
+        Data e;
+        e.set("title", snap.situations[sit].title);
+        situations.push_back(e);
+      }
+    r.set("situations", situations);
+    r.set("stage", label_of(harm.stage));
+    r.set("editing", editing_of<risk::HarmInput>(v, s, failed, "harms", harm, 5));
+    rows.push_back(r);
+  }
+  d.set("rows", rows);
+  d.set("no_rows", flag(rows.empty()));
+  d.set("q", s.q);
+}
 
 void hazards_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* failed,
                  Data& d) {
@@ -181,14 +331,7 @@ void risks_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
   const auto& idx = *v.index;
   const auto& id = snap.file.header.id;
   const auto& risks = v.assessment.risks;
-  // Hazards leading to each situation (the index keeps the forward direction).
-  std::vector<std::string> hazards_of(snap.situations.size());
-  for (std::size_t h = 0; h < snap.hazards.size(); ++h)
-    for (const auto sit : idx.situations_of_hazard(h)) {
-      auto& text = hazards_of[sit];
-      if (!text.empty()) text += "; ";
-      text += snap.hazards[h].title;
-    }
+  const auto hazards_of = hazards_by_situation(v);
   const auto situation = [&](std::size_t pair) -> const risk::HazardousSituation* {
     const auto i = idx.situation_of_pair(pair);
     return i == risk::RiskFileIndex::npos ? nullptr : &snap.situations[i];
