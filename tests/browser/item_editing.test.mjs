@@ -85,4 +85,111 @@ describe('editing the analysis chain', () => {
     assert.match(await page.locator('#harm-table tbody tr', { hasText: harm }).innerText(), /4 Critical/);
     assert.match(await riskRow('Patient sensitive to sirolimus'), /Critical ×/);
   });
+
+  const group = (form, legend) =>
+    form.locator('fieldset', { has: demo.page.locator(`legend:text-is("${legend}")`) });
+
+  test('a hazard is added on its own', async () => {
+    const { page, fileId } = demo;
+    await page.goto(`/files/${fileId}?tab=hazards`);
+    await page.getByText('Add a hazard', { exact: true }).click();
+    const form = page.locator('#add-hazard form');
+    await form.getByLabel('Title').fill('Guidewire entrapment in the stent struts');
+    await form.getByLabel('Category').fill('mechanical');
+    await form.getByRole('button', { name: 'Add hazard' }).click();
+    const row = page.locator('#hazard-table tbody tr', { hasText: 'Guidewire entrapment' });
+    await row.waitFor();
+    assert.match(await page.locator('#flash').innerText(), /added/i);
+    assert.match(await row.innerText(), /mechanical\s+design\s+0\s/);
+  });
+
+  test('a new situation is attached to the existing hazard through the chain form', async () => {
+    const { page } = demo;
+    await page.getByText('Add a hazard chain').click();
+    const form = page.locator('#add-chain form');
+    await group(form, 'Hazard').getByLabel('Hazard', { exact: true })
+      .selectOption({ label: 'Guidewire entrapment in the stent struts' });
+    const situation = group(form, 'Hazardous situation');
+    await situation.getByLabel('Title').fill('Guidewire trapped while recrossing a deployed stent');
+    await situation.getByLabel('P1 (probability of the situation)').fill('0.001');
+    await group(form, 'Harm').getByLabel('Harm', { exact: true })
+      .selectOption({ label: 'Coronary artery dissection' });
+    await group(form, 'Risk (situation → harm)').getByLabel('P2 (probability of the harm)').fill('0.1');
+    await form.getByRole('button', { name: 'Add hazard chain' }).click();
+    await page.locator('#flash', { hasText: 'added to hazard' }).waitFor();
+    // Still one hazard of that name, now with one situation.
+    const rows = page.locator('#hazard-table tbody tr', { hasText: 'Guidewire entrapment' });
+    assert.equal(await rows.count(), 1);
+    assert.match(await rows.innerText(), /mechanical\s+design\s+1\s/);
+    await page.goto(`${new URL(page.url()).pathname}?tab=situations`);
+    const sit = page.locator('#situation-table tbody tr', { hasText: 'Guidewire trapped' });
+    assert.match(await sit.innerText(), /Guidewire entrapment in the stent struts[\s\S]*0\.001[\s\S]*Coronary artery dissection/);
+  });
+
+  test('a further harm is attached to an existing situation', async () => {
+    const { page, fileId } = demo;
+    await page.goto(`/files/${fileId}?tab=situations`);
+    await page.getByText('Add a harm to a hazardous situation').click();
+    const form = page.locator('#add-situation-harm form');
+    await form.getByLabel('Hazardous situation', { exact: true })
+      .selectOption({ label: 'Stent under-expanded at the lesion' });
+    const harm = group(form, 'Harm');
+    await harm.getByLabel('Title').fill('Stent thrombosis from malapposed struts');
+    await harm.getByLabel('Severity (rank)').selectOption({ label: '4 Critical' });
+    await group(form, 'Risk (situation → harm)').getByLabel('P2 (probability of the harm)').fill('0.02');
+    await form.getByRole('button', { name: 'Add harm and risk' }).click();
+    await page.locator('#flash', { hasText: 'added to hazardous situation' }).waitFor();
+    const row = page.locator('#situation-table tbody tr', { hasText: 'Stent under-expanded at the lesion' });
+    assert.match(await row.innerText(), /Incomplete revascularisation[\s\S]*Stent thrombosis from malapposed struts/);
+    const risk = await riskRow('Stent under-expanded at the lesion');
+    assert.match(await page.locator('#risk-table').innerText(), /Stent thrombosis from malapposed struts/, risk);
+  });
+
+  test('wrong picks come back to the form with a message saying what to do', async () => {
+    const { page, fileId } = demo;
+    await page.goto(`/files/${fileId}?tab=situations`);
+    await page.getByText('Add a harm to a hazardous situation').click();
+    let form = page.locator('#add-situation-harm form');
+    // Nothing chosen and nothing typed.
+    await form.getByRole('button', { name: 'Add harm and risk' }).click();
+    const errors = page.locator('#add-situation-harm .field-error');
+    await errors.first().waitFor();
+    const text = (await errors.allInnerTexts()).join('\n');
+    assert.match(text, /Choose the hazardous situation that leads to the harm/);
+    assert.match(text, /Choose a harm from the list or describe a new one/);
+    assert.doesNotMatch(text, /SQL|constraint|sqlite|database/i);
+
+    // A risk that exists already.
+    form = page.locator('#add-situation-harm form');
+    await form.getByLabel('Hazardous situation', { exact: true })
+      .selectOption({ label: 'Stent under-expanded at the lesion' });
+    await group(form, 'Harm').getByLabel('Harm', { exact: true })
+      .selectOption({ label: 'Incomplete revascularisation and prolonged procedure' });
+    await form.getByRole('button', { name: 'Add harm and risk' }).click();
+    await page.locator('#add-situation-harm .field-error', { hasText: 'that risk exists' }).waitFor();
+
+    // An id that is not one of this file's (another file's or organization's look the same).
+    form = page.locator('#add-situation-harm form');
+    await form.getByLabel('Hazardous situation', { exact: true }).evaluate((select) => {
+      select.add(new Option('forged', '00000000-0000-4000-8000-000000000000'));
+      select.value = '00000000-0000-4000-8000-000000000000';
+    });
+    await form.getByRole('button', { name: 'Add harm and risk' }).click();
+    await page.locator('#add-situation-harm .field-error', { hasText: "is not one of this risk file's" }).waitFor();
+
+    // The chain form: an existing hazard chosen and a new one typed.
+    await page.goto(`/files/${fileId}?tab=hazards`);
+    await page.getByText('Add a hazard chain').click();
+    form = page.locator('#add-chain form');
+    await group(form, 'Hazard').getByLabel('Hazard', { exact: true })
+      .selectOption({ label: 'Guidewire entrapment in the stent struts' });
+    await group(form, 'Hazard').getByLabel('Title').fill('Another hazard');
+    await group(form, 'Hazardous situation').getByLabel('Title').fill('Some situation');
+    await form.getByRole('button', { name: 'Add hazard chain' }).click();
+    await page.locator('#add-chain .field-error', { hasText: 'not both' }).waitFor();
+    const chainErrors = (await page.locator('#add-chain .field-error').allInnerTexts()).join('\n');
+    assert.match(chainErrors, /Choose a harm from the list or describe a new one/);
+    // Nothing was written: still one hazard of that name and no "Some situation".
+    assert.equal(await page.locator('#hazard-table tbody tr', { hasText: 'Another hazard' }).count(), 0);
+  });
 });
