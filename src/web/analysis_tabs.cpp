@@ -12,6 +12,7 @@
 #include "web/labels.hpp"
 #include "web/risk_file_view.hpp"
 #include "web/screen_routes.hpp"
+#include "web/statement_view.hpp"
 
 namespace riskloop::web {
 namespace {
@@ -96,12 +97,13 @@ struct ChainPicks {
   }
 };
 
-// Up to 2000 items of a file to pick from, by title (a longer list is no use in a select).
+// Up to 2000 items of a file to pick from, by title, shortened as in the tables (a longer list
+// is no use in a select).
 template <class Item>
 Choices pick_choices(const std::vector<Item>& items) {
   Choices out;
   for (std::size_t i = 0; i < items.size() && out.size() < 2000; ++i)
-    out.emplace_back(items[i].header.id, items[i].title);
+    out.emplace_back(items[i].header.id, shorten(items[i].title));
   return out;
 }
 
@@ -195,15 +197,17 @@ void situations_tab(Call& c, const FileView& v, const TabState& s, const FailedF
     Data r;
     r.set("id", sit.header.id);
     r.set("title", sit.title);
+    r.set("title_short", statement(sit.title));
     r.set("sequence_of_events", sit.sequence_of_events);
-    r.set("hazards", hazards_of[i]);
+    r.set("sequence_short", statement(sit.sequence_of_events));
+    r.set("hazards_short", statement(hazards_of[i]));
     r.set("p1", sit.p1 ? risk::format_probability(*sit.p1) : std::string("—"));
     r.set("p1_source", label_of(sit.p1_source));
     List harms;
     for (const auto pair : idx.pairs_of_situation(i))
       if (const auto h = idx.harm_of_pair(pair); h != risk::RiskFileIndex::npos) {
         Data e;
-        e.set("title", snap.harms[h].title);
+        e.set("title_short", statement(snap.harms[h].title));
         harms.push_back(e);
       }
     r.set("harms", harms);
@@ -266,14 +270,17 @@ void harms_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
     Data r;
     r.set("id", harm.header.id);
     r.set("title", harm.title);
+    r.set("title_short", statement(harm.title));
     r.set("description", harm.description);
+    r.set("description_short", statement(harm.description));
     r.set("severity", severity_text(v, harm.severity_rank));
     r.set("severity_rationale", harm.severity_rationale);
+    r.set("rationale_short", statement(harm.severity_rationale));
     List situations;
     for (const auto pair : idx.pairs_of_harm(i))
       if (const auto sit = idx.situation_of_pair(pair); sit != risk::RiskFileIndex::npos) {
         Data e;
-        e.set("title", snap.situations[sit].title);
+        e.set("title_short", statement(snap.situations[sit].title));
         situations.push_back(e);
       }
     r.set("situations", situations);
@@ -325,7 +332,9 @@ void hazards_tab(Call& c, const FileView& v, const TabState& s, const FailedForm
     Data r;
     r.set("id", h.header.id);
     r.set("title", h.title);
+    r.set("title_short", statement(h.title));
     r.set("description", h.description);
+    r.set("description_short", statement(h.description));
     r.set("category", h.category);
     r.set("condition", label_of(h.condition));
     r.set("stage", label_of(h.stage));
@@ -466,9 +475,11 @@ void risks_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
     const auto* a = assessment(i);
     Data r;
     r.set("id", pair.header.id);
-    r.set("hazard", hazard_text(i));
+    r.set("hazard_short", statement(hazard_text(i)));
     r.set("situation", title_of(sit));
+    r.set("situation_short", statement(title_of(sit)));
     r.set("harm", title_of(hm));
+    r.set("harm_short", statement(title_of(hm)));
     const auto p1 = sit && sit->p1 ? risk::format_probability(*sit->p1) : std::string("—");
     const auto p2 = pair.probability_not_estimable ? std::string("not estimable")
                     : pair.p2 ? risk::format_probability(*pair.p2)

@@ -192,4 +192,35 @@ describe('editing the analysis chain', () => {
     // Nothing was written: still one hazard of that name and no "Some situation".
     assert.equal(await page.locator('#hazard-table tbody tr', { hasText: 'Another hazard' }).count(), 0);
   });
+
+  test('a long statement is shortened in the dense tables, whole on hover and in the report', async () => {
+    const { page, fileId } = demo;
+    const long = 'Coating particles released in the coronary circulation while the system crosses a '
+      + 'heavily calcified lesion after repeated attempts, with the particles carried downstream into '
+      + 'the microvasculature of the myocardium where they occlude arterioles';
+    assert.ok(long.length > 200);
+    await page.goto(`/files/${fileId}?tab=situations`);
+    const row = page.locator('#situation-table tbody tr', { hasText: 'Coating particles released' });
+    await row.getByRole('button', { name: /Edit hazardous situation/ }).click();
+    const edit = page.locator('#situation-table tr.editing form');
+    await edit.getByLabel('Title').fill(long);
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#situation-table tr.editing').waitFor({ state: 'detached' });
+    for (const [tab, table] of [['situations', '#situation-table'], ['risks', '#risk-table'],
+      ['harms', '#harm-table'], ['controls', '#control-table']]) {
+      await page.goto(`/files/${fileId}?tab=${tab}`);
+      const shortened = page.locator(`${table} .statement[title*="occlude arterioles"]`).first();
+      await shortened.waitFor();
+      const title = await shortened.getAttribute('title');
+      assert.ok(title.endsWith(tab === 'controls' ? `${long}" -> "Distal micro-embolization with periprocedural infarction"` : long), `${tab}: ${title}`);
+      const visible = await shortened.locator('[aria-hidden="true"]').innerText();
+      assert.ok(visible.endsWith('…') && visible.length <= 161, `${tab}: ${visible}`);
+      // Screen readers get the whole statement.
+      assert.equal(await shortened.locator('.visually-hidden').textContent(), title);
+    }
+    const report = await page.request.get(`/files/${fileId}/report.html`);
+    const html = await report.text();
+    assert.ok(html.includes(long), 'the report shows the statement whole');
+    assert.doesNotMatch(html, /class="statement"/);
+  });
 });
