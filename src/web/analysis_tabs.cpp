@@ -568,7 +568,7 @@ struct ChainForm {
                      std::string_view what) {
     const bool typed = risk::has_content(c.form.get(std::string(part) + ".title"));
     if (picked.empty() && !typed)
-      failed.errors.emplace(field, "Choose " + std::string(what) +
+      failed.errors.emplace(field, "Choose a " + std::string(what) +
                                        " from the list or describe a new one (its title).");
     else if (!picked.empty() && typed)
       failed.errors.emplace(field, "Choose an existing " + std::string(what) +
@@ -607,7 +607,7 @@ Result<HarmAndRisk> read_harm_and_risk(ChainForm& form, risk::Stage stage) {
   HarmAndRisk out;
   out.picked = RL_TRY(form.pick(form.c.app().harms(), form.picks.existing_harm, "existing_harm",
                                 "harm"));
-  out.is_new = form.describes_new(form.picks.existing_harm, "existing_harm", "harm", "a harm");
+  out.is_new = form.describes_new(form.picks.existing_harm, "existing_harm", "harm", "harm");
   if (out.is_new) {
     out.harm.stage = stage;
     form.read_part(out.harm, "harm");
@@ -647,7 +647,7 @@ Response add_chain(Call& c) {
   const auto picked_hazard =
       RL_WEB_TRY(c, form.pick(app.hazards(), form.picks.existing_hazard, "existing_hazard", "hazard"));
   const bool new_hazard =
-      form.describes_new(form.picks.existing_hazard, "existing_hazard", "hazard", "a hazard");
+      form.describes_new(form.picks.existing_hazard, "existing_hazard", "hazard", "hazard");
   if (new_hazard) form.read_part(hazard, "hazard");
   const auto stage = picked_hazard ? picked_hazard->stage : hazard.stage;
   risk::HazardousSituationInput situation;
