@@ -97,13 +97,15 @@ struct ChainPicks {
   }
 };
 
-// Up to 2000 items of a file to pick from, by title, shortened as in the tables (a longer list
-// is no use in a select).
+// Up to 2000 items of a file to pick from, in the order of their titles, shortened as in the
+// tables (a longer list is no use in a select).
 template <class Item>
 Choices pick_choices(const std::vector<Item>& items) {
   Choices out;
   for (std::size_t i = 0; i < items.size() && out.size() < 2000; ++i)
     out.emplace_back(items[i].header.id, shorten(items[i].title));
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.second < b.second; });
   return out;
 }
 

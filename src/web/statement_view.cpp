@@ -18,8 +18,8 @@ std::string shorten(std::string_view text, std::size_t limit) {
   auto kept = text.substr(0, cut);
   // At a word boundary when one is in the last fifth (texts without spaces, as in Chinese, are
   // cut at the character).
-  if (const auto space = kept.find_last_of(" \t\n"); space != std::string_view::npos &&
-                                                   space >= kept.size() - kept.size() / 5)
+  if (const auto space = kept.find_last_of(" \t\n");
+      space != std::string_view::npos && space >= kept.size() - kept.size() / 5)
     kept = kept.substr(0, space);
   while (!kept.empty() && std::string_view(" \t\n,;:-").find(kept.back()) != std::string_view::npos)
     kept.remove_suffix(1);

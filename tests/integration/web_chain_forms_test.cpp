@@ -42,9 +42,9 @@ class WebChainForms : public HttpRiskTest {
     std::string body = "_csrf=" + encoded(session_.csrf);
     for (const auto& [name, value] : fields) body += "&" + encoded(name) + "=" + encoded(value);
     auto c = client();
-    return c.request("POST", path, body,
-                     {{"Cookie", session_.cookie},
-                      {"Content-Type", "application/x-www-form-urlencoded"}});
+    return c.request(
+        "POST", path, body,
+        {{"Cookie", session_.cookie}, {"Content-Type", "application/x-www-form-urlencoded"}});
   }
 
   std::size_t risks_of(const std::string& file) {
@@ -75,13 +75,13 @@ class WebChainForms : public HttpRiskTest {
 
 TEST_F(WebChainForms, AFurtherHarmForAnExistingSituationIsANewJournaledRisk) {
   const auto before = journal_count();
-  const auto r = post_form("/files/" + file_ + "/situation-harm",
-                           {{"back", "tab=situations"},
-                            {"existing_situation", chain_.situation},
-                            {"existing_harm", ""},
-                            {"harm.title", "Embolic stroke"},
-                            {"harm.severity_rank", "5"},
-                            {"risk.p2", "0.01"}});
+  const auto r =
+      post_form("/files/" + file_ + "/situation-harm", {{"back", "tab=situations"},
+                                                        {"existing_situation", chain_.situation},
+                                                        {"existing_harm", ""},
+                                                        {"harm.title", "Embolic stroke"},
+                                                        {"harm.severity_rank", "5"},
+                                                        {"risk.p2", "0.01"}});
   ASSERT_EQ(r.status, 303) << r.body;
   EXPECT_EQ(r.header("Location"), "/files/" + file_ + "?tab=situations");
   EXPECT_EQ(journal_count(), before + 2);  // the harm and the risk
@@ -89,22 +89,22 @@ TEST_F(WebChainForms, AFurtherHarmForAnExistingSituationIsANewJournaledRisk) {
 
   // The same situation to an existing harm: one record, the risk.
   const auto other = chain(file_, "Dissection");
-  const auto again = post_form("/files/" + file_ + "/situation-harm",
-                               {{"existing_situation", chain_.situation},
-                                {"existing_harm", other.harm},
-                                {"risk.p2", "0.2"}});
+  const auto again =
+      post_form("/files/" + file_ + "/situation-harm", {{"existing_situation", chain_.situation},
+                                                        {"existing_harm", other.harm},
+                                                        {"risk.p2", "0.2"}});
   ASSERT_EQ(again.status, 303) << again.body;
   EXPECT_EQ(risks_of(file_), 4u);
 }
 
 TEST_F(WebChainForms, AChainFromAnExistingHazardMakesNoNewHazard) {
   const auto before = journal_count();
-  const auto r = post_form("/files/" + file_ + "/chain",
-                           {{"existing_hazard", chain_.hazard},
-                            {"situation.title", "Thrombus after a second stent"},
-                            {"situation.p1", "0.001"},
-                            {"existing_harm", chain_.harm},
-                            {"risk.p2", "0.3"}});
+  const auto r =
+      post_form("/files/" + file_ + "/chain", {{"existing_hazard", chain_.hazard},
+                                               {"situation.title", "Thrombus after a second stent"},
+                                               {"situation.p1", "0.001"},
+                                               {"existing_harm", chain_.harm},
+                                               {"risk.p2", "0.3"}});
   ASSERT_EQ(r.status, 303) << r.body;
   EXPECT_EQ(journal_count(), before + 3);  // the situation, its link to the hazard, the risk
   auto c = client();
@@ -132,8 +132,10 @@ TEST_F(WebChainForms, WrongPicksComeBackToTheFormInWordsAndWriteNothing) {
   refused(more, {}, "Choose the hazardous situation that leads to the harm.");
   refused(more, {{"existing_situation", chain_.situation}},
           "Choose a harm from the list or describe a new one (its title).");
-  refused(more, {{"existing_situation", chain_.situation}, {"existing_harm", chain_.harm},
-                 {"harm.title", "Also typed"}},
+  refused(more,
+          {{"existing_situation", chain_.situation},
+           {"existing_harm", chain_.harm},
+           {"harm.title", "Also typed"}},
           "Choose an existing harm or describe a new one, not both.");
   for (const auto& foreign : {elsewhere.situation, org_b.situation})
     refused(more, {{"existing_situation", foreign}, {"harm.title", "A harm"}},

@@ -54,7 +54,8 @@ TEST(StatementView, TheTemplateShowsTheShortTextWithTheFullOneOnHoverAndForScree
   EXPECT_NE(html.find("title=\"Guidewire &amp; &lt;trapped&gt; " + std::string(200, 'z') + "\""),
             std::string::npos)
       << html;
-  EXPECT_NE(html.find("<span aria-hidden=\"true\">Guidewire &amp; &lt;trapped&gt; z"), std::string::npos)
+  EXPECT_NE(html.find("<span aria-hidden=\"true\">Guidewire &amp; &lt;trapped&gt; z"),
+            std::string::npos)
       << html;
   EXPECT_NE(html.find("<span class=\"visually-hidden\">Guidewire"), std::string::npos) << html;
   EXPECT_EQ(render_template("statement", statement("Air embolism")), "Air embolism");
