@@ -1,14 +1,18 @@
-// The hazards tab (hazards with their situations; add a whole hazard chain) and the risks tab
-// (every hazardous situation -> harm pair with its estimates, filterable by heat-map cell).
+// The hazards tab (hazards with their situations; add a hazard or a whole hazard chain), the
+// situations and harms tabs (P1 and severity edited in place; a further harm for a situation) and
+// the risks tab (every hazardous situation -> harm pair with its estimates, filterable by heat-map
+// cell).
 // Tables are filtered, sorted and paginated in memory over the one snapshot of the page.
 #include <numeric>
 #include <unordered_map>
 
+#include "core/risk/input_rules.hpp"
 #include "core/risk/probability.hpp"
 #include "web/item_kinds.hpp"
 #include "web/labels.hpp"
 #include "web/risk_file_view.hpp"
 #include "web/screen_routes.hpp"
+#include "web/statement_view.hpp"
 
 namespace riskloop::web {
 namespace {
@@ -61,12 +65,235 @@ FieldErrors part_errors(const FailedForm* failed, std::string_view form, std::st
   return out;
 }
 
-// Shown on the add form: every error of a multi-part form sits under its part's field.
-struct ChainErrors {
-  FieldErrors hazard, situation, harm, risk;
+// The fields of part `part` of the multi-part form `form` (named "<part>.<field>", ids
+// "<id_prefix>-<part>-<field>"), an item of kind `kind`; every error sits under its part's field.
+template <class Input>
+List chain_part(const FileView& v, const FailedForm* failed, std::string_view form,
+                std::string_view id_prefix, std::string_view kind, std::string_view part,
+                std::initializer_list<std::string_view> omit) {
+  auto spec = item_form_spec(kind, v, std::string(id_prefix) + "-" + std::string(part));
+  spec.name_prefix = std::string(part) + ".";
+  for (const auto field : omit) spec.omit.emplace(field);
+  const auto errors = part_errors(failed, form, spec.name_prefix);
+  if (failed && failed->form == form) {
+    spec.submitted = failed->submitted;
+    spec.errors = &errors;
+  }
+  return form_fields(Input{}, spec);
+}
+
+// The existing items a form adds to instead of describing new ones ("" = a new one): a
+// situation to an existing hazard, a harm to an existing situation, a risk to an existing harm.
+struct ChainPicks {
+  Id existing_hazard;
+  Id existing_situation;
+  Id existing_harm;
+
+  template <class V, class Self>
+  static void fields(V& v, Self& s) {
+    v("existing_hazard", s.existing_hazard);
+    v("existing_situation", s.existing_situation);
+    v("existing_harm", s.existing_harm);
+  }
 };
 
+// Up to 2000 items of a file to pick from, in the order of their titles, shortened as in the
+// tables (a longer list is no use in a select).
+template <class Item>
+Choices pick_choices(const std::vector<Item>& items) {
+  Choices out;
+  for (std::size_t i = 0; i < items.size() && out.size() < 2000; ++i)
+    out.emplace_back(items[i].header.id, shorten(items[i].title));
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.second < b.second; });
+  return out;
+}
+
+// The select of form `form` (add_chain, add_situation_harm) picking an existing item, with its
+// error and the value sent when the form came back.
+List pick_field(const FileView& v, const FailedForm* failed, std::string_view form,
+                std::string_view field, std::string_view empty) {
+  FormSpec spec{.id_prefix = std::string(form)};
+  const auto& snap = v.snapshot();
+  spec.omit = {"existing_hazard", "existing_situation", "existing_harm"};
+  spec.omit.erase(spec.omit.find(field));
+  if (field == "existing_hazard") spec.choices.emplace(field, pick_choices(snap.hazards));
+  if (field == "existing_situation") spec.choices.emplace(field, pick_choices(snap.situations));
+  if (field == "existing_harm") spec.choices.emplace(field, pick_choices(snap.harms));
+  spec.empty_choice.emplace(field, std::string(empty));
+  apply_failed(spec, failed, form);
+  return form_fields(ChainPicks{}, spec);
+}
+
+// The hazards leading to each situation ("A; B"), by situation position (the index keeps the
+// forward direction only).
+std::vector<std::string> hazards_by_situation(const FileView& v) {
+  const auto& snap = v.snapshot();
+  std::vector<std::string> out(snap.situations.size());
+  for (std::size_t h = 0; h < snap.hazards.size(); ++h)
+    for (const auto sit : v.index->situations_of_hazard(h)) {
+      auto& text = out[sit];
+      if (!text.empty()) text += "; ";
+      text += snap.hazards[h].title;
+    }
+  return out;
+}
+
+// A harm's severity in words of the pinned policy: "3 Serious", or "not set".
+std::string severity_text(const FileView& v, const std::optional<std::int64_t>& rank) {
+  if (!rank) return "not set";
+  if (!v.policy || !v.policy->has_severity(*rank)) return std::to_string(*rank);
+  return std::to_string(*rank) + " " + v.policy->severity_level(*rank).name;
+}
+
+// The row's in-place edit form when it is the form that failed, else "not editing".
+template <class Input, class Item>
+Data editing_of(const FileView& v, const TabState& s, const FailedForm* failed,
+                std::string_view slug, const Item& item, int colspan) {
+  if (!is_failed_edit(failed, slug, item.header.id)) return flag(false);
+  auto spec = item_form_spec(slug, v, "edit");
+  apply_failed(spec, failed, failed->form);
+  return edit_row(slug, v.snapshot().file.header.id, item.header.id, item.header.version,
+                  input_of<Input>(item), spec, colspan, s.to_query());
+}
+
 }  // namespace
+
+// The hazardous situations of the file: hazards leading to each, P1 and the harms it may lead
+// to, each editable in place (P1 is the situation's, shared by all its risks).
+void situations_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* failed,
+                    Data& d) {
+  (void)c;
+  const auto& snap = v.snapshot();
+  const auto& idx = *v.index;
+  const auto& id = snap.file.header.id;
+  const auto& sits = snap.situations;
+  const auto hazards_of = hazards_by_situation(v);
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < sits.size(); ++i)
+    if (contains_text(sits[i].title, s.q) || contains_text(sits[i].sequence_of_events, s.q) ||
+        contains_text(hazards_of[i], s.q))
+      order.push_back(i);
+  const auto sort = s.sort.empty() ? std::string("title") : s.sort;
+  if (sort == "hazards") sort_by(order, s.descending, [&](auto i) { return hazards_of[i]; });
+  else if (sort == "p1")
+    sort_by(order, s.descending, [&](auto i) { return sits[i].p1.value_or(-1.0); });
+  else if (sort == "harms")
+    sort_by(order, s.descending, [&](auto i) { return idx.pairs_of_situation(i).size(); });
+  else if (sort == "stage") sort_by(order, s.descending, [&](auto i) { return sits[i].stage; });
+  else sort_by(order, s.descending, [&](auto i) { return sits[i].title; });
+
+  const auto p = slice(order.size(), s.page);
+  set_pager(d, p, s, id);
+  d.set("headers", sort_headers(id, s,
+                                {{"title", "Hazardous situation"},
+                                 {"hazards", "Hazards"},
+                                 {"p1", "P1"},
+                                 {"harms", "Harms"},
+                                 {"stage", "Stage"}},
+                                "title"));
+  List rows;
+  for (std::size_t k = p.begin; k < p.end; ++k) {
+    const auto i = order[k];
+    const auto& sit = sits[i];
+    Data r;
+    r.set("id", sit.header.id);
+    r.set("title", sit.title);
+    r.set("title_short", statement(sit.title));
+    r.set("sequence_of_events", sit.sequence_of_events);
+    r.set("sequence_short", statement(sit.sequence_of_events));
+    r.set("hazards_short", statement(hazards_of[i]));
+    r.set("p1", sit.p1 ? risk::format_probability(*sit.p1) : std::string("—"));
+    r.set("p1_source", label_of(sit.p1_source));
+    List harms;
+    for (const auto pair : idx.pairs_of_situation(i))
+      if (const auto h = idx.harm_of_pair(pair); h != risk::RiskFileIndex::npos) {
+        Data e;
+        e.set("title_short", statement(snap.harms[h].title));
+        harms.push_back(e);
+      }
+    r.set("harms", harms);
+    r.set("stage", label_of(sit.stage));
+    r.set("editing", editing_of<risk::HazardousSituationInput>(v, s, failed, "situations", sit, 6));
+    rows.push_back(r);
+  }
+  d.set("rows", rows);
+  d.set("no_rows", flag(rows.empty()));
+  d.set("q", s.q);
+
+  // A further harm for an existing situation: a new risk (situation -> harm).
+  constexpr std::string_view form = "add_situation_harm";
+  d.set("more_pick_situation", pick_field(v, failed, form, "existing_situation", "choose…"));
+  d.set("more_pick_harm", pick_field(v, failed, form, "existing_harm", "a new harm (below)"));
+  d.set("more_harm", chain_part<risk::HarmInput>(v, failed, form, "more", "harms", "harm",
+                                                 {"mission", "stage"}));
+  d.set("more_risk", chain_part<risk::SituationHarmInput>(
+                         v, failed, form, "more", "risks", "risk",
+                         {"situation_id", "harm_id", "mission", "stage"}));
+  d.set("has_situations", flag(!sits.empty()));
+  if (failed && failed->form == form) {
+    d.set("more_open", flag(true));
+    if (const auto g = general_error(failed->errors); !g.empty()) d.set("more_error", g);
+  }
+}
+
+// The harms of the file with their severity (a rank of the pinned policy) and the situations
+// leading to each, each editable in place.
+void harms_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* failed, Data& d) {
+  (void)c;
+  const auto& snap = v.snapshot();
+  const auto& idx = *v.index;
+  const auto& id = snap.file.header.id;
+  const auto& harms = snap.harms;
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < harms.size(); ++i)
+    if (contains_text(harms[i].title, s.q) || contains_text(harms[i].description, s.q))
+      order.push_back(i);
+  const auto sort = s.sort.empty() ? std::string("title") : s.sort;
+  if (sort == "severity")
+    sort_by(order, s.descending, [&](auto i) { return harms[i].severity_rank.value_or(0); });
+  else if (sort == "situations")
+    sort_by(order, s.descending, [&](auto i) { return idx.pairs_of_harm(i).size(); });
+  else if (sort == "stage") sort_by(order, s.descending, [&](auto i) { return harms[i].stage; });
+  else sort_by(order, s.descending, [&](auto i) { return harms[i].title; });
+
+  const auto p = slice(order.size(), s.page);
+  set_pager(d, p, s, id);
+  d.set("headers", sort_headers(id, s,
+                                {{"title", "Harm"},
+                                 {"severity", "Severity"},
+                                 {"situations", "Hazardous situations"},
+                                 {"stage", "Stage"}},
+                                "title"));
+  List rows;
+  for (std::size_t k = p.begin; k < p.end; ++k) {
+    const auto i = order[k];
+    const auto& harm = harms[i];
+    Data r;
+    r.set("id", harm.header.id);
+    r.set("title", harm.title);
+    r.set("title_short", statement(harm.title));
+    r.set("description", harm.description);
+    r.set("description_short", statement(harm.description));
+    r.set("severity", severity_text(v, harm.severity_rank));
+    r.set("severity_rationale", harm.severity_rationale);
+    r.set("rationale_short", statement(harm.severity_rationale));
+    List situations;
+    for (const auto pair : idx.pairs_of_harm(i))
+      if (const auto sit = idx.situation_of_pair(pair); sit != risk::RiskFileIndex::npos) {
+        Data e;
+        e.set("title_short", statement(snap.situations[sit].title));
+        situations.push_back(e);
+      }
+    r.set("situations", situations);
+    r.set("stage", label_of(harm.stage));
+    r.set("editing", editing_of<risk::HarmInput>(v, s, failed, "harms", harm, 5));
+    rows.push_back(r);
+  }
+  d.set("rows", rows);
+  d.set("no_rows", flag(rows.empty()));
+  d.set("q", s.q);
+}
 
 void hazards_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* failed,
                  Data& d) {
@@ -107,7 +334,9 @@ void hazards_tab(Call& c, const FileView& v, const TabState& s, const FailedForm
     Data r;
     r.set("id", h.header.id);
     r.set("title", h.title);
+    r.set("title_short", statement(h.title));
     r.set("description", h.description);
+    r.set("description_short", statement(h.description));
     r.set("category", h.category);
     r.set("condition", label_of(h.condition));
     r.set("stage", label_of(h.stage));
@@ -136,42 +365,32 @@ void hazards_tab(Call& c, const FileView& v, const TabState& s, const FailedForm
   d.set("q", s.q);
 
   // The add-a-chain form.
-  const auto chain_spec = [&](std::string_view kind, std::string_view part, const FieldErrors& e) {
-    auto spec = item_form_spec(kind, v, "chain-" + std::string(part));
-    spec.name_prefix = std::string(part) + ".";
-    if (failed && failed->form == "add_chain") {
-      spec.submitted = failed->submitted;
-      spec.errors = &e;
-    }
-    return spec;
-  };
-  const ChainErrors errors{part_errors(failed, "add_chain", "hazard."), part_errors(failed, "add_chain", "situation."),
-            part_errors(failed, "add_chain", "harm."), part_errors(failed, "add_chain", "risk.")};
-  auto hazard_spec = chain_spec("hazards", "hazard", errors.hazard);
-  hazard_spec.omit.insert("mission");
-  d.set("chain_hazard", form_fields(risk::HazardInput{}, hazard_spec));
-  auto situation_spec = chain_spec("situations", "situation", errors.situation);
-  situation_spec.omit.insert({"mission", "stage"});
-  d.set("chain_situation", form_fields(risk::HazardousSituationInput{}, situation_spec));
-  auto harm_spec = chain_spec("harms", "harm", errors.harm);
-  harm_spec.omit.insert({"mission", "stage", "description"});
-  d.set("chain_harm", form_fields(risk::HarmInput{}, harm_spec));
-  auto risk_spec = chain_spec("risks", "risk", errors.risk);
-  risk_spec.omit.insert({"situation_id", "harm_id", "mission", "stage"});
-  d.set("chain_risk", form_fields(risk::SituationHarmInput{}, risk_spec));
-  List harms;
-  const auto chosen = failed && failed->submitted ? failed->submitted->get("existing_harm") : "";
-  for (const auto& h : snap.harms) {
-    Data o;
-    o.set("value", h.header.id);
-    o.set("label", h.title);
-    o.set("selected", flag(h.header.id == chosen));
-    harms.push_back(o);
-  }
-  d.set("existing_harms", harms);
+  d.set("chain_hazard", chain_part<risk::HazardInput>(v, failed, "add_chain", "chain", "hazards",
+                                                      "hazard", {"mission"}));
+  d.set("chain_situation",
+        chain_part<risk::HazardousSituationInput>(v, failed, "add_chain", "chain", "situations",
+                                                  "situation", {"mission", "stage"}));
+  d.set("chain_harm", chain_part<risk::HarmInput>(v, failed, "add_chain", "chain", "harms", "harm",
+                                                  {"mission", "stage", "description"}));
+  d.set("chain_risk", chain_part<risk::SituationHarmInput>(
+                          v, failed, "add_chain", "chain", "risks", "risk",
+                          {"situation_id", "harm_id", "mission", "stage"}));
+  d.set("chain_pick_hazard", pick_field(v, failed, "add_chain", "existing_hazard",
+                                        "a new hazard (below)"));
+  d.set("chain_pick_harm", pick_field(v, failed, "add_chain", "existing_harm", "a new harm (below)"));
   if (failed && failed->form == "add_chain") {
     d.set("chain_open", flag(true));
     if (const auto g = general_error(failed->errors); !g.empty()) d.set("chain_error", g);
+  }
+
+  // A hazard on its own (its situations follow through the chain form).
+  auto alone = item_form_spec("hazards", v, "new");
+  alone.omit.insert("mission");
+  apply_failed(alone, failed, "add:hazards");
+  d.set("hazard_fields", form_fields(risk::HazardInput{}, alone));
+  if (failed && failed->form == "add:hazards") {
+    d.set("hazard_open", flag(true));
+    if (const auto g = general_error(failed->errors); !g.empty()) d.set("hazard_error", g);
   }
 }
 
@@ -181,14 +400,7 @@ void risks_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
   const auto& idx = *v.index;
   const auto& id = snap.file.header.id;
   const auto& risks = v.assessment.risks;
-  // Hazards leading to each situation (the index keeps the forward direction).
-  std::vector<std::string> hazards_of(snap.situations.size());
-  for (std::size_t h = 0; h < snap.hazards.size(); ++h)
-    for (const auto sit : idx.situations_of_hazard(h)) {
-      auto& text = hazards_of[sit];
-      if (!text.empty()) text += "; ";
-      text += snap.hazards[h].title;
-    }
+  const auto hazards_of = hazards_by_situation(v);
   const auto situation = [&](std::size_t pair) -> const risk::HazardousSituation* {
     const auto i = idx.situation_of_pair(pair);
     return i == risk::RiskFileIndex::npos ? nullptr : &snap.situations[i];
@@ -265,9 +477,11 @@ void risks_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
     const auto* a = assessment(i);
     Data r;
     r.set("id", pair.header.id);
-    r.set("hazard", hazard_text(i));
+    r.set("hazard_short", statement(hazard_text(i)));
     r.set("situation", title_of(sit));
+    r.set("situation_short", statement(title_of(sit)));
     r.set("harm", title_of(hm));
+    r.set("harm_short", statement(title_of(hm)));
     const auto p1 = sit && sit->p1 ? risk::format_probability(*sit->p1) : std::string("—");
     const auto p2 = pair.probability_not_estimable ? std::string("not estimable")
                     : pair.p2 ? risk::format_probability(*pair.p2)
@@ -327,55 +541,156 @@ void risks_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
 
 namespace {
 
-// POST /files/{id}/chain: a hazard, its hazardous situation (P1), the harm (new or existing) and
-// the risk between them (P2), all checked before anything is written.
-Response add_chain(Call& c) {
-  const auto file_id = c.param(0);
-  auto& app = c.app();
-  FailedForm failed{.form = "add_chain"};
-  const auto record = [&](std::string_view part, FieldErrors&& errors) {
-    for (auto& [k, m] : errors) failed.errors.emplace(std::string(part) + k, std::move(m));
-  };
-  risk::HazardInput hazard;
-  risk::HazardousSituationInput situation;
+// A form that adds to the analysis chain (add_chain, add_situation_harm): the parts describing
+// new items under their prefixes ("hazard.", "situation.", "harm.", "risk."), the picks of
+// existing items, and the errors of all of them, so that nothing is written until all are read.
+struct ChainForm {
+  Call& c;
+  Id file_id;
+  FailedForm failed;
+  ChainPicks picks{};
+
+  ChainForm(Call& call, std::string form)
+      : c(call), file_id(call.param(0)), failed{.form = std::move(form)} {
+    read_form(c.form, picks, failed.errors);
+  }
+
+  template <class Input>
+  void read_part(Input& in, std::string_view part) {
+    FieldErrors e;
+    const auto prefix = std::string(part) + ".";
+    if (read_form(c.form, in, e, prefix))
+      if (auto ok = risk::validate(in); !ok) add_error(e, ok.error());
+    for (auto& [k, m] : e) failed.errors.emplace(prefix + k, std::move(m));
+  }
+
+  // Whether a new item is described in `part` (it has a title). Either an item is picked in
+  // `field` or a new one described, not neither and not both; a message under the pick says so.
+  bool describes_new(const Id& picked, std::string_view field, std::string_view part,
+                     std::string_view what) {
+    const bool typed = risk::has_content(c.form.get(std::string(part) + ".title"));
+    if (picked.empty() && !typed)
+      failed.errors.emplace(field, "Choose a " + std::string(what) +
+                                       " from the list or describe a new one (its title).");
+    else if (!picked.empty() && typed)
+      failed.errors.emplace(field, "Choose an existing " + std::string(what) +
+                                       " or describe a new one, not both.");
+    return picked.empty() && typed;
+  }
+
+  // The item picked in `field` (none when nothing was picked): an item of this file, else a
+  // message under the pick. Other failures (storage) are the caller's error page.
+  template <class Service>
+  Result<std::optional<typename Service::record_type>> pick(Service& service, const Id& id,
+                                                             std::string_view field,
+                                                             std::string_view what) {
+    if (id.empty()) return std::nullopt;
+    auto item = service.get(c.principal, id);
+    if (item && item->risk_file_id == file_id) return std::move(*item);
+    if (!item && item.error().code != ErrorCode::not_found) return tl::unexpected(item.error());
+    failed.errors.emplace(field, "The chosen " + std::string(what) + " (" + id +
+                                     ") is not one of this risk file's; choose one from the list.");
+    return std::nullopt;
+  }
+
+  Response back() { return after_failed_form(c, file_id, std::move(failed)); }
+};
+
+// The harm of a new risk (picked, or new in part "harm.") and the risk itself (part "risk."),
+// both at `stage`; for add_chain and add_situation_harm alike.
+struct HarmAndRisk {
+  std::optional<risk::Harm> picked;
+  bool is_new = false;
   risk::HarmInput harm;
   risk::SituationHarmInput pair;
-  const auto read_part = [&](auto& in, std::string_view part) {
-    FieldErrors e;
-    if (read_form(c.form, in, e, std::string(part) + ".")) {
-      if (auto ok = risk::validate(in); !ok) add_error(e, ok.error());
-    }
-    record(std::string(part) + ".", std::move(e));
-  };
-  read_part(hazard, "hazard");
-  situation.stage = hazard.stage;
-  read_part(situation, "situation");
-  situation.stage = hazard.stage;
-  const auto& existing = c.form.get("existing_harm");
-  if (existing.empty()) {
-    harm.stage = hazard.stage;
-    read_part(harm, "harm");
-    harm.stage = hazard.stage;
-  }
-  pair.situation_id = "pending";
-  pair.harm_id = "pending";
-  pair.stage = hazard.stage;
-  read_part(pair, "risk");
-  pair.stage = hazard.stage;
-  if (!failed.errors.empty()) return after_failed_form(c, file_id, std::move(failed));
+};
 
-  const auto h = RL_WEB_TRY(c, app.hazards().create(c.principal, file_id, hazard));
-  const auto sit = RL_WEB_TRY(c, app.situations().create(c.principal, file_id, situation));
-  RL_WEB_TRY(c, app.hazard_situations().create(c.principal, file_id,
-                                                {.hazard_id = h.header.id,
+Result<HarmAndRisk> read_harm_and_risk(ChainForm& form, risk::Stage stage) {
+  HarmAndRisk out;
+  out.picked = RL_TRY(form.pick(form.c.app().harms(), form.picks.existing_harm, "existing_harm",
+                                "harm"));
+  out.is_new = form.describes_new(form.picks.existing_harm, "existing_harm", "harm", "harm");
+  if (out.is_new) {
+    out.harm.stage = stage;
+    form.read_part(out.harm, "harm");
+    out.harm.stage = stage;
+  }
+  out.pair.situation_id = "pending";
+  out.pair.harm_id = "pending";
+  out.pair.stage = stage;
+  form.read_part(out.pair, "risk");
+  out.pair.stage = stage;
+  return out;
+}
+
+// Writes the harm (when new) and the risk from situation `situation_id` to it. A risk that
+// already exists (the same situation and harm) comes back to the form under the harm's pick.
+Result<bool> write_harm_and_risk(ChainForm& form, HarmAndRisk& hr, const Id& situation_id) {
+  auto& app = form.c.app();
+  hr.pair.situation_id = situation_id;
+  hr.pair.harm_id = hr.picked ? hr.picked->header.id : Id{};
+  if (hr.is_new)
+    hr.pair.harm_id = RL_TRY(app.harms().create(form.c.principal, form.file_id, hr.harm)).header.id;
+  auto written = app.situation_harms().create(form.c.principal, form.file_id, hr.pair);
+  if (written) return true;
+  if (written.error().code != ErrorCode::conflict && written.error().code != ErrorCode::validation)
+    return tl::unexpected(written.error());
+  form.failed.errors.emplace("existing_harm", written.error().message);
+  return false;
+}
+
+// POST /files/{id}/chain: a hazard (new or existing), a new hazardous situation (P1) it leads
+// to, the harm (new or existing) and the risk between them (P2), all read and checked before
+// anything is written.
+Response add_chain(Call& c) {
+  auto& app = c.app();
+  ChainForm form(c, "add_chain");
+  risk::HazardInput hazard;
+  const auto picked_hazard =
+      RL_WEB_TRY(c, form.pick(app.hazards(), form.picks.existing_hazard, "existing_hazard", "hazard"));
+  const bool new_hazard =
+      form.describes_new(form.picks.existing_hazard, "existing_hazard", "hazard", "hazard");
+  if (new_hazard) form.read_part(hazard, "hazard");
+  const auto stage = picked_hazard ? picked_hazard->stage : hazard.stage;
+  risk::HazardousSituationInput situation;
+  situation.stage = stage;
+  form.read_part(situation, "situation");
+  situation.stage = stage;
+  auto hr = RL_WEB_TRY(c, read_harm_and_risk(form, stage));
+  if (!form.failed.errors.empty()) return form.back();
+
+  const auto hazard_id =
+      picked_hazard ? picked_hazard->header.id
+                    : RL_WEB_TRY(c, app.hazards().create(c.principal, form.file_id, hazard)).header.id;
+  const auto sit = RL_WEB_TRY(c, app.situations().create(c.principal, form.file_id, situation));
+  RL_WEB_TRY(c, app.hazard_situations().create(c.principal, form.file_id,
+                                                {.hazard_id = hazard_id,
                                                  .situation_id = sit.header.id}));
-  Id harm_id = existing;
-  if (harm_id.empty())
-    harm_id = RL_WEB_TRY(c, app.harms().create(c.principal, file_id, harm)).header.id;
-  pair.situation_id = sit.header.id;
-  pair.harm_id = harm_id;
-  RL_WEB_TRY(c, app.situation_harms().create(c.principal, file_id, pair));
-  return after_file_write(c, file_id, "Hazard \"" + hazard.title + "\" and its risk were added.");
+  if (!RL_WEB_TRY(c, write_harm_and_risk(form, hr, sit.header.id))) return form.back();
+  return after_file_write(c, form.file_id,
+                          picked_hazard ? "Hazardous situation \"" + situation.title +
+                                              "\" and its risk were added to hazard \"" +
+                                              picked_hazard->title + "\"."
+                                        : "Hazard \"" + hazard.title + "\" and its risk were added.");
+}
+
+// POST /files/{id}/situation-harm: a further harm (new or existing) for an existing hazardous
+// situation, and the risk between them (P2).
+Response add_situation_harm(Call& c) {
+  auto& app = c.app();
+  ChainForm form(c, "add_situation_harm");
+  const auto situation = RL_WEB_TRY(
+      c, form.pick(app.situations(), form.picks.existing_situation, "existing_situation",
+                   "hazardous situation"));
+  if (form.picks.existing_situation.empty())
+    form.failed.errors.emplace("existing_situation",
+                               "Choose the hazardous situation that leads to the harm.");
+  auto hr = RL_WEB_TRY(c, read_harm_and_risk(form, situation ? situation->stage : risk::Stage{}));
+  if (!form.failed.errors.empty()) return form.back();
+  if (!RL_WEB_TRY(c, write_harm_and_risk(form, hr, situation->header.id))) return form.back();
+  return after_file_write(c, form.file_id,
+                          "The harm and its risk were added to hazardous situation \"" +
+                              situation->title + "\".");
 }
 
 }  // namespace
@@ -383,6 +698,9 @@ Response add_chain(Call& c) {
 void add_analysis_routes(http::RouteTable& routes) {
   routes.add({.method = http::Method::post, .pattern = "/files/{id}/chain",
               .operation_id = "webAddChain", .tag = "web", .handler = &add_chain,
+              .access = http::Access::page, .exec = http::Exec::write_pool});
+  routes.add({.method = http::Method::post, .pattern = "/files/{id}/situation-harm",
+              .operation_id = "webAddSituationHarm", .tag = "web", .handler = &add_situation_harm,
               .access = http::Access::page, .exec = http::Exec::write_pool});
 }
 

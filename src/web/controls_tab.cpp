@@ -5,6 +5,7 @@
 #include "web/labels.hpp"
 #include "web/risk_file_view.hpp"
 #include "web/screen_routes.hpp"
+#include "web/statement_view.hpp"
 
 namespace riskloop::web {
 namespace {
@@ -53,7 +54,7 @@ void controls_tab(Call& c, const FileView& v, const TabState& s, const FailedFor
     List linked;
     for (const auto pair : v.index->pairs_of_control(i)) {
       Data l;
-      l.set("name", v.index->pair_name(pair));
+      l.set("name_short", statement(v.index->pair_name(pair)));
       linked.push_back(l);
     }
     r.set("risks", linked);
@@ -76,7 +77,10 @@ void controls_tab(Call& c, const FileView& v, const TabState& s, const FailedFor
     Data e;
     e.set("id", r.header.id);
     const auto pair = v.index->pair(r.situation_harm_id);
-    e.set("risk", pair == risk::RiskFileIndex::npos ? r.situation_harm_id : v.index->pair_name(pair));
+    const auto risk_name =
+        pair == risk::RiskFileIndex::npos ? r.situation_harm_id : v.index->pair_name(pair);
+    e.set("risk", risk_name);
+    e.set("risk_short", statement(risk_name));
     e.set("estimate", r.probability_not_estimable
                           ? "probability not estimable; consequences: " + r.consequences
                           : "P1 " + risk::format_probability(r.p1) + ", P2 " +

@@ -9,7 +9,7 @@ namespace {
 int colspan_of(std::string_view slug) {
   if (slug == "risks") return 9;
   if (slug == "controls") return 8;
-  if (slug == "residuals") return 5;
+  if (slug == "residuals" || slug == "harms") return 5;
   return 6;
 }
 

@@ -16,7 +16,8 @@ struct TabInfo {
 };
 constexpr TabInfo kTabs[] = {
     {"matrix", "Risk matrix"},   {"plan", "Plan"},
-    {"hazards", "Hazards"},      {"risks", "Risks"},
+    {"hazards", "Hazards"},      {"situations", "Hazardous situations"},
+    {"harms", "Harms"},          {"risks", "Risks"},
     {"controls", "Controls"},    {"benefit-risk", "Benefit-risk"},
     {"overall", "Overall residual risk"}, {"gates", "Gates"},
     {"reviews", "Reviews"},      {"report", "Report"},
@@ -321,6 +322,8 @@ Response file_page(Call& c, const FileView& v, const TabState& state, const Fail
   if (state.tab == "matrix") matrix_tab(c, v, d);
   else if (state.tab == "plan") plan_tab(c, v, failed, d);
   else if (state.tab == "hazards") hazards_tab(c, v, state, failed, d);
+  else if (state.tab == "situations") situations_tab(c, v, state, failed, d);
+  else if (state.tab == "harms") harms_tab(c, v, state, failed, d);
   else if (state.tab == "risks") risks_tab(c, v, state, failed, d);
   else if (state.tab == "controls") controls_tab(c, v, state, failed, d);
   else if (state.tab == "benefit-risk") benefit_risk_tab(c, v, failed, d);

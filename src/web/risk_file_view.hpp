@@ -75,6 +75,9 @@ Response after_failed_form(Call& c, const Id& file_id, FailedForm failed);
 void plan_tab(Call& c, const FileView& v, const FailedForm* failed, Data& d);
 void matrix_tab(Call& c, const FileView& v, Data& d);
 void hazards_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* failed, Data& d);
+void situations_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* failed,
+                    Data& d);
+void harms_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* failed, Data& d);
 void risks_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* failed, Data& d);
 void controls_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* failed, Data& d);
 void benefit_risk_tab(Call& c, const FileView& v, const FailedForm* failed, Data& d);

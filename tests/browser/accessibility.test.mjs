@@ -72,7 +72,7 @@ describe('accessibility and CSP', () => {
   });
 
   test('every form field has a label and every page has a strict CSP', async () => {
-    const tabs = ['matrix', 'plan', 'hazards', 'risks', 'controls', 'benefit-risk', 'overall',
+    const tabs = ['matrix', 'plan', 'hazards', 'situations', 'harms', 'risks', 'controls', 'benefit-risk', 'overall',
       'gates', 'reviews', 'report'];
     const screens = ['/dashboard', '/products', `/products/${productId}`,
       ...tabs.map((t) => `/files/${fileId}?tab=${t}`), `/files/${fileId}/import`,

@@ -44,7 +44,7 @@ describe('auditor', () => {
   });
 
   test('no screen offers an edit control', async () => {
-    const tabs = ['matrix', 'plan', 'hazards', 'risks', 'controls', 'benefit-risk', 'overall',
+    const tabs = ['matrix', 'plan', 'hazards', 'situations', 'harms', 'risks', 'controls', 'benefit-risk', 'overall',
       'gates', 'reviews', 'report'];
     const screens = ['/dashboard', '/products', `/products/${productId}`,
       ...tabs.map((t) => `/files/${fileId}?tab=${t}`), '/operational-risks', '/journal', '/policies',
