@@ -126,6 +126,19 @@ Response authentication_failed(const Error& error, const RequestView& request) {
   return r;
 }
 
+// What a permission lets one do, in the words of a refusal ("your role (auditor) may not ...").
+std::string_view action_of(Permission p) {
+  switch (p) {
+    case Permission::read: return "read the organization's records";
+    case Permission::write_products: return "change products";
+    case Permission::write_risk: return "change risk files";
+    case Permission::sign_risk: return "sign risk decisions or change risk policies";
+    case Permission::manage_members: return "manage the organization's members";
+    case Permission::manage_own_tokens: return "manage API tokens";
+  }
+  return "do this";
+}
+
 Response run(Service& service, const RouteMatch& match, const RequestView& request,
              std::string* actor) {
   const Route& route = *match.route;
@@ -170,6 +183,15 @@ Response run(Service& service, const RouteMatch& match, const RequestView& reque
         !csrf)
       return page_problem(csrf.error(), call.htmx(), request.request_id);
     call.principal = std::move(caller->principal);
+  }
+
+  if (route.spec.permission) {
+    if (auto allowed = app::require(call.principal, *route.spec.permission,
+                                    action_of(*route.spec.permission));
+        !allowed)
+      return route.spec.access == Access::page
+                 ? page_problem(allowed.error(), call.htmx(), request.request_id)
+                 : problem(allowed.error());
   }
 
   // Only writes are conditional here; a GET always returns the current version.

@@ -123,6 +123,9 @@ struct RouteSpec {
   bool if_match = false;    // If-Match: "<version>" required (428 without it)
   bool large_body = false;  // ServerOptions::large_body_limit instead of body_limit
   bool idempotent = false;  // honours an Idempotency-Key header (with_idempotency_key)
+  // The permission the route needs whatever record it names: a role without it gets 403 before
+  // the handler reads anything (the application checks again for the records it touches).
+  std::optional<Permission> permission{};
 };
 
 struct Route {

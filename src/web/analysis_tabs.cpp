@@ -698,10 +698,12 @@ Response add_situation_harm(Call& c) {
 void add_analysis_routes(http::RouteTable& routes) {
   routes.add({.method = http::Method::post, .pattern = "/files/{id}/chain",
               .operation_id = "webAddChain", .tag = "web", .handler = &add_chain,
-              .access = http::Access::page, .exec = http::Exec::write_pool});
+              .access = http::Access::page, .exec = http::Exec::write_pool,
+              .permission = Permission::write_risk});
   routes.add({.method = http::Method::post, .pattern = "/files/{id}/situation-harm",
               .operation_id = "webAddSituationHarm", .tag = "web", .handler = &add_situation_harm,
-              .access = http::Access::page, .exec = http::Exec::write_pool});
+              .access = http::Access::page, .exec = http::Exec::write_pool,
+              .permission = Permission::write_risk});
 }
 
 }  // namespace riskloop::web

@@ -168,7 +168,8 @@ Response add_control(Call& c) {
 void add_control_routes(http::RouteTable& routes) {
   routes.add({.method = http::Method::post, .pattern = "/files/{id}/controls",
               .operation_id = "webAddControl", .tag = "web", .handler = &add_control,
-              .access = http::Access::page, .exec = http::Exec::write_pool});
+              .access = http::Access::page, .exec = http::Exec::write_pool,
+              .permission = Permission::write_risk});
 }
 
 }  // namespace riskloop::web

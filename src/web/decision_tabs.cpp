@@ -309,13 +309,16 @@ void add_decision_routes(http::RouteTable& routes) {
   using http::Method;
   routes.add({.method = Method::post, .pattern = "/files/{id}/benefit-risk",
               .operation_id = "webDecideBenefitRisk", .tag = "web",
-              .handler = &decide_benefit_risk, .access = Access::page, .exec = Exec::write_pool});
+              .handler = &decide_benefit_risk, .access = Access::page, .exec = Exec::write_pool,
+              .permission = Permission::sign_risk});
   routes.add({.method = Method::post, .pattern = "/files/{id}/overall",
               .operation_id = "webDecideOverall", .tag = "web", .handler = &decide_overall,
-              .access = Access::page, .exec = Exec::write_pool});
+              .access = Access::page, .exec = Exec::write_pool,
+              .permission = Permission::sign_risk});
   routes.add({.method = Method::post, .pattern = "/files/{id}/gates",
               .operation_id = "webDecideGate", .tag = "web", .handler = &decide_gate,
-              .access = Access::page, .exec = Exec::write_pool});
+              .access = Access::page, .exec = Exec::write_pool,
+              .permission = Permission::sign_risk});
 }
 
 }  // namespace riskloop::web

@@ -183,16 +183,20 @@ void add_item_routes(http::RouteTable& routes) {
   using http::Method;
   routes.add({.method = Method::get, .pattern = "/files/{id}/items/{kind}/{item}/edit",
               .operation_id = "webEditItem", .tag = "web", .handler = &edit_form,
-              .access = Access::page});
+              .access = Access::page,
+              .permission = Permission::write_risk});
   routes.add({.method = Method::post, .pattern = "/files/{id}/items/{kind}/{item}",
               .operation_id = "webUpdateItem", .tag = "web", .handler = &update_item,
-              .access = Access::page, .exec = Exec::write_pool});
+              .access = Access::page, .exec = Exec::write_pool,
+              .permission = Permission::write_risk});
   routes.add({.method = Method::post, .pattern = "/files/{id}/items/{kind}/{item}/delete",
               .operation_id = "webRemoveItem", .tag = "web", .handler = &remove_item,
-              .access = Access::page, .exec = Exec::write_pool});
+              .access = Access::page, .exec = Exec::write_pool,
+              .permission = Permission::write_risk});
   routes.add({.method = Method::post, .pattern = "/files/{id}/items/{kind}",
               .operation_id = "webCreateItem", .tag = "web", .handler = &create_item,
-              .access = Access::page, .exec = Exec::write_pool});
+              .access = Access::page, .exec = Exec::write_pool,
+              .permission = Permission::write_risk});
 }
 
 }  // namespace riskloop::web

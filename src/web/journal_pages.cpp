@@ -99,6 +99,9 @@ Response record_history(Call& c) {
     if (page.size() < 500) break;
     filter.after_seq = page.back().seq;
   }
+  if (entries.empty())  // never recorded in this organization: as if it did not exist
+    RL_WEB_CHECK(c, Status(fail(ErrorCode::not_found, "No " + words(entity) + " with id " + id +
+                                                          " has been recorded here")));
   EntryReader reader(c);
   List versions;
   nlohmann::json previous = nlohmann::json::object();
@@ -116,7 +119,6 @@ Response record_history(Call& c) {
   d.set("entity", words(entity));
   d.set("entity_id", id);
   d.set("record_name", name);
-  d.set("no_versions", flag(entries.empty()));
   return page(c, "record_history",
               "History of " + words(entity) + (name.empty() ? "" : " " + name), d);
 }

@@ -490,24 +490,30 @@ void add_policy_routes(http::RouteTable& routes) {
               .tag = "web", .handler = &list, .access = Access::page});
   routes.add({.method = Method::post, .pattern = "/policies", .operation_id = "webCreatePolicy",
               .tag = "web", .handler = &create, .access = Access::page,
-              .exec = Exec::write_pool});
+              .exec = Exec::write_pool,
+              .permission = Permission::sign_risk});
   routes.add({.method = Method::get, .pattern = "/policies/{id}", .operation_id = "webPolicy",
               .tag = "web", .handler = &show, .access = Access::page});
   routes.add({.method = Method::post, .pattern = "/policies/{id}",
               .operation_id = "webUpdatePolicy", .tag = "web", .handler = &update,
-              .access = Access::page, .exec = Exec::write_pool});
+              .access = Access::page, .exec = Exec::write_pool,
+              .permission = Permission::sign_risk});
   routes.add({.method = Method::post, .pattern = "/policies/{id}/approve",
               .operation_id = "webApprovePolicy", .tag = "web", .handler = &approve,
-              .access = Access::page, .exec = Exec::write_pool});
+              .access = Access::page, .exec = Exec::write_pool,
+              .permission = Permission::sign_risk});
   routes.add({.method = Method::post, .pattern = "/policies/{id}/revise",
               .operation_id = "webRevisePolicy", .tag = "web", .handler = &revise,
-              .access = Access::page, .exec = Exec::write_pool});
+              .access = Access::page, .exec = Exec::write_pool,
+              .permission = Permission::sign_risk});
   routes.add({.method = Method::get, .pattern = "/files/{id}/policy-migration",
               .operation_id = "webPolicyMigrationPreview", .tag = "web",
-              .handler = &migration_preview, .access = Access::page});
+              .handler = &migration_preview, .access = Access::page,
+              .permission = Permission::sign_risk});
   routes.add({.method = Method::post, .pattern = "/files/{id}/policy-migration",
               .operation_id = "webMigratePolicy", .tag = "web", .handler = &migrate,
-              .access = Access::page, .exec = Exec::write_pool});
+              .access = Access::page, .exec = Exec::write_pool,
+              .permission = Permission::sign_risk});
 }
 
 }  // namespace riskloop::web

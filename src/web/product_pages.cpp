@@ -173,15 +173,18 @@ void add_product_routes(http::RouteTable& routes) {
               .tag = "web", .handler = &products, .access = Access::page});
   routes.add({.method = Method::post, .pattern = "/products", .operation_id = "webCreateProduct",
               .tag = "web", .handler = &create_product, .access = Access::page,
-              .exec = Exec::write_pool});
+              .exec = Exec::write_pool,
+              .permission = Permission::write_products});
   routes.add({.method = Method::get, .pattern = "/products/{id}", .operation_id = "webProduct",
               .tag = "web", .handler = &show_product, .access = Access::page});
   routes.add({.method = Method::post, .pattern = "/products/{id}",
               .operation_id = "webUpdateProduct", .tag = "web", .handler = &update_product,
-              .access = Access::page, .exec = Exec::write_pool});
+              .access = Access::page, .exec = Exec::write_pool,
+              .permission = Permission::write_products});
   routes.add({.method = Method::post, .pattern = "/products/{id}/files",
               .operation_id = "webCreateRiskFile", .tag = "web", .handler = &create_file,
-              .access = Access::page, .exec = Exec::write_pool});
+              .access = Access::page, .exec = Exec::write_pool,
+              .permission = Permission::write_risk});
 }
 
 }  // namespace riskloop::web

@@ -461,16 +461,16 @@ void add_record_pages(http::RouteTable& routes) {
               .handler = &P::list, .access = Access::page});
   routes.add({.method = Method::post, .pattern = n.list, .operation_id = n.create_id,
               .tag = "web", .handler = &P::create, .access = Access::page,
-              .exec = Exec::write_pool});
+              .exec = Exec::write_pool, .permission = T::declaration.permissions.create});
   routes.add({.method = Method::get, .pattern = n.item, .operation_id = n.show_id, .tag = "web",
               .handler = &P::show, .access = Access::page});
   routes.add({.method = Method::post, .pattern = n.item, .operation_id = n.update_id,
               .tag = "web", .handler = &P::update, .access = Access::page,
-              .exec = Exec::write_pool});
+              .exec = Exec::write_pool, .permission = T::declaration.permissions.update});
   if constexpr (T::declaration.permissions.removable)
     routes.add({.method = Method::post, .pattern = n.remove, .operation_id = n.remove_id,
                 .tag = "web", .handler = &P::remove, .access = Access::page,
-                .exec = Exec::write_pool});
+                .exec = Exec::write_pool, .permission = T::declaration.permissions.remove});
 }
 
 }  // namespace riskloop::web

@@ -386,7 +386,8 @@ void add_risk_file_routes(http::RouteTable& routes) {
               .tag = "web", .handler = &show_file, .access = Access::page});
   routes.add({.method = Method::post, .pattern = "/files/{id}/plan",
               .operation_id = "webUpdatePlan", .tag = "web", .handler = &update_plan,
-              .access = Access::page, .exec = Exec::write_pool});
+              .access = Access::page, .exec = Exec::write_pool,
+              .permission = Permission::write_risk});
 }
 
 }  // namespace riskloop::web

@@ -2,6 +2,7 @@
 // table is called by a member of every role on a record shared with the partner, one not shared
 // and one of another organization, and must answer as that page says. An operation without a row
 // there fails, and so does a row without an operation.
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -11,6 +12,7 @@
 #include "http/router.hpp"
 #include "tests/integration/http_fixture.hpp"
 #include "tests/integration/risk_records.hpp"
+#include "web/web_routes.hpp"
 
 namespace riskloop::testing {
 namespace {
@@ -33,7 +35,8 @@ struct Matrix {
     std::string partner;     // yes, shared, no
   };
   std::map<std::string, std::set<std::string>> holders;  // permission -> roles
-  std::map<std::string, Row> routes;                     // "GET /api/v1/products/{id}" -> row
+  std::map<std::string, Row> routes;  // "GET /api/v1/products/{id}" -> row
+  std::map<std::string, Row> pages;   // "POST /files/{id}/chain" -> row
 };
 
 std::vector<std::string> split(std::string_view text, std::string_view by) {
@@ -69,9 +72,11 @@ Matrix read_matrix() {
     if (section == "Permissions and roles" && cells.size() == 2 && cells[0] != "permission") {
       const auto roles = split(cells[1], ", ");
       m.holders[cells[0]] = {roles.begin(), roles.end()};
-    } else if (section == "Routes" && cells.size() == 4 && cells[0] != "method") {
-      const bool added = m.routes.emplace(cells[0] + " " + cells[1], Matrix::Row{cells[2], cells[3]})
-                             .second;
+    } else if ((section == "Routes" || section == "Web pages") && cells.size() == 4 &&
+               cells[0] != "method") {
+      auto& rows = section == "Routes" ? m.routes : m.pages;
+      const bool added =
+          rows.emplace(cells[0] + " " + cells[1], Matrix::Row{cells[2], cells[3]}).second;
       EXPECT_TRUE(added) << "two rows for " << cells[0] << " " << cells[1];
     }
   }
@@ -100,7 +105,7 @@ bool answered_as(Outcome o, std::string_view method, int status) {
     case Outcome::forbidden: return status == 403;
     case Outcome::not_found: return status == 404;
     case Outcome::runs:
-      if (method == "GET") return status == 200;
+      if (method == "GET") return status == 200 || status == 303;  // pages may redirect
       return status < 500 && status != 401 && status != 403 && status != 404;
   }
   return false;
@@ -361,78 +366,176 @@ class HttpAuthorization : public HttpTest {
   int organizations_ = 0, bodies_ = 0;
 };
 
-// Operations that end the caller's own session or move it: each call gets a token of its own.
+// Operations that end the caller's own session or move it: each call gets a session of its own.
 bool uses_up_caller(const std::string& operation) {
   return operation == "POST /api/v1/auth/logout" ||
-         operation == "POST /api/v1/auth/switch-organization";
+         operation == "POST /api/v1/auth/switch-organization" || operation == "POST /logout" ||
+         operation == "POST /account/organization";
 }
 
-TEST_F(HttpAuthorization, EveryRouteEveryRoleEveryScope) {
-  const auto matrix = read_matrix();
-  ASSERT_EQ(matrix.holders.size(), 5u) << "the permission table of docs/authorization.md";
-  const auto b_journal = journal_of_b();
-  const auto table = http::api_routes();
-  std::set<std::string> documented;
-  std::vector<std::string> wrong;
-  int calls = 0;
-  auto c = client();
-  for (const auto& route : table.routes()) {
+// The record kind (a key of record_of) named by a path's first parameter; "" for none.
+std::string resource_of(const std::string& pattern) {
+  const auto open = pattern.find('{');
+  if (open == std::string::npos) return {};
+  if (pattern.starts_with("/api/v1/")) return pattern.substr(8, open - 8 - 1);
+  static const std::map<std::string, std::string> pages = {
+      {"/files/", "risk-files"},          {"/products/", "products"},
+      {"/policies/", "risk-policies"},    {"/admin/users/", "users"},
+      {"/admin/memberships/", "memberships"}, {"/admin/tokens/", "tokens"},
+      {"/admin/invitations/", "invitations"}, {"/account/invitations/", "me/invitations"},
+      {"/journal/", "products"},          {"/operational-risks/", "operational-risks"},
+      {"/suppliers/", "suppliers"},       {"/static/", ""},
+  };
+  const auto it = pages.find(pattern.substr(0, open));
+  return it == pages.end() ? pattern.substr(0, open) : it->second;
+}
+
+class HttpAuthorizationMatrix : public HttpAuthorization {
+ protected:
+  struct Request {
+    std::string target, body;
+    Headers headers;
+  };
+
+  // The request of an API operation, authenticated by a bearer token.
+  Request api_request(const http::Route& route, Scope scope, const Caller& caller) {
     const std::string method(http::method_name(route.spec.method)), pattern(route.spec.pattern);
-    const std::string operation = method + " " + pattern;
-    const auto row = matrix.routes.find(operation);
-    if (row == matrix.routes.end()) {
-      ADD_FAILURE() << operation << " has no row in docs/authorization.md: add one";
-      continue;
+    Request q{path_of(pattern, scope, caller), {}, {}};
+    if (pattern.ends_with("/gate")) q.target += "?stage=design";
+    if (pattern.ends_with("/migration-preview"))
+      q.target += "?policy_id=" + records_[scope].policy + "&version=1";
+    std::string type;
+    std::tie(q.body, type) = body_of(method, pattern, scope, caller);
+    q.headers = uses_up_caller(method + " " + pattern) ? bearer(token(caller.email, "org-a"))
+                                                      : caller.auth;
+    if (!type.empty()) q.headers.emplace_back("Content-Type", type);
+    if (route.spec.if_match) q.headers.emplace_back("If-Match", "\"9999\"");
+    return q;
+  }
+
+  // The request of a web page or form, authenticated by a session cookie; a form carries the
+  // session's CSRF token and nothing else, so a permitted form is answered with its own errors.
+  Request page_request(const http::Route& route, Scope scope, const Caller& caller) {
+    const std::string pattern(route.spec.pattern);
+    Request q{path_of(pattern, scope, caller), {}, {}};
+    if (pattern == "/static/{name}") q.target = "/static/app.css";
+    const auto session = uses_up_caller("POST " + pattern) ? login(caller.email, "org-a")
+                                                           : sessions_.at(caller.email);
+    q.headers = {{"Cookie", session.cookie}};
+    if (route.spec.method == http::Method::get) return q;
+    q.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+    // A stale version, so that a permitted change of a record is refused as a conflict.
+    q.body = "_csrf=" + session.csrf + "&version=9999";
+    if (pattern == "/account/organization") q.body += "&organization_id=" + org_a_;
+    if (pattern == "/admin/memberships/{id}/role") q.body += "&role=auditor";
+    if (pattern == "/login") {  // the login form's own CSRF cookie, from the login page
+      auto c = client();
+      const auto page = c.get("/login");
+      for (const auto& set : page.all("Set-Cookie"))
+        if (set.starts_with("rl_login_csrf=")) q.headers[0].second = set.substr(0, set.find(';'));
+      const auto& cookie = q.headers[0].second;
+      q.body = "email=" + caller.email + "&password=" + std::string(kPassword) + "&_csrf=" +
+               cookie.substr(cookie.find('=') + 1);
+      std::replace(q.body.begin(), q.body.end(), ' ', '+');
     }
-    documented.insert(operation);
-    const auto open = pattern.find('{');
-    const std::string resource =
-        open == std::string::npos ? "" : pattern.substr(8, open - 8 - 1);
-    for (const Scope scope : {Scope::shared, Scope::unshared, Scope::foreign}) {
-      if (resource.empty() && scope != Scope::shared) break;  // nothing named, nothing scoped
-      if (scope == Scope::unshared && organization_wide(resource)) continue;
-      for (const auto& caller : callers_) {
-        std::string target = pattern;
-        if (!resource.empty()) {
-          const auto id = record_of(resource, scope, caller);
-          ASSERT_FALSE(id.empty()) << "no record for " << pattern << ": add one to this test";
-          target.replace(open, pattern.find('}') - open + 1, id);
-        }
-        if (pattern.ends_with("/gate")) target += "?stage=design";
-        if (pattern.ends_with("/migration-preview"))
-          target += "?policy_id=" + records_[scope].policy + "&version=1";
-        const auto [body, type] = body_of(method, pattern, scope, caller);
-        Headers headers = uses_up_caller(operation)
-                              ? bearer(token(caller.email, "org-a"))
-                              : caller.auth;
-        if (!type.empty()) headers.emplace_back("Content-Type", type);
-        if (route.spec.if_match) headers.emplace_back("If-Match", "\"9999\"");
-        const auto r = c.request(method, target, body, headers);
-        ++calls;
-        const auto expected = promised(matrix, row->second, caller.role, scope);
-        if (!answered_as(expected, method, r.status))
-          wrong.push_back(operation + " as " + std::string(name_of(caller.role)) + " on " +
-                          (resource.empty() ? "its own organization" : scope_name(scope)) +
-                          ": expected " + outcome_name(expected) + ", got " +
-                          std::to_string(r.status) + " " + r.body.substr(0, 160));
-        for (const char* secret : {"Secret B", "@b.example", "B secret token", "Org B"}) {
-          EXPECT_EQ(r.body.find(secret), std::string::npos)
-              << secret << " leaked by " << method << " " << target << ": " << r.body;
-        }
-        if (caller.role == Role::partner) {
-          EXPECT_EQ(r.body.find("Unshared"), std::string::npos)
-              << "a record not shared shown to the partner by " << method << " " << target;
+    return q;
+  }
+
+  // `pattern` with its parameters replaced by records of `scope`.
+  std::string path_of(const std::string& pattern, Scope scope, const Caller& caller) {
+    const auto resource = resource_of(pattern);
+    std::string path = pattern;
+    for (std::size_t open; (open = path.find('{')) != std::string::npos;) {
+      const auto close = path.find('}', open);
+      const auto name = path.substr(open + 1, close - open - 1);
+      std::string value;
+      if (name == "kind") value = "hazards";
+      else if (name == "entity") value = "product";
+      else if (name == "item") value = ids_[scope]["hazards"];
+      else if (name == "name") value = "app.css";
+      else value = record_of(resource, scope, caller);
+      EXPECT_FALSE(value.empty()) << "no record for " << pattern << ": add one to this test";
+      path.replace(open, close - open + 1, value);
+    }
+    return path;
+  }
+
+  // Calls every route of `table` as every caller on records of every scope; the answers that are
+  // not what `rows` promise.
+  std::vector<std::string> check(const http::RouteTable& table,
+                                 const std::map<std::string, Matrix::Row>& rows,
+                                 const Matrix& matrix, bool pages) {
+    std::vector<std::string> wrong;
+    std::set<std::string> documented;
+    auto c = client();
+    for (const auto& route : table.routes()) {
+      const std::string method(http::method_name(route.spec.method)), pattern(route.spec.pattern);
+      const std::string operation = method + " " + pattern;
+      const auto row = rows.find(operation);
+      if (row == rows.end()) {
+        ADD_FAILURE() << operation << " has no row in docs/authorization.md: add one";
+        continue;
+      }
+      documented.insert(operation);
+      const auto resource = resource_of(pattern);
+      for (const Scope scope : {Scope::shared, Scope::unshared, Scope::foreign}) {
+        if (resource.empty() && scope != Scope::shared) break;  // nothing named, nothing scoped
+        if (scope == Scope::unshared && organization_wide(resource)) continue;
+        for (const auto& caller : callers_) {
+          const auto q = pages ? page_request(route, scope, caller)
+                               : api_request(route, scope, caller);
+          const auto r = c.request(method, q.target, q.body, q.headers);
+          ++calls_;
+          const auto expected = promised(matrix, row->second, caller.role, scope);
+          if (!answered_as(expected, method, r.status))
+            wrong.push_back(operation + " as " + std::string(name_of(caller.role)) + " on " +
+                            (resource.empty() ? "its own organization" : scope_name(scope)) +
+                            ": expected " + outcome_name(expected) + ", got " +
+                            std::to_string(r.status) + " " + r.body.substr(0, 160));
+          for (const char* secret : {"Secret B", "@b.example", "B secret token", "Org B"}) {
+            EXPECT_EQ(r.body.find(secret), std::string::npos)
+                << secret << " leaked by " << method << " " << q.target << ": " << r.body;
+          }
+          if (caller.role == Role::partner) {
+            EXPECT_EQ(r.body.find("Unshared"), std::string::npos)
+                << "a record not shared shown to the partner by " << method << " " << q.target;
+          }
         }
       }
     }
+    for (const auto& [operation, row] : rows)
+      EXPECT_TRUE(documented.contains(operation))
+          << operation << " is in docs/authorization.md but not in the route table";
+    return wrong;
   }
-  for (const auto& w : wrong) ADD_FAILURE() << w;
-  for (const auto& [operation, row] : matrix.routes)
-    EXPECT_TRUE(documented.contains(operation))
-        << operation << " is in docs/authorization.md but not in the API";
+
+  std::map<std::string, Session> sessions_;  // by e-mail
+  int calls_ = 0;
+};
+
+TEST_F(HttpAuthorizationMatrix, EveryApiOperationEveryRoleEveryScope) {
+  const auto matrix = read_matrix();
+  ASSERT_EQ(matrix.holders.size(), 5u) << "the permission table of docs/authorization.md";
+  const auto b_journal = journal_of_b();
+  for (const auto& w : check(http::api_routes(), matrix.routes, matrix, false)) ADD_FAILURE() << w;
   EXPECT_EQ(journal_of_b(), b_journal) << "a call on another organization's record changed it";
-  RecordProperty("calls", calls);
-  EXPECT_GE(calls, 137 * 8);
+  RecordProperty("calls", calls_);
+  EXPECT_GE(calls_, 137 * 8);
+}
+
+TEST_F(HttpAuthorizationMatrix, EveryWebPageEveryRoleEveryScope) {
+  auto options = default_options();
+  options.extra_routes = web::add_web_routes;
+  restart(options);
+  for (const auto& caller : callers_) sessions_[caller.email] = login(caller.email, "org-a");
+  const auto matrix = read_matrix();
+  const auto b_journal = journal_of_b();
+  http::RouteTable pages;
+  web::add_web_routes(pages);
+  for (const auto& w : check(pages, matrix.pages, matrix, true)) ADD_FAILURE() << w;
+  EXPECT_EQ(journal_of_b(), b_journal) << "a page on another organization's record changed it";
+  RecordProperty("calls", calls_);
+  EXPECT_GE(calls_, 60 * 8);
 }
 
 }  // namespace
