@@ -508,8 +508,7 @@ void add_policy_routes(http::RouteTable& routes) {
               .permission = Permission::sign_risk});
   routes.add({.method = Method::get, .pattern = "/files/{id}/policy-migration",
               .operation_id = "webPolicyMigrationPreview", .tag = "web",
-              .handler = &migration_preview, .access = Access::page,
-              .permission = Permission::sign_risk});
+              .handler = &migration_preview, .access = Access::page});
   routes.add({.method = Method::post, .pattern = "/files/{id}/policy-migration",
               .operation_id = "webMigratePolicy", .tag = "web", .handler = &migrate,
               .access = Access::page, .exec = Exec::write_pool,
