@@ -191,7 +191,7 @@ Result<LoginResult> Auth::login(const LoginInput& in, std::string_view address) 
   result.session_secret = random_secret("");
   result.expires_at = now + o.session_max_age;
   store::Session s{formats::sha256_hex(result.session_secret), user->header.id, org_id,
-                   random_secret(""), now, result.expires_at, now, now};
+                   random_secret(""), now, result.expires_at, now, now, std::nullopt};
   RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) { return tx.insert_session(s); }));
   result.principal = RL_TRY(principal_for(user->header.id, org_id, "user:" + user->header.id));
   result.principal.session_hash = s.token_hash;
@@ -221,6 +221,7 @@ Result<Principal> Auth::session(std::string_view secret) {
   }));
   p.session_hash = s->token_hash;
   p.csrf_token = s->csrf_token;
+  p.session_signed = s->signed_at.has_value();
   // Sliding idle expiry, written at most once a minute per session to keep reads read-only.
   if (now - s->last_seen_at > std::chrono::minutes(1)) {
     s->last_seen_at = now;
@@ -261,6 +262,7 @@ Result<Principal> Auth::switch_organization(const Principal& who, const Id& org_
     return tx.update_session(*s);
   }));
   next->session_hash = who.session_hash;
+  next->session_signed = who.session_signed;
   next->csrf_token = who.csrf_token;
   return next;
 }

@@ -22,6 +22,7 @@ struct Principal {
   // Set when authenticated by a session cookie: the session and its CSRF token.
   std::string session_hash;
   std::string csrf_token;
+  bool session_signed = false;  // the session has made a signature already (21 CFR 11.200(a)(1))
   Id token_id;              // set when authenticated by an API token
 };
 

@@ -7,8 +7,15 @@
 
 namespace riskloop::app {
 
-// Checks the signer's password against their stored hash (outside any transaction: argon2id is
-// slow by design). A local operator without a person (--as) cannot sign.
+// 21 CFR 11.200(a)(1): the first signing of a session (a series of signings during one period of
+// access) takes both components, the e-mail and the password; so does every signing with an API
+// token, which is no such period. Later signings in the session take the password. (A CLI command
+// run with --as names the person on its command line.)
+bool needs_both_components(const Principal& who);
+
+// Checks the signer's components (needs_both_components; the password against its stored hash),
+// outside any transaction: argon2id is slow by design. A local operator without a person (--as)
+// cannot sign.
 Status confirm_signer(AppContext& ctx, const Principal& who, const SignatureInput& in);
 
 // Records the signature of `rec` as it stands now (its version and canonical digest), in the
@@ -25,6 +32,8 @@ Result<Signature> sign_record(Recorder& r, IdSource& ids, const T& rec, Signatur
   s.printed_name = r.who().display_name;
   s.signed_at = r.now();
   RL_CHECK(r.create(s, ids.next_id()));
+  if (!r.who().session_hash.empty())
+    RL_CHECK(r.tx().mark_session_signed(r.who().session_hash, r.now()));
   return s;
 }
 

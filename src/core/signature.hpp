@@ -47,15 +47,18 @@ struct Signature {
   }
 };
 
-// What the signer provides: the password again (every signing, 11.200(a)) and the meaning.
+// What the signer provides (11.200(a)): the password at every signing, and their e-mail (the user
+// id) too at the first signing of a session and at every signing by an API token; the meaning.
 struct SignatureInput {
   std::string password;
   SignatureMeaning meaning = SignatureMeaning::approval;
+  std::string email;
 
   template <class V, class Self>
   static void fields(V& v, Self& s) {
     v("password", s.password);
     v("meaning", s.meaning);
+    v("email", s.email);
   }
 };
 

@@ -39,7 +39,7 @@ Result<JournalEntry> journal_from_row(const SqlRow& r) {
 
 constexpr std::string_view kSessionColumns =
     "token_hash, user_id, org_id, csrf_token, created_at, expires_at, last_seen_at, "
-    "authenticated_at";
+    "authenticated_at, signed_at";
 
 SqlRow session_row(const Session& s) {
   return {s.token_hash,
@@ -49,7 +49,8 @@ SqlRow session_row(const Session& s) {
           format_timestamp(s.created_at),
           format_timestamp(s.expires_at),
           format_timestamp(s.last_seen_at),
-          format_timestamp(s.authenticated_at)};
+          format_timestamp(s.authenticated_at),
+          s.signed_at ? format_timestamp(*s.signed_at) : std::string()};
 }
 
 
@@ -299,7 +300,7 @@ Result<std::int64_t> Tx::journal_count() {
 Status Tx::insert_session(const Session& s) {
   const auto row = session_row(s);
   RL_CHECK(db_.execute("INSERT INTO sessions (" + std::string(kSessionColumns) +
-                           ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                           ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                        row));
   return {};
 }
@@ -320,6 +321,7 @@ Result<std::optional<Session>> Tx::find_session(const std::string& token_hash) {
   s.expires_at = t(5);
   s.last_seen_at = t(6);
   s.authenticated_at = t(7);
+  if (!sql_text(r[8]).empty()) s.signed_at = t(8);
   return std::optional<Session>{std::move(s)};
 }
 
@@ -327,8 +329,16 @@ Status Tx::update_session(const Session& s) {
   const auto row = session_row(s);
   RL_CHECK(db_.execute(
       "UPDATE sessions SET user_id = $2, org_id = $3, csrf_token = $4, created_at = $5, "
-      "expires_at = $6, last_seen_at = $7, authenticated_at = $8 WHERE token_hash = $1",
+      "expires_at = $6, last_seen_at = $7, authenticated_at = $8, signed_at = $9 "
+      "WHERE token_hash = $1",
       row));
+  return {};
+}
+
+Status Tx::mark_session_signed(const std::string& token_hash, Timestamp at) {
+  const SqlValue p[] = {token_hash, format_timestamp(at)};
+  RL_CHECK(db_.execute(
+      "UPDATE sessions SET signed_at = $2 WHERE token_hash = $1 AND signed_at = ''", p));
   return {};
 }
 

@@ -52,6 +52,7 @@ struct Session {
   Timestamp expires_at{};
   Timestamp last_seen_at{};
   Timestamp authenticated_at{};  // last time the password was entered (signatures check it)
+  std::optional<Timestamp> signed_at;  // the session's first signature (21 CFR 11.200(a)(1))
 };
 
 struct Throttle {
@@ -282,6 +283,8 @@ class Tx {
   Result<std::optional<Session>> find_session(const std::string& token_hash);
   Status update_session(const Session& s);
   Status delete_session(const std::string& token_hash);
+  // Notes the session's first signature (later ones leave the time as it is).
+  Status mark_session_signed(const std::string& token_hash, Timestamp at);
   Status delete_user_sessions(const Id& user_id);
   Result<std::optional<Throttle>> find_throttle(const std::string& key);
   Status save_throttle(const Throttle& t);

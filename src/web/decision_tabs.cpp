@@ -8,6 +8,7 @@
 #include "web/labels.hpp"
 #include "web/risk_file_view.hpp"
 #include "web/screen_routes.hpp"
+#include "web/signature_form.hpp"
 
 namespace riskloop::web {
 namespace {
@@ -19,8 +20,8 @@ std::string finding_url(const Id& file, const risk::Finding& f) {
     std::string_view entity, tab, row;
   };
   static constexpr Place kPlaces[] = {
-      {"hazard", "hazards", "hazard-"},        {"hazardous_situation", "hazards", ""},
-      {"harm", "hazards", ""},                 {"situation_harm", "risks", "risk-"},
+      {"hazard", "hazards", "hazard-"},        {"hazardous_situation", "situations", "situation-"},
+      {"harm", "harms", "harm-"},              {"situation_harm", "risks", "risk-"},
       {"risk_control", "controls", "control-"}, {"control_link", "controls", ""},
       {"residual_estimate", "controls", "residual-"}, {"benefit_risk", "benefit-risk", ""},
       {"overall_residual_risk", "overall", ""}, {"risk_review", "reviews", ""},
@@ -33,18 +34,6 @@ std::string finding_url(const Id& file, const risk::Finding& f) {
       return url;
     }
   return {};
-}
-
-// The signature part of a dialog (template sign_fields), with its error after a failed attempt.
-Data signature_part(const FailedForm* failed, std::string_view form, std::string_view id) {
-  Data d;
-  d.set("sig_id", std::string(id));
-  d.set("meanings", enum_options(SignatureMeaning::approval));
-  d.set("sig_error", flag(false));
-  if (failed && failed->form == form)
-    if (const auto it = failed->errors.find("signature.password"); it != failed->errors.end())
-      d.set("sig_error", it->second);
-  return d;
 }
 
 FormSpec decision_spec(const FailedForm* failed, std::string_view form, std::string_view prefix) {
@@ -60,20 +49,9 @@ void set_failed(Data& d, const FailedForm* failed, std::string_view form) {
     if (const auto g = general_error(failed->errors); !g.empty()) d.set("decision_error", g);
 }
 
-// Reads the signature fields; the password is never shown again.
-bool read_signature(const Call& c, SignatureInput& sig, FieldErrors& errors) {
-  sig.password = c.form.get("signature.password");
-  if (const auto m = enum_from_name<SignatureMeaning>(c.form.get("signature.meaning"))) sig.meaning = *m;
-  if (sig.password.empty()) errors.emplace("signature.password", "enter your password to sign");
-  return !sig.password.empty();
-}
-
-// After a signed decision failed: the wrong password goes under the password field.
+// After a signed decision failed: a wrong e-mail or password goes under its field.
 void record_decision_error(FieldErrors& errors, const Error& e) {
-  if (e.location == "/password" || e.code == ErrorCode::unauthenticated)
-    errors.emplace("signature.password", e.message);
-  else
-    add_error(errors, e);
+  if (!record_signature_error(errors, e)) add_error(errors, e);
 }
 
 }  // namespace
@@ -124,7 +102,7 @@ void benefit_risk_tab(Call& c, const FileView& v, const FailedForm* failed, Data
   auto spec = decision_spec(failed, "benefit_risk", "br");
   spec.choices.emplace("situation_harm_id", candidates);
   d.set("decision_fields", form_fields(risk::BenefitRiskInput{}, spec));
-  d.set("signature", signature_part(failed, "benefit_risk", "br"));
+  d.set("signature", signature_part(c, failed, "benefit_risk", "br"));
   set_failed(d, failed, "benefit_risk");
 }
 
@@ -153,7 +131,7 @@ void overall_tab(Call& c, const FileView& v, const FailedForm* failed, Data& d) 
   risk::OverallResidualRiskInput draft;
   if (v.assessment.policy) draft.method = v.assessment.policy->overall_residual_criteria;
   d.set("decision_fields", form_fields(draft, decision_spec(failed, "overall", "orr")));
-  d.set("signature", signature_part(failed, "overall", "orr"));
+  d.set("signature", signature_part(c, failed, "overall", "orr"));
   set_failed(d, failed, "overall");
 }
 
@@ -212,7 +190,7 @@ void gates_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
   auto spec = decision_spec(failed, "gate", "gate");
   spec.omit = {"stage"};
   d.set("decision_fields", form_fields(draft, spec));
-  d.set("signature", signature_part(failed, "gate", "gate"));
+  d.set("signature", signature_part(c, failed, "gate", "gate"));
   set_failed(d, failed, "gate");
 }
 

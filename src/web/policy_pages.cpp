@@ -14,6 +14,7 @@
 #include "web/labels.hpp"
 #include "web/page.hpp"
 #include "web/screen_routes.hpp"
+#include "web/signature_form.hpp"
 
 namespace riskloop::web {
 namespace {
@@ -146,8 +147,9 @@ Data input_field(const DraftForm& f, const std::string& key, const std::string& 
   return d;
 }
 
-Response policy_page(Call& c, const RiskPolicy& p, const DraftForm& form, bool sign_open,
-                     const std::string& sign_error, int status) {
+// `signing`: the approval dialog's failed attempt (open again, with its errors), if any.
+Response policy_page(Call& c, const RiskPolicy& p, const DraftForm& form,
+                     const FailedForm* signing, int status) {
   auto d = base_data(c, "policies");
   const bool editable = p.status == risk::PolicyStatus::draft && can(c, Permission::sign_risk);
   d.set("id", p.header.id);
@@ -253,18 +255,14 @@ Response policy_page(Call& c, const RiskPolicy& p, const DraftForm& form, bool s
   if (form.errors)
     if (const auto g = general_error(*form.errors); !g.empty()) d.set("form_error", g);
 
-  Data sig;
-  sig.set("sig_id", std::string("pol"));
-  sig.set("meanings", enum_options(SignatureMeaning::approval));
-  sig.set("sig_error", sign_error.empty() ? flag(false) : Data(sign_error));
-  d.set("signature", sig);
-  d.set("dialog_open", flag(sign_open));
+  d.set("signature", signature_part(c, signing, "approve", "pol"));
+  d.set("dialog_open", flag(signing != nullptr));
   return page(c, "policy", version_label(p), d, status);
 }
 
 Response show(Call& c) {
   const auto p = RL_WEB_TRY(c, c.app().policies().get(c.principal, c.param(0)));
-  return policy_page(c, p, {}, false, {}, 200);
+  return policy_page(c, p, {}, nullptr, 200);
 }
 
 // "/severity_levels/2/name" -> "sev.3.name"; matrix entries name their cell; others their field.
@@ -335,26 +333,23 @@ Response update(Call& c) {
       return error_response(c, e);
     errors.emplace(error_key(in, e.location), e.message);
   }
-  return policy_page(c, p, {.submitted = &c.form, .errors = &errors}, false, {}, 422);
+  return policy_page(c, p, {.submitted = &c.form, .errors = &errors}, nullptr, 422);
 }
 
 Response approve(Call& c) {
   RL_WEB_CHECK(c, may_change(c));
   const auto p = RL_WEB_TRY(c, c.app().policies().get(c.principal, c.param(0)));
   SignatureInput sig;
-  sig.password = c.form.get("signature.password");
-  if (const auto m = enum_from_name<SignatureMeaning>(c.form.get("signature.meaning")))
-    sig.meaning = *m;
-  if (sig.password.empty())
-    return policy_page(c, p, {}, true, "enter your password to sign", 422);
+  FailedForm signing{.form = "approve"};
+  if (!read_signature(c, sig, signing.errors)) return policy_page(c, p, {}, &signing, 422);
   auto approved = c.app().policies().approve(c.principal, p.header.id, sig, version_field(c));
   if (approved) return redirect(c, "/policies/" + p.header.id);
   const auto& e = approved.error();
-  if (e.location == "/password" || e.code == ErrorCode::unauthenticated)
-    return policy_page(c, p, {}, true, e.message, http_status(e.code));
+  if (record_signature_error(signing.errors, e))
+    return policy_page(c, p, {}, &signing, http_status(e.code));
   FieldErrors errors;
   errors.emplace(error_key(input_of<RiskPolicyInput>(p), e.location), e.message);
-  return policy_page(c, p, {.errors = &errors}, false, {}, http_status(e.code));
+  return policy_page(c, p, {.errors = &errors}, nullptr, http_status(e.code));
 }
 
 Response revise(Call& c) {

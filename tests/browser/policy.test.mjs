@@ -104,6 +104,8 @@ describe('risk policy editor', () => {
     await dialog.locator('.field-error').waitFor();
     assert.equal(await page.locator('#policy-status').innerText(), 'draft');
 
+    // The session's first signature: the e-mail and the password (21 CFR 11.200(a)(1)).
+    await dialog.getByLabel('Your e-mail').fill(users.riskManager);
     await dialog.getByLabel('Your password').fill(DEMO_PASSWORD);
     await Promise.all([
       page.waitForURL(draftUrl),
@@ -117,6 +119,10 @@ describe('risk policy editor', () => {
     const td = page.locator(`#policy-matrix td[data-severity="${cell.severity}"][data-probability="${cell.probability}"]`);
     assert.equal((await td.innerText()).trim(), cell.after);
     assert.equal(await page.locator('#policy-matrix tbody td').count(), 25);
+    // Later signatures in this session take the password alone.
+    await page.goto(`/files/${fileId}?tab=overall`);
+    assert.equal(await page.getByLabel('Your e-mail').count(), 0);
+    assert.equal(await page.getByLabel('Your password').count(), 1);
   });
 
   test('preview the move of a risk file to the new version, then confirm it', async () => {

@@ -330,7 +330,9 @@ describe('risk file workflow', () => {
     await page.getByRole('dialog').locator('.field-error, .alert-error').first().waitFor();
     assert.equal(await page.locator('.signature').count(), 0);
 
+    // The first signature of a session takes the e-mail too (21 CFR 11.200(a)(1)).
     const again = page.getByRole('dialog');
+    await again.getByLabel('Your e-mail').fill(users.riskManager);
     await again.getByLabel('Your password').fill(DEMO_PASSWORD);
     await again.getByRole('button', { name: 'Sign' }).click();
     await page.locator('.signature').first().waitFor();

@@ -254,7 +254,8 @@ class HttpAuthorization : public HttpTest {
                                               Scope scope, const Caller& caller) {
     const auto& r = records_[scope];
     const auto n = std::to_string(++bodies_);
-    const nlohmann::json sig = {{"password", kPassword}, {"meaning", "approval"}};
+    const nlohmann::json sig = {
+        {"email", caller.email}, {"password", kPassword}, {"meaning", "approval"}};
     const std::map<std::string, nlohmann::json> bodies = {
         {"POST /api/v1/auth/login", {{"email", caller.email}, {"password", kPassword}}},
         {"POST /api/v1/auth/switch-organization", {{"organization_id", org_a_}}},

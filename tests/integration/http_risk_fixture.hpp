@@ -15,9 +15,10 @@ class HttpRiskTest : public HttpTest {
     auth_ = bearer(token("admin@a.example", "org-a"));
   }
 
-  static nlohmann::json signature(const std::string& password = kPassword,
-                                  const std::string& meaning = "approval") {
-    return {{"password", password}, {"meaning", meaning}};
+  // Signed with the API token auth_ of `signer_`: both components every time (11.200(a)(1)).
+  nlohmann::json signature(const std::string& password = kPassword,
+                           const std::string& meaning = "approval") const {
+    return {{"email", signer_}, {"password", password}, {"meaning", meaning}};
   }
 
   // POST `body` to `url`; expects `status` and returns the answer's JSON.
@@ -81,6 +82,7 @@ class HttpRiskTest : public HttpTest {
   }
 
   Headers auth_;
+  std::string signer_ = "admin@a.example";  // whose token auth_ is
   std::string product_;
 };
 

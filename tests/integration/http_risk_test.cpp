@@ -60,6 +60,47 @@ TEST_F(HttpRisk, PolicyApprovalNeedsTheSignersPassword) {
   EXPECT_EQ(c.get("/api/v1/risk-policies", auth_).json()["items"].size(), 4u);
 }
 
+// 21 CFR 11.200(a)(1): the first signing of a session takes the e-mail and the password, later
+// ones in that session the password; a signing by API token takes both every time.
+TEST_F(HttpRisk, TheFirstSignatureOfASessionTakesBothComponents) {
+  auto c = client();
+  const auto draft = [&] {
+    return "/api/v1/risk-policies/" +
+           c.request("POST", "/api/v1/risk-policies", {}, auth_).json()["id"].get<std::string>();
+  };
+  const auto session = login("admin@a.example");
+  const auto cookie = with_cookie(session);
+  const nlohmann::json password_only = {{"password", kPassword}, {"meaning", "approval"}};
+  const auto before = journal_count();
+  const auto alone = c.post(draft() + "/approve", {{"signature", password_only}},
+                            cookie + if_match(1));
+  EXPECT_EQ(alone.status, 422) << alone.body;
+  EXPECT_EQ(alone.json()["field"], "/signature/email");
+  auto someone_else = password_only;
+  someone_else["email"] = "engineer@a.example";
+  const auto other = c.post(draft() + "/approve", {{"signature", someone_else}},
+                            cookie + if_match(1));
+  EXPECT_EQ(other.status, 401) << other.body;
+  EXPECT_EQ(other.json()["field"], "/signature/email");
+  EXPECT_EQ(journal_count(), before + 2);  // the two drafts, nothing signed
+
+  auto both = password_only;
+  both["email"] = "Admin@A.example";  // e-mail addresses compare without case
+  EXPECT_EQ(c.post(draft() + "/approve", {{"signature", both}}, cookie + if_match(1)).status, 200);
+  // Later in the same session, the password alone.
+  EXPECT_EQ(c.post(draft() + "/approve", {{"signature", password_only}}, cookie + if_match(1)).status,
+            200);
+  // A new session starts again with both.
+  const auto fresh = with_cookie(login("admin@a.example"));
+  EXPECT_EQ(c.post(draft() + "/approve", {{"signature", password_only}}, fresh + if_match(1)).status,
+            422);
+  // A token is no session: both, every time.
+  const auto by_token = c.post(draft() + "/approve", {{"signature", password_only}},
+                               auth_ + if_match(1));
+  EXPECT_EQ(by_token.status, 422) << by_token.body;
+  EXPECT_EQ(by_token.json()["field"], "/signature/email");
+}
+
 TEST_F(HttpRisk, FullChainToASignedGateDecision) {
   const auto policy = approved_policy();
   const auto file = risk_file(policy);

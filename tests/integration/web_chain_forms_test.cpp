@@ -59,10 +59,12 @@ class WebChainForms : public HttpRiskTest {
     const auto saved_auth = auth_;
     const auto saved_product = product_;
     auth_ = bearer(token("admin@b.example", "org-b"));
+    signer_ = "admin@b.example";
     product_.clear();
     const auto file = risk_file(approved_policy(), "B's file");
     auto c = chain(file, "Other");
     auth_ = saved_auth;
+    signer_ = "admin@a.example";
     product_ = saved_product;
     return c;
   }
