@@ -5,13 +5,21 @@
 // progress, so a crash at any moment leaves whole batches or none. The run is keyed by the
 // source file's SHA-256: importing the same file again continues after the last committed batch,
 // and once complete it is a no-op that says so.
+//
+// Rows are read from their source a batch at a time, never all at once. A second thread reads,
+// numbers and hashes batch n+1 while batch n is written; the writing (transactions, journal
+// order) stays on the calling thread, one batch after the other.
 #pragma once
 
 #include <algorithm>
+#include <condition_variable>
+#include <exception>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -28,6 +36,15 @@ namespace riskloop::app {
 struct BulkSource {
   std::string name;    // file name as the importer gave it
   std::string sha256;  // lower-case hex of the whole file
+};
+
+// The rows of one source, in source order, with source_row set.
+template <BulkRecord T>
+struct BulkRowSource {
+  std::int64_t total = 0;
+  // Replaces `out` with the next `count` rows (count <= rows left). Called from the import's
+  // second thread, one call at a time.
+  std::function<Status(std::vector<T>& out, std::int64_t count)> read;
 };
 
 struct BulkImportOptions {
@@ -93,18 +110,79 @@ struct BatchEntry {
 };
 Result<BatchEntry> batch_entry(store::Tx& tx, const Id& org, const Id& batch_id);
 
+// Makes items one at a time on a second thread, at most one ahead of the consumer: the next is
+// made while the caller works on the current one. `make` runs on that thread only; stopping
+// (destruction) waits for the item being made.
+template <class Item>
+class AheadByOne {
+ public:
+  explicit AheadByOne(std::function<Item()> make) : make_(std::move(make)) {
+    thread_ = std::thread([this] { run(); });
+  }
+  ~AheadByOne() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+  AheadByOne(const AheadByOne&) = delete;
+  AheadByOne& operator=(const AheadByOne&) = delete;
+
+  Item next() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return ready_.has_value(); });
+    Item out = std::move(*ready_);
+    ready_.reset();
+    changed_.notify_all();
+    return out;
+  }
+
+ private:
+  void run() {
+    for (;;) {
+      Item item = make_();
+      std::unique_lock lock(mutex_);
+      changed_.wait(lock, [&] { return stop_ || !ready_.has_value(); });
+      if (stop_) return;
+      ready_ = std::move(item);
+      changed_.notify_all();
+      changed_.wait(lock, [&] { return stop_ || !ready_.has_value(); });
+      if (stop_) return;
+    }
+  }
+
+  std::function<Item()> make_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::optional<Item> ready_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+// A batch read and hashed, ready to be written.
+template <BulkRecord T>
+struct PreparedBatch {
+  Status status;
+  Id batch_id;
+  std::vector<T> rows;
+  std::string merkle_root;
+};
+
+
 }  // namespace detail
 
-// Writes `rows` (in source order, source_row set; ids, org and placement are assigned here) as
-// batches, continuing a run of the same source. Fails with `conflict` when another import of the
-// same file is writing at the same time.
+// Writes the rows of `rows` (ids, org and placement are assigned here) as batches, continuing a
+// run of the same source. Fails with `conflict` when another import of the same file is writing
+// at the same time.
 template <BulkRecord T>
 Result<BulkImportResult> import_bulk_rows(AppContext& ctx, const Principal& who,
-                                          const BulkSource& source, std::span<T> rows,
+                                          const BulkSource& source, const BulkRowSource<T>& rows,
                                           const BulkImportOptions& options) {
   BulkImportResult result;
   const std::string type(T::entity);
-  const auto total = static_cast<std::int64_t>(rows.size());
+  const auto total = rows.total;
   for (int attempt = 0;; ++attempt) {
     auto found = ctx.store.transaction([&](store::Tx& tx) -> Status {
       if (auto run = RL_TRY(detail::find_import_run(tx, who.org_id, type, source.sha256))) {
@@ -138,12 +216,56 @@ Result<BulkImportResult> import_bulk_rows(AppContext& ctx, const Principal& who,
                                          " rows, but the same file now reads as " +
                                          std::to_string(total));
 
+  // Batches are read and hashed on the second thread, which alone takes ids while it runs.
   const std::int64_t batch_rows = std::max<std::int64_t>(1, options.batch_rows);
+  const std::int64_t resume_at = result.run.rows_done;
+  std::int64_t prepared_to = 0;  // the second thread's alone, as is `leaves`
   std::vector<formats::Digest> leaves;
+  const auto prepare = [&, resume_at]() -> detail::PreparedBatch<T> {
+    detail::PreparedBatch<T> batch;
+    try {
+      if (prepared_to < resume_at) {
+        std::vector<T> skipped;  // rows of the batches committed before: read past them
+        while (prepared_to < resume_at && batch.status) {
+          const std::int64_t n = std::min(batch_rows, resume_at - prepared_to);
+          batch.status = rows.read(skipped, n);
+          prepared_to += n;
+        }
+        if (!batch.status) return batch;
+      }
+      const std::int64_t n = std::min(batch_rows, total - prepared_to);
+      if (n <= 0) return batch;
+      batch.status = rows.read(batch.rows, n);
+      if (!batch.status) return batch;
+      if (std::int64_t(batch.rows.size()) != n) {
+        batch.status = fail(ErrorCode::internal, "the source gave " +
+                                                     std::to_string(batch.rows.size()) +
+                                                     " rows for a batch of " + std::to_string(n));
+        return batch;
+      }
+      prepared_to += n;
+      batch.batch_id = ctx.ids.next_id();
+      leaves.clear();
+      for (std::size_t i = 0; i < batch.rows.size(); ++i) {
+        T& row = batch.rows[i];
+        row.id = ctx.ids.next_id();
+        row.org_id = who.org_id;
+        leaves.push_back(formats::bulk_leaf_hash(row));
+        row.placement = {batch.batch_id, std::int64_t(i), formats::digest_hex(leaves.back())};
+      }
+      batch.merkle_root = formats::digest_hex(formats::merkle_root(leaves));
+    } catch (const std::exception& e) {
+      batch.status = fail(ErrorCode::internal, std::string("cannot prepare a batch: ") + e.what());
+    }
+    return batch;
+  };
+  detail::AheadByOne<detail::PreparedBatch<T>> batches(prepare);
+
   while (result.run.rows_done < total) {
     const std::int64_t start = result.run.rows_done;
-    const std::int64_t n = std::min(batch_rows, total - start);
-    const auto batch = rows.subspan(std::size_t(start), std::size_t(n));
+    auto batch = batches.next();
+    RL_CHECK(batch.status);
+    const auto n = std::int64_t(batch.rows.size());
     ImportRun run;
     RL_CHECK(ctx.store.transaction([&](store::Tx& tx) -> Status {
       run = RL_TRY(tx.get<ImportRun>(who.org_id, result.run.header.id));
@@ -151,27 +273,19 @@ Result<BulkImportResult> import_bulk_rows(AppContext& ctx, const Principal& who,
         return fail(ErrorCode::conflict,
                     "another import of this file is running (" + std::to_string(run.rows_done) +
                         " of " + std::to_string(total) + " rows done); try again when it ends");
-      const Id batch_id = ctx.ids.next_id();
-      leaves.clear();
-      for (std::size_t i = 0; i < batch.size(); ++i) {
-        T& row = batch[i];
-        row.id = ctx.ids.next_id();
-        row.org_id = who.org_id;
-        leaves.push_back(formats::bulk_leaf_hash(row));
-        row.placement = {batch_id, std::int64_t(i), formats::digest_hex(leaves.back())};
-      }
-      RL_CHECK(store::insert_bulk_rows<T>(tx, batch));
       BulkBatch entry;
       entry.record_type = type;
       entry.import_run_id = run.header.id;
       entry.source_name = source.name;
       entry.source_sha256 = source.sha256;
-      entry.first_row = batch.front().source_row;
-      entry.last_row = batch.back().source_row;
+      entry.first_row = batch.rows.front().source_row;
+      entry.last_row = batch.rows.back().source_row;
       entry.row_count = n;
-      entry.merkle_root = formats::digest_hex(formats::merkle_root(leaves));
+      entry.merkle_root = batch.merkle_root;
+      // The rows' strings move into the statement's parameters: read first_row above.
+      RL_CHECK(store::insert_bulk_rows<T>(tx, std::span<T>(batch.rows)));
       Recorder recorder(tx, who, ctx.clock.now());
-      RL_CHECK(recorder.create(entry, batch_id));
+      RL_CHECK(recorder.create(entry, batch.batch_id));
       const auto stored_version = run.header.version;
       run.rows_done += n;
       run.batches_done += 1;

@@ -6,8 +6,8 @@
 #include <set>
 
 #include "core/product.hpp"
-#include "formats/sheet/measurement_csv.hpp"
 #include "formats/digest/sha256.hpp"
+#include "formats/sheet/measurement_csv.hpp"
 
 namespace riskloop::app {
 
@@ -70,32 +70,34 @@ Result<MeasurementImport> Measurements::import_csv(const Principal& who,
     out.result = BulkImportResult{.run = *earlier, .already_complete = true};
     return out;
   }
-  auto sheet = formats::read_measurement_csv(content);
-  out.rows_read = sheet.rows_read;
-  out.issues = std::move(sheet.issues);
+  // First pass: every row is checked and nothing is kept but the products named; the file is
+  // written only when the whole of it is good.
+  formats::MeasurementCsvReader check(content);
+  std::set<std::string> products;
+  ProcessMeasurement m;
+  while (check.next(m))
+    if (!products.contains(m.product_id)) products.insert(m.product_id);
+  out.rows_read = check.rows_read();
+  out.issues = std::move(check.issues());
 
-  // Each product named once per file is looked up once.
+  // Each product named in the file is looked up once.
   std::set<std::string> unknown;
   RL_CHECK(ctx_.store.read([&](store::Tx& tx) -> Status {
-    std::set<std::string> known;
-    for (const auto& m : sheet.rows) {
-      if (known.contains(m.product_id) || unknown.contains(m.product_id)) continue;
-      const auto product = tx.get<Product>(who.org_id, m.product_id);
-      if (product) {
-        known.insert(m.product_id);
-      } else if (product.error().code == ErrorCode::not_found) {
-        unknown.insert(m.product_id);
-      } else {
-        return tl::unexpected(product.error());
-      }
+    for (const auto& id : products) {
+      const auto product = tx.get<Product>(who.org_id, id);
+      if (!product && product.error().code == ErrorCode::not_found) unknown.insert(id);
+      else if (!product) return tl::unexpected(product.error());
     }
     return {};
   }));
-  for (const auto& m : sheet.rows)
-    if (unknown.contains(m.product_id))
-      out.issues.push_back({m.source_row, "product_id",
-                            formats::quote_cell(m.product_id) +
-                                " is not a product of this organization"});
+  if (!unknown.empty() && !check.over_limit()) {
+    formats::MeasurementCsvReader again(content);
+    while (again.next(m))
+      if (unknown.contains(m.product_id))
+        out.issues.push_back({m.source_row, "product_id",
+                              formats::quote_cell(m.product_id) +
+                                  " is not a product of this organization"});
+  }
   if (!out.ok()) {
     // Notes about the whole file (row 0: a limit, "and K more problems") go last.
     const auto order = [](const formats::SheetIssue& i) {
@@ -105,8 +107,19 @@ Result<MeasurementImport> Measurements::import_csv(const Principal& who,
                      [&](const auto& a, const auto& b) { return order(a) < order(b); });
     return out;
   }
-  out.result = RL_TRY(import_bulk_rows<ProcessMeasurement>(
-      ctx_, who, source, std::span<ProcessMeasurement>(sheet.rows), options));
+
+  // Second pass, a batch at a time, as the import asks for them.
+  formats::MeasurementCsvReader reader(content);
+  const BulkRowSource<ProcessMeasurement> rows{
+      .total = out.rows_read,
+      .read = [&](std::vector<ProcessMeasurement>& batch, std::int64_t count) -> Status {
+        batch.resize(std::size_t(count));
+        for (auto& row : batch)
+          if (!reader.next(row))
+            return fail(ErrorCode::internal, source_name + " ended early on its second reading");
+        return {};
+      }};
+  out.result = RL_TRY(import_bulk_rows<ProcessMeasurement>(ctx_, who, source, rows, options));
   return out;
 }
 

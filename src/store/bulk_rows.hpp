@@ -67,12 +67,27 @@ Result<std::vector<T>> bulk_rows_from(const std::vector<SqlRow>& rows) {
 Status append_rows(Tx& tx, std::string_view table, std::span<const std::string> columns,
                    std::span<const SqlValue> values);
 
-// Inserts `rows` with their placement set.
+namespace detail {
+// RowWriter that moves text fields out of the row instead of copying them.
+struct RowMover {
+  SqlRow row;
+  template <class X>
+  void operator()(std::string_view, X& v, unsigned = 0) {
+    if constexpr (std::is_same_v<X, std::string>)
+      row.emplace_back(std::move(v));
+    else
+      row.push_back(to_sql(v));
+  }
+};
+}  // namespace detail
+
+// Inserts `rows` with their placement set. Their text fields are moved into the statement's
+// parameters: the rows are left with empty strings.
 template <BulkRecord T>
-Status insert_bulk_rows(Tx& tx, std::span<const T> rows) {
-  detail::RowWriter w;
+Status insert_bulk_rows(Tx& tx, std::span<T> rows) {
+  detail::RowMover w;
   w.row.reserve(rows.size() * detail::bulk_columns<T>().size());
-  for (const auto& row : rows) visit_bulk_row<T>(w, row);
+  for (auto& row : rows) visit_bulk_row<T>(w, row);
   return append_rows(tx, T::table, detail::bulk_columns<T>(), w.row);
 }
 

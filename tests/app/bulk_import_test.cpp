@@ -350,6 +350,76 @@ TEST_P(BulkImport, ListsPageByKeyWithFilters) {
   EXPECT_TRUE(none->empty());
 }
 
+// The importer asks its source for one batch at a time and reads at most one batch ahead of what
+// is committed, so a file of any length is never held whole; the rows and proofs are those of
+// the rows read.
+TEST_P(BulkImport, ReadsItsSourceOneBatchAtATimeAtMostOneAhead) {
+  constexpr std::int64_t kRows = 47, kBatch = 5;
+  std::int64_t given = 0, largest_read = 0, most_ahead = 0;
+  app::BulkRowSource<ProcessMeasurement> source{
+      .total = kRows,
+      .read = [&](std::vector<ProcessMeasurement>& out, std::int64_t n) -> Status {
+        largest_read = std::max(largest_read, n);
+        out.assign(std::size_t(n), {});
+        for (auto& m : out) {
+          m.source_row = 2 + given;
+          m.product_id = product_;
+          m.lot = "L" + std::to_string(given % 4);
+          m.characteristic = "length";
+          m.value = double(given);
+          m.unit = "mm";
+          ++given;
+        }
+        return {};
+      }};
+  app::BulkImportOptions options{.batch_rows = kBatch};
+  options.after_batch = [&](const ImportRun& run) -> Status {
+    most_ahead = std::max(most_ahead, given - run.rows_done);
+    return {};
+  };
+  app::AppContext ctx{*store_, clock_, ids_, {}};
+  const auto imported =
+      app::import_bulk_rows(ctx, op_, {"gen.csv", std::string(64, 'a')}, source, options);
+  ASSERT_TRUE(imported) << imported.error().message;
+  EXPECT_EQ(imported->rows_written, kRows);
+  EXPECT_EQ(imported->batches_written, 10);
+  EXPECT_EQ(largest_read, kBatch);
+  EXPECT_LE(most_ahead, 2 * kBatch);  // the batch being written and the one read ahead
+  EXPECT_EQ(count("SELECT count(*) FROM process_measurements"), kRows);
+  EXPECT_EQ(count("SELECT CAST(sum(value) AS BIGINT) FROM process_measurements"), kRows * (kRows - 1) / 2);
+  const auto report = verify();
+  EXPECT_TRUE(report.ok) << report.problem;
+  EXPECT_EQ(report.bulk_rows_checked, kRows);
+}
+
+// A source that fails part way stops the import after the batches before it, whole.
+TEST_P(BulkImport, ASourceFailingPartWayKeepsTheBatchesBeforeIt) {
+  std::int64_t given = 0;
+  app::BulkRowSource<ProcessMeasurement> source{
+      .total = 30,
+      .read = [&](std::vector<ProcessMeasurement>& out, std::int64_t n) -> Status {
+        if (given >= 20) return fail(ErrorCode::storage, "the file went away");
+        out.assign(std::size_t(n), {});
+        for (auto& m : out) {
+          m.source_row = 2 + given++;
+          m.product_id = product_;
+          m.lot = "L1";
+          m.characteristic = "length";
+          m.unit = "mm";
+        }
+        return {};
+      }};
+  app::AppContext ctx{*store_, clock_, ids_, {}};
+  const auto imported = app::import_bulk_rows(ctx, op_,
+                                              {"gone.csv", std::string(64, 'b')}, source,
+                                              {.batch_rows = 10});
+  ASSERT_FALSE(imported);
+  EXPECT_EQ(imported.error().message, "the file went away");
+  EXPECT_EQ(count("SELECT count(*) FROM process_measurements"), 20);
+  EXPECT_EQ(count("SELECT rows_done FROM import_runs"), 20);
+  EXPECT_TRUE(verify().ok);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, BulkImport, ::testing::ValuesIn(engines()),
                          [](const auto& info) { return info.param; });
 

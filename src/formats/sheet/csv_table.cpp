@@ -75,26 +75,31 @@ class CsvReader {
 
   bool done() const { return pos_ >= text_.size(); }
 
-  // Reads one record into `cells`; `row` is its spreadsheet row number. Fails when the record
-  // breaks a limit; `listed` is false when one of its problems was only counted.
+  // Reads one record into `cells`, reusing its strings; `row` is its spreadsheet row number.
+  // Fails when the record breaks a limit; `listed` is false when one of its problems was only
+  // counted.
   Status read_record(std::int64_t row, std::vector<std::string>& cells, bool& listed) {
-    cells.clear();
     listed = true;
+    std::size_t count = 0;
     const std::size_t record_start = pos_;
     RL_CHECK(budget_.add_row([&] { return place(record_start, 1); }));
     while (true) {
       const std::size_t start = pos_;
-      if (cells.size() == budget_.limits().max_columns && at_value())
-        return budget_.add_cell_text([&] { return place(start, cells.size() + 1); },
-                                     cells.size() + 1, 0);
-      const std::size_t column = cells.size() + 1;
-      const bool more = read_field(row, column, cells.emplace_back(), listed);
-      if (!cells.back().empty())
-        RL_CHECK(budget_.add_cell_text([&] { return place(start, column); }, column,
-                                       cells.back().size()));
+      if (count == budget_.limits().max_columns && at_value()) {
+        cells.resize(count);
+        return budget_.add_cell_text([&] { return place(start, count + 1); }, count + 1, 0);
+      }
+      const std::size_t column = ++count;
+      if (cells.size() < count) cells.emplace_back();
+      std::string& cell = cells[count - 1];
+      cell.clear();
+      const bool more = read_field(row, column, cell, listed);
+      if (!cell.empty())
+        RL_CHECK(budget_.add_cell_text([&] { return place(start, column); }, column, cell.size()));
       if (!more) break;
     }
-    return budget_.add_cells([&] { return place(record_start, cells.size()); }, cells.size());
+    cells.resize(count);
+    return budget_.add_cells([&] { return place(record_start, count); }, count);
   }
 
  private:
@@ -223,33 +228,63 @@ std::string encode_csv(const RiskSheet& sheet, const CsvWriteOptions& options) {
   return out;
 }
 
-Result<ParsedSheet> read_csv(std::string_view text, const SheetLimits& limits) {
-  ParsedSheet parsed;
-  if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
-  if (text.empty()) return parsed;
-
-  SheetBudget budget(limits);
-  CsvReader reader(text, detect_separator(text), budget, parsed.problems);
-  bool listed = true;
-  RL_CHECK(reader.read_record(1, parsed.sheet.columns, listed));
-  reader.set_header(&parsed.sheet.columns);
+struct CsvRecordReader::State {
+  State(std::string_view text, const SheetLimits& limits, std::vector<SheetIssue>& problems)
+      : text(text.substr(0, kBom.size()) == kBom ? text.substr(kBom.size()) : text),
+        budget(limits),
+        reader(this->text, detect_separator(this->text), budget, problems),
+        problems(problems) {}
+  std::string_view text;
+  SheetBudget budget;
+  CsvReader reader;
+  std::vector<SheetIssue>& problems;
+  std::vector<std::string> header;
   std::int64_t row = 1;
-  std::vector<std::string> cells;
-  while (!reader.done()) {
-    ++row;
-    RL_CHECK(reader.read_record(row, cells, listed));
+};
+
+CsvRecordReader::CsvRecordReader(std::string_view text, const SheetLimits& limits,
+                                 std::vector<SheetIssue>& problems)
+    : state_(std::make_unique<State>(text, limits, problems)) {}
+
+CsvRecordReader::~CsvRecordReader() = default;
+
+Status CsvRecordReader::read_header() {
+  if (state_->text.empty()) return {};
+  bool listed = true;
+  RL_CHECK(state_->reader.read_record(1, state_->header, listed));
+  state_->reader.set_header(&state_->header);
+  return {};
+}
+
+const std::vector<std::string>& CsvRecordReader::header() const { return state_->header; }
+
+Result<bool> CsvRecordReader::next(SheetRow& row) {
+  auto& s = *state_;
+  while (!s.reader.done()) {
+    ++s.row;
+    bool listed = true;
+    RL_CHECK(s.reader.read_record(s.row, row.cells, listed));
     if (!listed) continue;  // a row whose problem is not listed is left out, as finish_issues says
-    SheetRow out;
-    out.number = row;
-    out.cells.reserve(cells.size());
-    for (auto& c : cells) {
+    row.number = s.row;
+    for (auto& c : row.cells) {
       const auto i = quotes_prefix(c);
       if (i > 0 && i < c.size() && is_formula_start(c[i])) c.erase(0, 1);
-      out.cells.push_back(std::move(c));
     }
-    parsed.sheet.rows.push_back(std::move(out));
+    return true;
   }
-  budget.finish_issues(parsed.problems);
+  return false;
+}
+
+void CsvRecordReader::finish() { state_->budget.finish_issues(state_->problems); }
+
+Result<ParsedSheet> read_csv(std::string_view text, const SheetLimits& limits) {
+  ParsedSheet parsed;
+  CsvRecordReader reader(text, limits, parsed.problems);
+  RL_CHECK(reader.read_header());
+  parsed.sheet.columns = reader.header();
+  SheetRow row;
+  while (RL_TRY(reader.next(row))) parsed.sheet.rows.push_back(std::move(row));
+  reader.finish();
   return parsed;
 }
 

@@ -2,8 +2,10 @@
 // section 5.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 #include "formats/sheet/sheet_table.hpp"
@@ -27,6 +29,31 @@ std::string encode_csv(const RiskSheet& sheet, const CsvWriteOptions& options = 
 // limits.max_issues of them: the rows of further problems are left out and counted in a last
 // problem at row 0. Fails (too_large, at `line 7, column 3`) only when the text breaks `limits`.
 [[nodiscard]] Result<ParsedSheet> read_csv(std::string_view text, const SheetLimits& limits = {});
+
+// The reader behind read_csv, one record at a time, so that a large file is never held as cells:
+// the same rows, numbers, problems and limits. `text` and `problems` must outlive it.
+class CsvRecordReader {
+ public:
+  CsvRecordReader(std::string_view text, const SheetLimits& limits,
+                  std::vector<SheetIssue>& problems);
+  ~CsvRecordReader();
+  CsvRecordReader(const CsvRecordReader&) = delete;
+  CsvRecordReader& operator=(const CsvRecordReader&) = delete;
+
+  // Reads the header record (none in an empty text). Call once, first.
+  [[nodiscard]] Status read_header();
+  const std::vector<std::string>& header() const;
+  // Reads the next data row into `row` (its strings are reused: no allocation per row once they
+  // have grown): true when one was read, false at the end of the text. A row whose problem was
+  // only counted is skipped, as read_csv leaves it out.
+  [[nodiscard]] Result<bool> next(SheetRow& row);
+  // Appends the note counting the problems that were not listed; call once, at the end.
+  void finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // Formula-injection guard: a cell matching '*[=+-@\t\r] (any number of single quotes, then one of
 // the characters a spreadsheet may take for a formula) gets one more leading single quote.

@@ -41,66 +41,74 @@ std::optional<Timestamp> parse_time(std::string_view text) {
 
 }  // namespace
 
-MeasurementSheet read_measurement_csv(std::string_view text, const SheetLimits& limits) {
-  MeasurementSheet out;
-  auto read = read_csv(text, limits);
-  if (!read) {
-    out.issues.push_back({0, {}, read.error().message});
-    return out;
+MeasurementCsvReader::MeasurementCsvReader(std::string_view text, const SheetLimits& limits)
+    : csv_(text, limits, issues_), budget_(limits) {
+  static_assert(kColumnCount == std::size_t(kColumns));
+  at_.fill(-1);
+  if (const auto header = csv_.read_header(); !header) {
+    issues_ = {{0, {}, header.error().message}};
+    over_limit_ = done_ = true;
+    return;
   }
-  auto& parsed = *read;
-  out.issues = std::move(parsed.problems);
-  auto& sheet = parsed.sheet;
-  SheetBudget budget(limits);  // for the checks' own problems
-
-  std::array<int, kColumns> at;
-  at.fill(-1);
-  for (std::size_t i = 0; i < sheet.columns.size(); ++i) {
-    const auto name = trim_blanks(sheet.columns[i]);
+  const auto& columns = csv_.header();
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const auto name = trim_blanks(columns[i]);
     bool known = false;
     for (int c = 0; c < kColumns; ++c)
       if (equals_ignoring_case(name, kNames[c])) {
-        if (at[c] >= 0)
-          out.issues.push_back({1, std::string(name), "the column is named twice"});
-        at[c] = int(i);
+        if (at_[c] >= 0)
+          issues_.push_back({1, std::string(name), "the column is named twice"});
+        at_[c] = int(i);
         known = true;
       }
     if (!known && !name.empty())
-      out.issues.push_back({1, std::string(name),
-                            "is not a measurement column; allowed: " + allowed_columns()});
+      issues_.push_back({1, std::string(name),
+                         "is not a measurement column; allowed: " + allowed_columns()});
   }
   for (int c = 0; c < kRequired; ++c)
-    if (at[c] < 0)
-      out.issues.push_back({1, std::string(kNames[c]), "the required column is missing"});
-  if (!out.issues.empty() && sheet.rows.empty()) return out;
-  for (int c = 0; c < kRequired; ++c)
-    if (at[c] < 0) return out;  // every row would repeat the header's problem
+    if (at_[c] < 0) {
+      issues_.push_back({1, std::string(kNames[c]), "the required column is missing"});
+      check_rows_ = false;  // every row would repeat the header's problem
+    }
+}
 
-  out.rows.reserve(sheet.rows.size());
-  for (auto& row : sheet.rows) {
-    ++out.rows_read;
+void MeasurementCsvReader::end() {
+  done_ = true;
+  csv_.finish();
+  budget_.finish_issues(issues_);
+  if (rows_read_ == 0 && issues_.empty())
+    issues_.push_back({2, "", "the file has no measurement rows"});
+}
+
+bool MeasurementCsvReader::next(ProcessMeasurement& m) {
+  while (!done_) {
+    const auto more = csv_.next(row_);
+    if (!more) {
+      issues_ = {{0, {}, more.error().message}};
+      over_limit_ = done_ = true;
+      return false;
+    }
+    if (!*more) {
+      end();
+      return false;
+    }
+    if (!check_rows_) continue;  // the CSV's own problems are still listed
+    ++rows_read_;
+    auto& cells = row_.cells;
     const auto cell = [&](int c) -> std::string_view {
-      const int i = at[c];
-      if (i < 0 || std::size_t(i) >= row.cells.size()) return {};
-      return trim_blanks(row.cells[std::size_t(i)]);
+      const int i = at_[c];
+      if (i < 0 || std::size_t(i) >= cells.size()) return {};
+      return trim_blanks(cells[std::size_t(i)]);
     };
-    // Moves a cell's text out when it needs no trimming: a million-row file is held once, not
-    // twice.
-    const auto take = [&](int c) -> std::string {
-      const auto trimmed = cell(c);
-      if (trimmed.empty()) return {};
-      auto& whole = row.cells[std::size_t(at[c])];
-      return trimmed.size() == whole.size() ? std::move(whole) : std::string(trimmed);
-    };
-    const std::size_t before = out.issues.size();
+    const std::size_t before = issues_.size();
     bool listed = true;
     const auto bad = [&](int c, std::string message) {
-      listed = budget.add_issue(out.issues, {row.number, std::string(kNames[c]), std::move(message)}) && listed;
+      listed = budget_.add_issue(issues_, {row_.number, std::string(kNames[c]), std::move(message)}) &&
+               listed;
     };
     for (int c = 0; c < kRequired; ++c)
       if (cell(c).empty()) bad(c, "is empty; a value is required");
-    ProcessMeasurement m;
-    m.source_row = row.number;
+    m.source_row = row_.number;
     if (!cell(value).empty()) {
       if (const auto v = parse_number(cell(value)))
         m.value = *v;
@@ -114,20 +122,26 @@ MeasurementSheet read_measurement_csv(std::string_view text, const SheetLimits& 
         bad(measured_at, quote_cell(cell(measured_at)) +
                              " is not a UTC time such as 2026-11-25T09:00:00Z");
     }
-    if (out.issues.size() == before && listed) {
-      m.product_id = take(product_id);
-      m.lot = take(lot);
-      m.characteristic = take(characteristic);
-      m.unit = take(unit);
-      m.station = take(station);
-      m.operator_name = take(operator_);
-      out.rows.push_back(std::move(m));
-    }
-    std::vector<std::string>().swap(row.cells);
+    if (issues_.size() != before || !listed) continue;
+    m.product_id.assign(cell(product_id));
+    m.lot.assign(cell(lot));
+    m.characteristic.assign(cell(characteristic));
+    m.unit.assign(cell(unit));
+    m.station.assign(cell(station));
+    m.operator_name.assign(cell(operator_));
+    return true;
   }
-  budget.finish_issues(out.issues);
-  if (out.rows_read == 0 && out.issues.empty())
-    out.issues.push_back({2, "", "the file has no measurement rows"});
+  return false;
+}
+
+MeasurementSheet read_measurement_csv(std::string_view text, const SheetLimits& limits) {
+  MeasurementSheet out;
+  MeasurementCsvReader reader(text, limits);
+  ProcessMeasurement m;
+  while (reader.next(m)) out.rows.push_back(m);
+  out.rows_read = reader.rows_read();
+  out.issues = std::move(reader.issues());
+  if (reader.over_limit()) out.rows.clear();
   return out;
 }
 
