@@ -1,7 +1,11 @@
 // Whole-file reads shared by the risk use cases.
 #include "app/risk_access.hpp"
 
+#include <algorithm>
+
 #include "core/accounts.hpp"
+#include "formats/digest/sha256.hpp"
+#include "formats/json/record_json.hpp"
 
 namespace riskloop::app {
 
@@ -65,6 +69,40 @@ Result<risk::RiskPolicy> find_policy_version(store::Tx& tx, const Id& org, const
 Result<risk::CompiledPolicy> pinned_policy(store::Tx& tx, const Id& org, const risk::RiskFile& file) {
   const auto policy = RL_TRY(find_policy_version(tx, org, file.policy_id, file.policy_version));
   return risk::CompiledPolicy::compile(policy);
+}
+
+namespace {
+
+// Adds each record of `records` (in id order, whatever order the list has) to `h`.
+template <class T>
+void add_records(formats::Sha256& h, const std::vector<T>& records) {
+  std::vector<const T*> in_order;
+  for (const auto& r : records) in_order.push_back(&r);
+  std::sort(in_order.begin(), in_order.end(),
+            [](const T* a, const T* b) { return a->header.id < b->header.id; });
+  for (const T* r : in_order) {
+    h.update(T::entity).update(" ").update(r->header.id).update("\n");
+    h.update(formats::canonical_payload(*r)).update("\n");
+  }
+}
+
+}  // namespace
+
+std::string analysis_digest(const risk::RiskFileSnapshot& s) {
+  formats::Sha256 h;
+  h.update("policy ").update(s.file.policy_id).update(" ");
+  h.update(std::to_string(s.file.policy_version)).update("\n");
+  add_records(h, s.hazards);
+  add_records(h, s.situations);
+  add_records(h, s.harms);
+  add_records(h, s.hazard_situations);
+  add_records(h, s.situation_harms);
+  add_records(h, s.controls);
+  add_records(h, s.control_links);
+  add_records(h, s.introduced_hazards);
+  add_records(h, s.residual_estimates);
+  add_records(h, s.benefit_risks);
+  return formats::hex_of(h.finish());
 }
 
 }  // namespace riskloop::app

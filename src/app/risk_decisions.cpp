@@ -28,6 +28,7 @@ Result<risk::GateDecision> RiskFiles::decide_gate(const Principal& who, const Id
     d.blocking_reasons = static_cast<std::int64_t>(reasons.size());
     d.decided_by = who.user_id;
     d.decided_at = r.now();
+    d.content_digest = analysis_digest(snapshot);
     RL_CHECK(r.create(d, ctx_.ids.next_id()));
     RL_CHECK(sign_record(r, ctx_.ids, d, sig.meaning));
     if (in.outcome == risk::GateOutcome::passed && static_cast<int>(in.stage) > static_cast<int>(file.stage)) {
@@ -82,12 +83,13 @@ Result<risk::OverallResidualRisk> RiskFiles::decide_overall_residual(
   RL_CHECK(confirm_signer(ctx_, who, sig));
   risk::OverallResidualRisk d;
   RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
-    RL_CHECK(visible_file(tx, who, id));
+    const auto file = RL_TRY(visible_file(tx, who, id));
     RL_CHECK(copy_fields(in, d));
     Recorder r(tx, who, ctx_.clock.now());
     d.risk_file_id = id;
     d.decided_by = who.user_id;
     d.decided_at = r.now();
+    d.content_digest = analysis_digest(RL_TRY(load_snapshot(tx, who.org_id, file)));
     RL_CHECK(r.create(d, ctx_.ids.next_id()));
     return sign_record(r, ctx_.ids, d, sig.meaning).map([](auto&&) {});
   }));

@@ -131,7 +131,8 @@ Result<std::string> RiskExchange::render_report(
                  .generated_at = now,
                  .product_name = product_name,
                  .organization_name = organization_name,
-                 .product_description = product_description});
+                 .product_description = product_description,
+                 .analysis_digest = assessment.analysis_digest});
 }
 
 Result<std::string> RiskExchange::report_html(const Principal& who, const Id& file_id) {

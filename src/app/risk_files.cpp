@@ -128,6 +128,7 @@ Result<FileAssessment> RiskFiles::assess(const Principal& who, const Id& id) {
       if (cached) return {};
     }
     out.snapshot = RL_TRY(load_snapshot(tx, who.org_id, file));
+    out.analysis_digest = analysis_digest(out.snapshot);
     if (auto p = find_policy_version(tx, who.org_id, file.policy_id, file.policy_version))
       out.policy = std::move(*p);
     const auto sign = [&](std::string_view entity, const Id& rid) -> Status {

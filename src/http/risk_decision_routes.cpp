@@ -21,15 +21,21 @@ namespace {
 
 using app::RiskFiles;
 
-// A decision with the signatures made on it.
+// Decisions that bind the file's analysis when signed (content_digest).
+template <class D>
+concept BindsAnalysis = requires(const D& d) { d.content_digest; };
+
+// A decision with the signatures made on it and, where it binds the analysis, whether the
+// analysis changed since.
 template <Record D>
-nlohmann::json decision_json(const D& d, const std::vector<Signature>& signatures) {
+nlohmann::json decision_json(const D& d, const app::FileAssessment& a) {
   auto out = formats::to_json(d);
   nlohmann::json signed_by = nlohmann::json::array();
-  for (const auto& s : signatures)
+  for (const auto& s : a.signatures)
     if (s.signed_entity == D::entity && s.signed_id == d.header.id)
       signed_by.push_back(formats::to_json(s));
   out["signatures"] = std::move(signed_by);
+  if constexpr (BindsAnalysis<D>) out["changed_since_signed"] = a.changed_since(d);
   return out;
 }
 
@@ -38,6 +44,12 @@ nlohmann::json decision_schema() {
   auto s = record_schema<D>();
   s["properties"]["signatures"] = {{"type", "array"}, {"items", record_schema<Signature>()}};
   s["required"].push_back("signatures");
+  if constexpr (BindsAnalysis<D>) {
+    s["properties"]["changed_since_signed"] = {
+        {"type", "boolean"},
+        {"description", "the file's analysis differs from what was signed (content_digest)"}};
+    s["required"].push_back("changed_since_signed");
+  }
   return s;
 }
 
@@ -46,7 +58,7 @@ template <Record D, std::vector<D> risk::RiskFileSnapshot::*Member>
 Response list_decisions(Call& c) {
   const auto a = RL_HTTP_TRY(c.app().files().assess(c.principal, c.param(0)));
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& d : a.snapshot.*Member) items.push_back(decision_json(d, a.signatures));
+  for (const auto& d : a.snapshot.*Member) items.push_back(decision_json(d, a));
   return json_response(200, {{"items", std::move(items)}, {"next", nullptr}});
 }
 

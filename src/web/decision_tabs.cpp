@@ -122,6 +122,7 @@ void overall_tab(Call& c, const FileView& v, const FailedForm* failed, Data& d) 
     r.set("disclosure", it->disclosure_reference);
     r.set("rationale", it->rationale);
     r.set("decided_at", display_time(it->decided_at));
+    r.set("changed", flag(v.assessment.changed_since(*it)));
     r.set("signatures", signatures_of(v, risk::OverallResidualRisk::entity, it->header.id));
     r.set("latest", flag(it == snap.overall_residual_risks.rbegin()));
     decisions.push_back(r);
@@ -181,6 +182,7 @@ void gates_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
                               "blocking reason", "blocking reasons"));
     r.set("rationale", it->rationale);
     r.set("decided_at", display_time(it->decided_at));
+    r.set("changed", flag(v.assessment.changed_since(*it)));
     r.set("signatures", signatures_of(v, risk::GateDecision::entity, it->header.id));
     decisions.push_back(r);
   }

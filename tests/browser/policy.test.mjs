@@ -98,13 +98,14 @@ describe('risk policy editor', () => {
     let dialog = page.getByRole('dialog');
     await dialog.waitFor();
     await dialog.getByLabel('Meaning of the signature').selectOption('approval');
+    // The session's first signature: the e-mail and the password (21 CFR 11.200(a)(1)).
+    await dialog.getByLabel('Your e-mail').fill(users.riskManager);
     await dialog.getByLabel('Your password').fill('not my password');
     await dialog.getByRole('button', { name: 'Sign' }).click();
     dialog = page.getByRole('dialog');
     await dialog.locator('.field-error').waitFor();
     assert.equal(await page.locator('#policy-status').innerText(), 'draft');
 
-    // The session's first signature: the e-mail and the password (21 CFR 11.200(a)(1)).
     await dialog.getByLabel('Your e-mail').fill(users.riskManager);
     await dialog.getByLabel('Your password').fill(DEMO_PASSWORD);
     await Promise.all([

@@ -324,13 +324,14 @@ describe('risk file workflow', () => {
     await dialog.getByLabel('Conclusion').selectOption('acceptable');
     await dialog.getByLabel('Rationale').fill('Every residual risk is acceptable; the benefit outweighs them.');
     await dialog.getByLabel('Meaning of the signature').selectOption('approval');
-    // A wrong password is refused next to the field and nothing is signed.
+    // A wrong password is refused next to the field and nothing is signed. The first signature
+    // of a session takes the e-mail too (21 CFR 11.200(a)(1)).
+    await dialog.getByLabel('Your e-mail').fill(users.riskManager);
     await dialog.getByLabel('Your password').fill('not my password');
     await dialog.getByRole('button', { name: 'Sign' }).click();
     await page.getByRole('dialog').locator('.field-error, .alert-error').first().waitFor();
     assert.equal(await page.locator('.signature').count(), 0);
 
-    // The first signature of a session takes the e-mail too (21 CFR 11.200(a)(1)).
     const again = page.getByRole('dialog');
     await again.getByLabel('Your e-mail').fill(users.riskManager);
     await again.getByLabel('Your password').fill(DEMO_PASSWORD);

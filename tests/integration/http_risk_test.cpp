@@ -219,6 +219,23 @@ TEST_F(HttpRisk, FullChainToASignedGateDecision) {
   ASSERT_EQ(overall_list["items"].size(), 1u);
   EXPECT_EQ(overall_list["items"][0]["signatures"][0]["meaning"], "responsibility");
   EXPECT_TRUE(c.get(base + "/benefit-risk", auth_).json()["items"].empty());
+
+  // Both decisions bind the analysis as signed: unchanged so far, then an edit shows on them,
+  // in the API, on the screens and in the report.
+  EXPECT_FALSE(c.get(base + "/gate-decisions", auth_).json()["items"][0]["changed_since_signed"]);
+  EXPECT_FALSE(overall_list["items"][0]["changed_since_signed"]);
+  EXPECT_EQ(decision.json()["content_digest"].get<std::string>().size(), 64u);
+  const auto edited = c.request("PATCH", "/api/v1/hazards/" + ch.hazard,
+                                R"({"description":"added after the gate"})", auth_ + if_match(1));
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  EXPECT_TRUE(c.get(base + "/gate-decisions", auth_).json()["items"][0]["changed_since_signed"]);
+  EXPECT_TRUE(
+      c.get(base + "/overall-residual-risk", auth_).json()["items"][0]["changed_since_signed"]);
+  const auto report = c.get(base + "/report?format=html", auth_);
+  ASSERT_EQ(report.status, 200);
+  EXPECT_NE(report.body.find("changed after the design &amp; development gate was passed"),
+            std::string::npos);
+  EXPECT_NE(report.body.find("changed after this evaluation was signed"), std::string::npos);
 }
 
 TEST_F(HttpRisk, BenefitRiskAndPolicyMigration) {

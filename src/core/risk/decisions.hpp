@@ -70,6 +70,7 @@ struct OverallResidualRisk {
   std::string rationale;
   Id decided_by;
   Timestamp decided_at{};
+  std::string content_digest;  // as GateDecision::content_digest
 
   template <class V, class Self>
   static void fields(V& v, Self& s) {
@@ -82,6 +83,7 @@ struct OverallResidualRisk {
     v("rationale", s.rationale);
     v("decided_by", s.decided_by);
     v("decided_at", s.decided_at);
+    v("content_digest", s.content_digest, kAddedLater);
   }
 };
 
@@ -99,6 +101,9 @@ struct GateDecision {
   std::string rationale;
   Id decided_by;
   Timestamp decided_at{};
+  // The file's analysis when it was signed (app::analysis_digest), so that a later edit shows on
+  // the decision; "" for decisions recorded before it was kept.
+  std::string content_digest;
 
   template <class V, class Self>
   static void fields(V& v, Self& s) {
@@ -109,6 +114,7 @@ struct GateDecision {
     v("rationale", s.rationale);
     v("decided_by", s.decided_by);
     v("decided_at", s.decided_at);
+    v("content_digest", s.content_digest, kAddedLater);
   }
 };
 

@@ -49,6 +49,12 @@ void write_benefit_risk(ReportWriter& w) {
   w.close_section();
 }
 
+// The analysis changed after `d` was signed (Part 11: the signature covers the file as it was).
+template <class D>
+bool changed_since(const ReportWriter& w, const D& d) {
+  return !d.content_digest.empty() && d.content_digest != w.data().analysis_digest;
+}
+
 void write_overall(ReportWriter& w) {
   const auto& s = w.file();
   w.open_section("overall", "11 Overall residual risk (ISO 14971 8)");
@@ -81,6 +87,11 @@ void write_overall(ReportWriter& w) {
   row("Rationale", latest->rationale);
   row("Decided by", latest->decided_by);
   w.close_table();
+  if (changed_since(w, *latest))
+    w.paragraph("The analysis of this file changed after this evaluation was signed: the "
+                "signature covers the file as it was on " + utc_text(latest->decided_at) +
+                    ", not as this report shows it.",
+                Tone::missing);
   w.signature_block(risk::OverallResidualRisk::entity, latest->header.id);
   w.close_group();
   if (s.overall_residual_risks.size() > 1) {
@@ -167,6 +178,13 @@ void write_gates(ReportWriter& w) {
       w.close_row();
     }
     w.close_table();
+    for (const auto& g : s.gate_decisions)
+      if (g.outcome == risk::GateOutcome::passed && changed_since(w, g))
+        w.paragraph("The analysis of this file changed after the " +
+                        std::string(stage_text(g.stage)) + " gate was passed on " +
+                        utc_text(g.decided_at) +
+                        ": that signature covers the file as it was then.",
+                    Tone::missing);
   }
   for (const auto& stage : w.data().gate_findings) {
     const auto n = stage.findings.size();

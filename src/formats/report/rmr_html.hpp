@@ -50,6 +50,9 @@ struct RmrData {
   std::string product_name;       // shown in the title block when given
   std::string organization_name;  // likewise
   std::string product_description;  // the device description when the file has none of its own
+  // The file's analysis now (app::analysis_digest): a signed decision that bound another one
+  // is reported as signed before a change.
+  std::string analysis_digest;
 };
 
 // The report: title block, then 1 plan (4.4 a-g), 2 device, intended use, misuse and safety
