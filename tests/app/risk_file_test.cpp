@@ -26,7 +26,11 @@ TEST_F(RiskFile, PolicyApprovalIsSignedAndFinal) {
 TEST_F(RiskFile, SigningNeedsThePasswordAndAPerson) {
   auto draft = app_->policies().revise(admin_, policy_.policy_id);
   ASSERT_TRUE(draft) << draft.error().message;
-  auto wrong = app_->policies().approve(admin_, draft->header.id, {"wrong password!", SignatureMeaning::approval}, 1);
+  auto alone = app_->policies().approve(admin_, draft->header.id, {kPassword, SignatureMeaning::approval}, 1);
+  ASSERT_FALSE(alone);  // a session's first signature takes the e-mail too
+  EXPECT_EQ(alone.error().location, "/signature/email");
+  auto wrong = app_->policies().approve(admin_, draft->header.id,
+                                        {"wrong password!", SignatureMeaning::approval, admin_.email}, 1);
   ASSERT_FALSE(wrong);
   EXPECT_EQ(wrong.error().code, ErrorCode::unauthenticated);
   EXPECT_EQ(wrong.error().location, "/signature/password");

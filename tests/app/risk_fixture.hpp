@@ -23,8 +23,9 @@ class RiskTest : public AppTest {
     file_ = file->header.id;
   }
 
+  // admin_'s signature: the e-mail too, as the first signing of a session (11.200(a)(1)).
   SignatureInput sign(SignatureMeaning meaning = SignatureMeaning::approval) {
-    return {kPassword, meaning};
+    return {kPassword, meaning, admin_.email};
   }
 
   risk::RiskFileInput file_input() {
