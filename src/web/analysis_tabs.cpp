@@ -106,6 +106,7 @@ void hazards_tab(Call& c, const FileView& v, const TabState& s, const FailedForm
     const auto& h = hz[order[k]];
     Data r;
     r.set("id", h.header.id);
+    set_item_state(r, "hazards", h);
     r.set("title", h.title);
     r.set("description", h.description);
     r.set("category", h.category);
@@ -164,7 +165,7 @@ void hazards_tab(Call& c, const FileView& v, const TabState& s, const FailedForm
   for (const auto& h : snap.harms) {
     Data o;
     o.set("value", h.header.id);
-    o.set("label", h.title);
+    o.set("label", risk::labelled(h));
     o.set("selected", flag(h.header.id == chosen));
     harms.push_back(o);
   }
@@ -187,7 +188,7 @@ void risks_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
     for (const auto sit : idx.situations_of_hazard(h)) {
       auto& text = hazards_of[sit];
       if (!text.empty()) text += "; ";
-      text += snap.hazards[h].title;
+      text += risk::labelled(snap.hazards[h]);
     }
   const auto situation = [&](std::size_t pair) -> const risk::HazardousSituation* {
     const auto i = idx.situation_of_pair(pair);
@@ -265,9 +266,10 @@ void risks_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
     const auto* a = assessment(i);
     Data r;
     r.set("id", pair.header.id);
+    set_item_state(r, "risks", pair);
     r.set("hazard", hazard_text(i));
-    r.set("situation", title_of(sit));
-    r.set("harm", title_of(hm));
+    r.set("situation", sit ? risk::labelled(*sit) : std::string());
+    r.set("harm", hm ? risk::labelled(*hm) : std::string());
     const auto p1 = sit && sit->p1 ? risk::format_probability(*sit->p1) : std::string("—");
     const auto p2 = pair.probability_not_estimable ? std::string("not estimable")
                     : pair.p2 ? risk::format_probability(*pair.p2)

@@ -158,8 +158,9 @@ TEST_F(HttpIsolation, RecordsOfAnotherOrganizationAreNotFoundOnEveryRoute) {
   const auto body_for = [&](const std::string& method, const std::string& pattern) {
     if (const auto it = bodies.find(method + " " + pattern); it != bodies.end())
       return it->second.dump();
+    if (pattern.ends_with("/retire")) return nlohmann::json{{"rationale", "x"}}.dump();
     if (method == "GET" || method == "DELETE" || pattern.ends_with("/revise") ||
-        pattern.ends_with("/import"))
+        pattern.ends_with("/reinstate") || pattern.ends_with("/import"))
       return std::string();  // an empty import is a sheet, read only once the file is found
     // /api/v1/<items>/{id} or /api/v1/risk-files/{file}/<items>
     std::string items = pattern.substr(8);
