@@ -42,7 +42,7 @@ describe('refs and retiring an item', () => {
     assert.match(html, /RETIRED: Design change DC-12 removed the heater/);
 
     await page.goto('/journal');
-    assert.match(await page.locator('main').innerText(), /hazard\s+H-001 /i);
+    assert.match(await page.locator('main').innerText(), /hazard: H-001 /);
 
     await page.goto(`/files/${fileId}?tab=hazards`);
     await page.locator('#hazard-table tbody tr', { hasText: 'H-001' }).getByRole('button', { name: 'Reinstate H-001' }).click();
