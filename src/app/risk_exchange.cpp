@@ -10,11 +10,12 @@
 #include "app/recorder.hpp"
 #include "app/risk_access.hpp"
 #include "app/risk_files.hpp"
+#include "app/risk_item_rules.hpp"
 #include "core/product.hpp"
-#include "formats/sheet/csv_table.hpp"
-#include "formats/sheet/hazard_sheet_export.hpp"
 #include "formats/report/rmr_html.hpp"
 #include "formats/report/rmr_pdf.hpp"
+#include "formats/sheet/csv_table.hpp"
+#include "formats/sheet/hazard_sheet_export.hpp"
 #include "formats/xlsx/xlsx_table_reader.hpp"
 
 namespace riskloop::app {
@@ -34,6 +35,7 @@ Result<std::string> read_bytes(const fs::path& path) {
 template <Record T>
 Status create_all(Recorder& r, std::vector<T>& records) {
   for (auto& rec : records) {
+    RL_CHECK(assign_item_ref(r.tx(), rec));  // a sheet's refs are informational: new ones here
     Id id = rec.header.id;
     RL_CHECK(r.create(rec, std::move(id)));
   }

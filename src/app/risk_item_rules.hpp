@@ -5,6 +5,7 @@
 #include "app/recorder.hpp"
 #include "core/field_copy.hpp"
 #include "core/risk/analysis_chain.hpp"
+#include "core/risk/item_refs.hpp"
 #include "core/risk/residual_estimate.hpp"
 #include "core/risk/review.hpp"
 #include "core/risk/risk_control.hpp"
@@ -58,6 +59,17 @@ Status check_item_references(store::Tx& tx, const Id& org, const T& rec) {
   detail::ReferenceChecker c{tx, org, rec.risk_file_id, {}};
   T::fields(c, rec);
   return c.status;
+}
+
+// Gives a new item its ref (core/risk/item_refs.hpp): the next number of its kind in its file.
+// Every path that creates items calls it in the creating transaction.
+template <class T>
+Status assign_item_ref(store::Tx& tx, T& rec) {
+  if constexpr (risk::ReferencedItem<T>) {
+    const auto number = RL_TRY(tx.next_item_number(rec.risk_file_id, T::entity));
+    rec.ref = risk::format_ref(T::ref_prefix, number);
+  }
+  return {};
 }
 
 // An input onto its record, and a record back onto its input (the start of a partial update):

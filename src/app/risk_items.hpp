@@ -32,6 +32,7 @@ class RiskItems {
       RL_CHECK(visible_file(tx, who, file_id));
       RL_CHECK(check_item_references(tx, who.org_id, rec));
       RL_CHECK(check_item_rules(tx, who.org_id, rec));
+      RL_CHECK(assign_item_ref(tx, rec));
       Recorder r(tx, who, ctx_.clock.now());
       RL_CHECK(r.create(rec, ctx_.ids.next_id()));
       return after_item_write(r, rec);
@@ -97,6 +98,22 @@ class RiskItems {
     });
   }
 
+  // Retires an item (core/risk/item_refs.hpp): it stays stored, listed and readable, journaled
+  // as an update carrying the rationale, but no longer counts in the assessment. Refused for an
+  // item already retired (conflict) and without a rationale (validation, "/rationale").
+  Result<T> retire(const Principal& who, const Id& id, const std::string& rationale,
+                   std::optional<std::int64_t> expected_version) requires risk::ReferencedItem<T> {
+    RL_CHECK(risk::validate_retire_rationale(rationale));
+    return set_retirement(who, id, rationale, expected_version);
+  }
+
+  // Counts the item again; refused (conflict) for an item that is not retired.
+  Result<T> reinstate(
+      const Principal& who, const Id& id,
+      std::optional<std::int64_t> expected_version) requires risk::ReferencedItem<T> {
+    return set_retirement(who, id, {}, expected_version);
+  }
+
   // The settable fields of a stored item: where a partial update starts.
   static Input input_of_record(const T& rec) { return record_input<Input>(rec); }
 
@@ -104,6 +121,27 @@ class RiskItems {
   static Status in_words(Status written) {
     if (written) return written;
     return tl::unexpected(duplicate_in_words(written.error(), T::entity));
+  }
+
+  Result<T> set_retirement(const Principal& who, const Id& id, const std::string& rationale,
+                           std::optional<std::int64_t> expected_version) {
+    RL_CHECK(require(who, Permission::write_risk, "change risk files"));
+    T rec{};
+    RL_CHECK(ctx_.store.transaction([&](store::Tx& tx) -> Status {
+      rec = RL_TRY(read_visible(tx, who, id));
+      RL_CHECK(check_version(T::entity, id, rec.header.version, expected_version));
+      const std::string name = std::string(T::entity) + " " + risk::ref_or_id(rec);
+      if (!rationale.empty() && risk::retired(rec))
+        return fail(ErrorCode::conflict, name + " is already retired (\"" + rec.retired_rationale +
+                                             "\"); reinstate it first to retire it again");
+      if (rationale.empty() && !risk::retired(rec))
+        return fail(ErrorCode::conflict, name + " is not retired");
+      rec.retired_rationale = rationale;
+      Recorder r(tx, who, ctx_.clock.now());
+      RL_CHECK(r.update(rec));
+      return after_item_write(r, rec);
+    }));
+    return rec;
   }
 
   Result<T> read_visible(store::Tx& tx, const Principal& who, const Id& id) {

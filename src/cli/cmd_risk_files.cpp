@@ -161,7 +161,8 @@ CommandStatus run_assess(const FileArgs& args) {
 
   Table steps({"STEP", "RISKS"});
   std::array<std::size_t, EnumNames<risk::Step>::names.size()> per_step{};
-  for (const auto& r : a.risks) ++per_step[static_cast<std::size_t>(r.step)];
+  for (const auto& r : a.risks)
+    if (!r.retired) ++per_step[static_cast<std::size_t>(r.step)];
   for (std::size_t i = 0; i < per_step.size(); ++i)
     steps.add_row(
         {std::string(risk::step_label(static_cast<risk::Step>(i))), std::to_string(per_step[i])});

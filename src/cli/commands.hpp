@@ -22,6 +22,8 @@ void add_policy_commands(CLI::App& root, Selection& selection);
 void add_risk_file_commands(CLI::App& root, Selection& selection);
 void add_gate_commands(CLI::App& root, Selection& selection);
 void add_risk_exchange_commands(CLI::App& root, Selection& selection);
+// item list, retire, reinstate (cmd_risk_items.cpp).
+void add_risk_item_commands(CLI::App& root, Selection& selection);
 
 // The declared record types (cmd_records.cpp): operational-risks (alias oprisk), ...
 void add_record_commands(CLI::App& root, Selection& selection);

@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
   add_backup_commands(root, selection);
   add_policy_commands(root, selection);
   add_risk_file_commands(root, selection);
+  add_risk_item_commands(root, selection);
   add_gate_commands(root, selection);
   add_risk_exchange_commands(root, selection);
   add_record_commands(root, selection);

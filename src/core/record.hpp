@@ -36,6 +36,11 @@ enum FieldFlags : unsigned {
   // leaves the field out while it is empty, so entries written before it existed still match
   // their rows (docs/journal.md). Text fields only.
   kAddedLater = 1u << 1,
+  // Given to existing rows by a migration that could not journal it (an added-later text field
+  // filled in for records written before it existed, such as an item's ref): `riskloop verify`
+  // accepts a row holding a value its last journal entry does not have yet, as long as the entry
+  // has no value for it at all. The value enters the journal with the record's next change.
+  kBackfilled = 1u << 2,
 };
 
 // Common header of every record. Version starts at 1 and grows by one on every update; it is the

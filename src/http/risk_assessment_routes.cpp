@@ -163,6 +163,8 @@ nlohmann::json risk_json(const CompiledPolicy& policy, const risk::RiskFileSnaps
                          const risk::RiskAssessment& a) {
   const auto& pair = s.situation_harms[a.pair];
   return {{"situation_harm_id", pair.header.id},
+          {"ref", pair.ref},
+          {"retired", a.retired},
           {"situation_id", pair.situation_id},
           {"harm_id", pair.harm_id},
           {"step", name_of(a.step)},
@@ -191,7 +193,8 @@ nlohmann::json assessment_json(const app::FileAssessment& a) {
               {"status", name_of(a.policy->status)}};
     if (auto compiled = CompiledPolicy::compile(*a.policy)) {
       for (const auto& r : a.risks) {
-        steps[std::string(name_of(r.step))] = steps[std::string(name_of(r.step))].get<int>() + 1;
+        if (!r.retired)  // counted like the heat maps: retired risks are listed, not counted
+          steps[std::string(name_of(r.step))] = steps[std::string(name_of(r.step))].get<int>() + 1;
         risks.push_back(risk_json(*compiled, s, r));
       }
       heat = {{"initial",
@@ -222,6 +225,12 @@ nlohmann::json assessment_schema() {
   for (auto name : EnumNames<risk::Step>::names) steps[std::string(name)] = kCount;
   const nlohmann::json state = {{"type", "string"}, {"enum", {"missing", "invalid", "evaluated"}}};
   const auto risk = object_schema({{"situation_harm_id", kText},
+                                   {"ref", kText},
+                                   {"retired",
+                                    {{"type", "boolean"},
+                                     {"description",
+                                      "retired, or reached only through retired items: listed, "
+                                      "left out of steps, heat maps, completeness and gates"}}},
                                    {"situation_id", kText},
                                    {"harm_id", kText},
                                    {"step", enum_schema<risk::Step>()},

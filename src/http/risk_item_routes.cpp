@@ -3,6 +3,8 @@
 //
 //   GET  /api/v1/risk-files/{file}/<items>   list (a page)      POST  ... create (201)
 //   GET  /api/v1/<items>/{id}                one item (ETag)     PUT / PATCH / DELETE (If-Match)
+//   POST /api/v1/<items>/{id}/retire | /reinstate   (If-Match; hazards, situations, harms, risks
+//        and controls: the items with a ref, core/risk/item_refs.hpp)
 //
 // since the application serves them all through one generic service (app/risk_items.hpp). A
 // reference to an item of another file is refused with 422 naming the field ("/hazard_id").
@@ -28,10 +30,10 @@ struct ItemKind {
 // The texts of one item type's routes, built once: patterns, operation ids and summaries must
 // outlive the route table (it keeps views of them).
 struct ItemTexts {
-  std::string list_pattern, item_pattern, item_url;
-  std::string list_id, create_id, get_id, replace_id, patch_id, delete_id;
+  std::string list_pattern, item_pattern, item_url, retire_pattern, reinstate_pattern;
+  std::string list_id, create_id, get_id, replace_id, patch_id, delete_id, retire_id, reinstate_id;
   std::string list_summary, create_summary, get_summary, replace_summary, patch_summary,
-      delete_summary;
+      delete_summary, retire_summary, reinstate_summary;
 };
 
 struct ItemNames {
@@ -61,6 +63,13 @@ ItemTexts make_texts(const ItemNames& n) {
   t.replace_summary = "Replace every field of a " + label;
   t.patch_summary = "Change some fields of a " + label;
   t.delete_summary = "Delete a " + label + " (refused while other items refer to it)";
+  t.retire_pattern = t.item_pattern + "/retire";
+  t.reinstate_pattern = t.item_pattern + "/reinstate";
+  t.retire_id = "retire" + one;
+  t.reinstate_id = "reinstate" + one;
+  t.retire_summary =
+      "Retire a " + label + " with a rationale: kept and listed, left out of the assessment";
+  t.reinstate_summary = "Reinstate a retired " + label + ": it counts again";
   return t;
 }
 
@@ -114,6 +123,46 @@ template <class K>
 Response delete_item(Call& c) {
   RL_HTTP_CHECK(K::of(c.app()).remove(c.principal, c.param(0), c.if_match));
   return no_content();
+}
+
+template <class K>
+Response retire_item(Call& c) {
+  risk::RetireInput in;
+  RL_HTTP_CHECK(decode_body(c, in));
+  return record_response(
+      RL_HTTP_TRY(K::of(c.app()).retire(c.principal, c.param(0), in.rationale, c.if_match)));
+}
+
+template <class K>
+Response reinstate_item(Call& c) {
+  return record_response(
+      RL_HTTP_TRY(K::of(c.app()).reinstate(c.principal, c.param(0), c.if_match)));
+}
+
+template <class K>
+void add_retirement(RouteTable& routes, const ItemTexts& t, const SchemaRef& record,
+                    std::string_view tag) {
+  routes.add({.method = Method::post,
+              .pattern = t.retire_pattern,
+              .operation_id = t.retire_id,
+              .summary = t.retire_summary,
+              .tag = tag,
+              .handler = &retire_item<K>,
+              .exec = Exec::write_pool,
+              .body = {"RetireInput", &input_schema<risk::RetireInput>},
+              .response_description = "The item, retired",
+              .response = record,
+              .if_match = true});
+  routes.add({.method = Method::post,
+              .pattern = t.reinstate_pattern,
+              .operation_id = t.reinstate_id,
+              .summary = t.reinstate_summary,
+              .tag = tag,
+              .handler = &reinstate_item<K>,
+              .exec = Exec::write_pool,
+              .response_description = "The item, counting again",
+              .response = record,
+              .if_match = true});
 }
 
 template <class K>
@@ -185,6 +234,7 @@ void add_items(RouteTable& routes, const ItemNames& names) {
               .status = 204,
               .response_description = "Deleted",
               .if_match = true});
+  if constexpr (risk::ReferencedItem<typename K::T>) add_retirement<K>(routes, t, record, tag);
 }
 
 using app::App;

@@ -417,6 +417,17 @@ Status Tx::release_attempt(const std::string& key, std::int64_t limit) {
   return {};
 }
 
+Result<std::int64_t> Tx::next_item_number(const Id& file_id, std::string_view kind) {
+  const SqlValue p[] = {file_id, std::string(kind)};
+  const auto rows = RL_TRY(db_.query(
+      "INSERT INTO risk_item_counters (risk_file_id, kind, last_number) VALUES ($1, $2, 1) "
+      "ON CONFLICT (risk_file_id, kind) DO UPDATE SET "
+      "last_number = risk_item_counters.last_number + 1 RETURNING last_number",
+      p));
+  if (rows.empty()) return fail(ErrorCode::internal, "the item counter returned no number");
+  return sql_int(rows.front()[0]);
+}
+
 Result<std::int64_t> Tx::purge_expired_logins(Timestamp now, Timestamp idle_floor,
                                               Timestamp window_floor) {
   const SqlValue sessions[] = {format_timestamp(now), format_timestamp(idle_floor)};

@@ -320,6 +320,13 @@ class Tx {
   // Deletes every entry whose expires_at is at or before `now`; returns how many.
   Result<std::int64_t> purge_idempotency_keys(Timestamp now);
 
+  // --- risk file item numbers (not journaled: the items that take them are) ------------------
+  // The next number of item kind `kind` (an entity name) in risk file `file_id`: 1, 2, 3, ...
+  // The counter only grows, so a number is never handed out twice, even after its item was
+  // removed. Writers are serialized (one SQLite writer; the journal's advisory lock on
+  // PostgreSQL), and the items' unique (risk_file_id, ref) index refuses a duplicate regardless.
+  Result<std::int64_t> next_item_number(const Id& file_id, std::string_view kind);
+
   // Raw access for store-internal aggregate queries and verification scans.
   SqlConnection& sql() { return db_; }
 

@@ -101,11 +101,13 @@ struct ChainPicks {
 // tables (a longer list is no use in a select).
 template <class Item>
 Choices pick_choices(const std::vector<Item>& items) {
+  std::vector<const Item*> by_title;
+  for (std::size_t i = 0; i < items.size() && by_title.size() < 2000; ++i)
+    by_title.push_back(&items[i]);
+  std::stable_sort(by_title.begin(), by_title.end(),
+                   [](const Item* a, const Item* b) { return a->title < b->title; });
   Choices out;
-  for (std::size_t i = 0; i < items.size() && out.size() < 2000; ++i)
-    out.emplace_back(items[i].header.id, shorten(items[i].title));
-  std::stable_sort(out.begin(), out.end(),
-                   [](const auto& a, const auto& b) { return a.second < b.second; });
+  for (const Item* item : by_title) out.emplace_back(item->header.id, shorten(risk::labelled(*item)));
   return out;
 }
 
@@ -134,7 +136,7 @@ std::vector<std::string> hazards_by_situation(const FileView& v) {
     for (const auto sit : v.index->situations_of_hazard(h)) {
       auto& text = out[sit];
       if (!text.empty()) text += "; ";
-      text += snap.hazards[h].title;
+      text += risk::labelled(snap.hazards[h]);
     }
   return out;
 }
@@ -333,6 +335,7 @@ void hazards_tab(Call& c, const FileView& v, const TabState& s, const FailedForm
     const auto& h = hz[order[k]];
     Data r;
     r.set("id", h.header.id);
+    set_item_state(r, "hazards", h);
     r.set("title", h.title);
     r.set("title_short", statement(h.title));
     r.set("description", h.description);
@@ -477,11 +480,12 @@ void risks_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
     const auto* a = assessment(i);
     Data r;
     r.set("id", pair.header.id);
+    set_item_state(r, "risks", pair);
     r.set("hazard_short", statement(hazard_text(i)));
     r.set("situation", title_of(sit));
-    r.set("situation_short", statement(title_of(sit)));
+    r.set("situation_short", statement(sit ? risk::labelled(*sit) : std::string()));
     r.set("harm", title_of(hm));
-    r.set("harm_short", statement(title_of(hm)));
+    r.set("harm_short", statement(hm ? risk::labelled(*hm) : std::string()));
     const auto p1 = sit && sit->p1 ? risk::format_probability(*sit->p1) : std::string("—");
     const auto p2 = pair.probability_not_estimable ? std::string("not estimable")
                     : pair.p2 ? risk::format_probability(*pair.p2)

@@ -42,6 +42,7 @@ void controls_tab(Call& c, const FileView& v, const TabState& s, const FailedFor
     const auto& ctl = snap.controls[i];
     Data r;
     r.set("id", ctl.header.id);
+    set_item_state(r, "controls", ctl);
     r.set("title", ctl.title);
     r.set("option", std::string(risk::option_label(ctl.option)));
     r.set("implementation", std::string(verification_mark(ctl.implementation_verification)));

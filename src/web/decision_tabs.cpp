@@ -74,7 +74,7 @@ void benefit_risk_tab(Call& c, const FileView& v, const FailedForm* failed, Data
   List open;
   for (std::size_t i = 0; i < v.assessment.risks.size(); ++i) {
     const auto& a = v.assessment.risks[i];
-    if (!a.current() || a.current()->acceptable()) continue;
+    if (a.retired || !a.current() || a.current()->acceptable()) continue;
     candidates.emplace_back(snap.situation_harms[i].header.id, v.index->pair_name(i));
     Data r;
     r.set("name", v.index->pair_name(i));

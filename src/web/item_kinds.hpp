@@ -53,6 +53,17 @@ bool with_item_kind(app::App& app, std::string_view slug, F&& f) {
   return false;
 }
 
+// What a table row of an item with a ref needs for its ref, retired mark and retire action
+// (templates retired_note, retire_action): kind, ref, version, retired and retired_rationale.
+template <risk::ReferencedItem T>
+void set_item_state(Data& row, std::string_view slug, const T& item) {
+  row.set("kind", std::string(slug));
+  row.set("ref", item.ref);
+  row.set("version", std::to_string(item.header.version));
+  row.set("retired", flag(risk::retired(item)));  // a section: an empty string would still render
+  row.set("retired_rationale", item.retired_rationale);
+}
+
 // The data of an in-place edit row (template edit_row): the item's form inside one table row.
 template <class Input>
 Data edit_row(std::string_view slug, const Id& file_id, const Id& item_id, std::int64_t version,

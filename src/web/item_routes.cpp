@@ -32,7 +32,7 @@ Choices inherent_safety_choices(const FileView& v) {
   Choices out;
   for (const auto& ctl : v.snapshot().controls)
     if (ctl.option == risk::ControlOption::inherent_safety)
-      out.emplace_back(ctl.header.id, ctl.title);
+      out.emplace_back(ctl.header.id, risk::labelled(ctl));
   return out;
 }
 
@@ -138,6 +138,43 @@ Response remove_item(Call& c) {
   return std::move(*out);
 }
 
+// Retires (with the form's rationale) or reinstates an item of the kinds that carry a ref.
+Response set_retirement(Call& c, bool retire) {
+  const auto file_id = c.param(0), slug = c.param(1), item_id = c.param(2);
+  std::optional<Response> out;
+  const bool known = with_item_kind(c.app(), slug, [&](auto& service) {
+    using T = typename std::remove_reference_t<decltype(service)>::record_type;
+    if constexpr (!risk::ReferencedItem<T>) {
+      out = error_response(c, Error{ErrorCode::not_found, "this kind of item is not retired", {}});
+    } else {
+      auto item = service.get(c.principal, item_id);
+      if (!item || item->risk_file_id != file_id) {
+        out = error_response(
+            c, item ? Error{ErrorCode::not_found, "no such item in this file", {}} : item.error());
+        return;
+      }
+      const auto done =
+          retire ? service.retire(c.principal, item_id, c.form.get("rationale"), version_field(c))
+                 : service.reinstate(c.principal, item_id, version_field(c));
+      if (!done) {
+        out = error_response(c, done.error());
+        return;
+      }
+      out = after_file_write(
+          c, file_id, risk::ref_or_id(*done) + (retire ? " was retired." : " was reinstated."));
+    }
+  });
+  if (!known) return error_response(c, Error{ErrorCode::not_found, "unknown item kind", {}});
+  return std::move(*out);
+}
+
+Response retire_item(Call& c) {
+  return set_retirement(c, true);
+}
+Response reinstate_item(Call& c) {
+  return set_retirement(c, false);
+}
+
 }  // namespace
 
 FormSpec item_form_spec(std::string_view slug, const FileView& v, std::string_view id_prefix) {
@@ -170,7 +207,8 @@ FormSpec item_form_spec(std::string_view slug, const FileView& v, std::string_vi
     }
   } else if (slug == "control-links") {
     Choices controls;
-    for (const auto& ctl : v.snapshot().controls) controls.emplace_back(ctl.header.id, ctl.title);
+    for (const auto& ctl : v.snapshot().controls)
+      controls.emplace_back(ctl.header.id, risk::labelled(ctl));
     spec.choices.emplace("control_id", std::move(controls));
     spec.choices.emplace("situation_harm_id", pair_choices(v, false));
   }
@@ -191,6 +229,14 @@ void add_item_routes(http::RouteTable& routes) {
               .permission = Permission::write_risk});
   routes.add({.method = Method::post, .pattern = "/files/{id}/items/{kind}/{item}/delete",
               .operation_id = "webRemoveItem", .tag = "web", .handler = &remove_item,
+              .access = Access::page, .exec = Exec::write_pool,
+              .permission = Permission::write_risk});
+  routes.add({.method = Method::post, .pattern = "/files/{id}/items/{kind}/{item}/retire",
+              .operation_id = "webRetireItem", .tag = "web", .handler = &retire_item,
+              .access = Access::page, .exec = Exec::write_pool,
+              .permission = Permission::write_risk});
+  routes.add({.method = Method::post, .pattern = "/files/{id}/items/{kind}/{item}/reinstate",
+              .operation_id = "webReinstateItem", .tag = "web", .handler = &reinstate_item,
               .access = Access::page, .exec = Exec::write_pool,
               .permission = Permission::write_risk});
   routes.add({.method = Method::post, .pattern = "/files/{id}/items/{kind}",

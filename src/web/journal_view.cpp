@@ -159,12 +159,43 @@ std::string EntryReader::record_name(std::string_view entity, const std::string&
   return name_of(entity, id, 0);
 }
 
+std::string EntryReader::current_ref(std::string_view entity, const std::string& id) {
+  const auto key = std::pair{std::string(entity), id};
+  if (const auto it = refs_.find(key); it != refs_.end()) return it->second;
+  std::string ref;
+  const auto read = [&](auto& service) {
+    if (const auto item = service.get(c_.principal, id)) ref = item->ref;
+  };
+  auto& app = c_.app();
+  if (entity == risk::Hazard::entity)
+    read(app.hazards());
+  else if (entity == risk::HazardousSituation::entity)
+    read(app.situations());
+  else if (entity == risk::Harm::entity)
+    read(app.harms());
+  else if (entity == risk::SituationHarm::entity)
+    read(app.situation_harms());
+  else if (entity == risk::RiskControl::entity)
+    read(app.controls());
+  return refs_.emplace(key, ref).first->second;
+}
+
 std::string EntryReader::name_from(std::string_view entity, const nlohmann::json& payload,
                                    int depth) {
   if (!payload.is_object()) return {};
+  // A risk file item's ref first ("H-001 Electrical energy"). Items older than refs have theirs in
+  // the journal from their next change on; until then it is read from the item as stored.
+  std::string ref;
+  if (const auto f = payload.find("ref"); f != payload.end() && f->is_string())
+    ref = f->get<std::string>();
+  else if (const auto id = payload.find("id"); id != payload.end() && id->is_string())
+    if (payload.contains("risk_file_id")) ref = current_ref(entity, id->get<std::string>());
+  const auto with_ref = [&](std::string name) {
+    return ref.empty() ? name : name.empty() ? ref : ref + " " + name;
+  };
   for (const char* key : {"title", "name", "display_name", "email", "printed_name"})
     if (const auto f = payload.find(key); f != payload.end() && f->is_string() && !f->empty())
-      return shortened(f->get<std::string>(), kNameChars);
+      return with_ref(shortened(f->get<std::string>(), kNameChars));
   // A record joining others is named by them: "situation → harm", "control · risk".
   std::vector<std::string> parts;
   if (depth < 2)
@@ -179,7 +210,7 @@ std::string EntryReader::name_from(std::string_view entity, const nlohmann::json
   for (const char* key : {"stage", "outcome", "status", "conclusion"})
     if (const auto f = payload.find(key); f != payload.end() && f->is_string() && !f->empty())
       out += (out.empty() ? "" : ": ") + shortened(words(f->get<std::string>()), kNameChars);
-  return out;
+  return with_ref(out);
 }
 
 List changed_fields(std::string_view entity, const nlohmann::json& before,

@@ -35,12 +35,15 @@ class EntryReader {
  private:
   std::string name_from(std::string_view entity, const nlohmann::json& payload, int depth);
   std::string name_of(std::string_view entity, const std::string& id, int depth);
+  // The stored ref of a risk file item ("" for other records or when not readable), cached.
+  std::string current_ref(std::string_view entity, const std::string& id);
   // Every entry of one record, oldest first (cached for the page).
   const std::vector<JournalEntry>& history(const std::string& entity, const std::string& id);
 
   Call& c_;
   std::map<std::string, std::string> actors_;  // "user:<id>" -> display name
   std::map<std::pair<std::string, std::string>, std::vector<JournalEntry>> histories_;
+  std::map<std::pair<std::string, std::string>, std::string> refs_;
 };
 
 // The fields of `payload` that differ from `before` ({field, old, has_old, new}), labelled for

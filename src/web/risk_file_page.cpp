@@ -241,7 +241,8 @@ void matrix_tab(Call& c, const FileView& v, Data& d) {
   maps.push_back(chart(formats::HeatMapPhase::current, "After risk control", "current"));
   d.set("maps", maps);
   std::array<int, 4> steps{};
-  for (const auto& r : v.assessment.risks) ++steps[static_cast<std::size_t>(r.step)];
+  for (const auto& r : v.assessment.risks)
+    if (!r.retired) ++steps[static_cast<std::size_t>(r.step)];
   List step_counts;
   for (std::size_t i = 0; i < steps.size(); ++i) {
     Data s;

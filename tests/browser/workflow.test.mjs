@@ -116,7 +116,7 @@ describe('risk file workflow', () => {
     await page.waitForURL(/tab=controls/);
     await page.getByText('Add a risk control').click();
     const add = page.locator('#add-control form');
-    await add.getByLabel('Risk', { exact: true }).selectOption({ label: 'risk "Air bolus reaches the patient" -> "Air embolism"' });
+    await add.getByLabel('Risk', { exact: true }).selectOption({ label: 'risk R-001 "Air bolus reaches the patient" -> "Air embolism"' });
     await add.getByLabel('Title').fill('Air-stop filter in the drip chamber');
     await add.getByLabel('Description').fill('Hydrophilic membrane that blocks air once wetted.');
     await add.getByLabel('Control option').selectOption('inherent_safety');
@@ -219,7 +219,7 @@ describe('risk file workflow', () => {
     assert.match(errors[0], /^Risk: .*is required/);
     assert.equal(await page.locator('#residual-table tbody tr', { hasText: 'Air bolus reaches the patient' }).count(), 0);
 
-    await again.getByLabel('Risk', { exact: true }).selectOption({ label: 'risk "Air bolus reaches the patient" -> "Air embolism"' });
+    await again.getByLabel('Risk', { exact: true }).selectOption({ label: 'risk R-001 "Air bolus reaches the patient" -> "Air embolism"' });
     await Promise.all([
       page.waitForResponse((r) => r.url().includes('/items/residuals') && r.request().method() === 'POST'),
       again.getByRole('button', { name: 'Add residual estimate' }).click(),
@@ -256,7 +256,7 @@ describe('risk file workflow', () => {
     await control.waitFor();
     assert.match(await control.innerText(), /Inherent-safety control that changed the harm[\s\S]*below the initial severity \(3\)/);
     const editing = page.locator('#residual-table tr.editing form');
-    await editing.getByLabel('Inherent-safety control that changed the harm').selectOption({ label: 'Air-stop filter in the drip chamber' });
+    await editing.getByLabel('Inherent-safety control that changed the harm').selectOption({ label: 'RC-001 Air-stop filter in the drip chamber' });
     await editing.getByLabel('Rationale').fill('The filter removes the air before it reaches the line: the harm is now minor.');
     await editing.getByRole('button', { name: 'Save' }).click();
     await page.locator('#residual-table tr.editing').waitFor({ state: 'detached' });

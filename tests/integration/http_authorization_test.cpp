@@ -306,6 +306,7 @@ class HttpAuthorization : public HttpTest {
     };
     if (const auto it = bodies.find(method + " " + pattern); it != bodies.end())
       return {it->second.dump(), "application/json"};
+    if (pattern.ends_with("/retire")) return {R"({"rationale":"no longer applies"})", "application/json"};
     if (pattern == "/api/v1/measurement-imports")
       return {"product_id,lot,characteristic,value,unit,measured_at\n" + r.product + ",LOT-" + n +
                   ",width,1.5,mm,2026-11-25T09:00:00Z\n",

@@ -530,5 +530,61 @@ TEST_F(HttpRisk, ResidualEstimatesComeFromNoDefault) {
   EXPECT_EQ(revised.json()["severity_rank"], 2);
 }
 
+TEST_F(HttpRisk, ItemsHaveReadOnlyRefsAndCanBeRetired) {
+  const auto file = risk_file(approved_policy());
+  const auto ch = chain(file);
+  const std::string base = "/api/v1/risk-files/" + file;
+  auto c = client();
+  const auto hazard = "/api/v1/hazards/" + ch.hazard;
+  EXPECT_EQ(c.get(hazard, auth_).json()["ref"], "H-001");
+  EXPECT_EQ(c.get("/api/v1/hazardous-situations/" + ch.situation, auth_).json()["ref"], "HS-001");
+  EXPECT_EQ(c.get("/api/v1/harms/" + ch.harm, auth_).json()["ref"], "HM-001");
+  EXPECT_EQ(c.get("/api/v1/risks/" + ch.risk, auth_).json()["ref"], "R-001");
+  // Read-only: not accepted on input.
+  const auto set_ref = c.post(base + "/hazards", {{"title", "x"}, {"ref", "H-999"}}, auth_);
+  EXPECT_EQ(set_ref.status, 422) << set_ref.body;
+  EXPECT_EQ(set_ref.json()["field"], "/ref");
+  EXPECT_EQ(c.request("PATCH", hazard, R"({"ref":"H-007"})", auth_ + if_match(1)).json()["field"],
+            "/ref");
+  EXPECT_EQ(c.request("PATCH", hazard, R"({"retired_rationale":"x"})", auth_ + if_match(1)).status,
+            422);
+
+  // Retire: a rationale, If-Match, once.
+  const auto retire = hazard + "/retire";
+  EXPECT_EQ(c.post(retire, {{"rationale", "gone"}}, auth_).status, 428);
+  const auto blank = c.post(retire, {{"rationale", " "}}, auth_ + if_match(1));
+  EXPECT_EQ(blank.status, 422) << blank.body;
+  EXPECT_EQ(blank.json()["field"], "/rationale");
+  EXPECT_EQ(c.post(retire, {{"rationale", "gone"}}, auth_ + if_match(5)).status, 412);
+  const auto retired =
+      c.post(retire, {{"rationale", "Heater removed (DC-12)"}}, auth_ + if_match(1));
+  ASSERT_EQ(retired.status, 200) << retired.body;
+  EXPECT_EQ(retired.json()["retired_rationale"], "Heater removed (DC-12)");
+  EXPECT_EQ(retired.json()["ref"], "H-001");
+  EXPECT_EQ(c.post(retire, {{"rationale", "again"}}, auth_ + if_match(2)).status, 409);
+  // Still listed, marked; its only risk leaves the assessment.
+  EXPECT_EQ(c.get(base + "/hazards", auth_).json()["items"][0]["retired_rationale"],
+            "Heater removed (DC-12)");
+  const auto assessment = c.get(base + "/assessment", auth_);
+  ASSERT_EQ(assessment.status, 200) << assessment.body;
+  const auto risks = assessment.json()["risks"];
+  ASSERT_EQ(risks.size(), 1u);
+  EXPECT_EQ(risks[0]["ref"], "R-001");
+  EXPECT_EQ(risks[0]["retired"], true);
+  EXPECT_EQ(assessment.json()["steps"]["evaluated"], 0);
+  // Another organization's id is not found.
+  const auto b = bearer(token("admin@b.example", "org-b"));
+  EXPECT_EQ(c.post(retire, {{"rationale", "x"}}, b + if_match(2)).status, 404);
+  const auto back = c.request("POST", hazard + "/reinstate", {}, auth_ + if_match(2));
+  ASSERT_EQ(back.status, 200) << back.body;
+  EXPECT_EQ(back.json()["retired_rationale"], "");
+  EXPECT_EQ(c.request("POST", hazard + "/reinstate", {}, auth_ + if_match(3)).status, 409);
+  // Links, estimates and reviews have no refs and are not retired.
+  EXPECT_EQ(c.post("/api/v1/hazard-situation-links/" + ch.link + "/retire", {{"rationale", "x"}},
+                   auth_ + if_match(1))
+                .status,
+            404);
+}
+
 }  // namespace
 }  // namespace riskloop::testing

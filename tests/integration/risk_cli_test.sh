@@ -65,6 +65,30 @@ STDIN="$RISKLOOP_DEMO_PASSWORD" expect 0 gate decide "${D[@]}" --file "$FILE" --
   --outcome rejected --rationale "Coating inspection effectiveness pending" --as "$MANAGER" --password-stdin
 out_has "recorded the manufacturing gate as rejected, signed by $MANAGER"
 
+# --- items by ref; retiring and reinstating ------------------------------------------------
+expect 0 item list "${D[@]}" --kind hazards --file "$FILE"
+out_has "H-001"
+HAZARD=$(awk '$1 == "H-001" {print $2}' out)
+[[ -n "$HAZARD" ]] || fail "no hazard H-001 in item list"
+BEFORE=$(journal_entries)
+expect 3 item retire "${D[@]}" --kind hazards --id "$HAZARD" --rationale "   "
+err_has "(at --rationale)"
+expect 2 item retire "${D[@]}" --kind hazards --id "$HAZARD"
+expect 3 item retire "${D[@]}" --kind lamps --id "$HAZARD" --rationale "x"
+expect 4 item retire "${D[@]}" --kind hazards --id 00000000-0000-7000-8000-000000000000 --rationale "x"
+expect 5 item retire "${D[@]}" --kind hazards --id "$HAZARD" --rationale "x" --version 9
+[[ "$(journal_entries)" == "$BEFORE" ]] || fail "a refused retirement wrote to the journal"
+expect 0 item retire "${D[@]}" --kind hazards --id "$HAZARD" --rationale "Surface treatment changed (DC-12)"
+out_has "retired H-001"
+expect 5 item retire "${D[@]}" --kind hazards --id "$HAZARD" --rationale "again"
+err_has "already retired"
+expect 0 item list "${D[@]}" --kind hazards --file "$FILE"
+out_has "Surface treatment changed (DC-12)"
+expect 0 item reinstate "${D[@]}" --kind hazards --id "$HAZARD"
+out_has "reinstated H-001"
+expect 5 item reinstate "${D[@]}" --kind hazards --id "$HAZARD"
+[[ "$(journal_entries)" == "$((BEFORE + 2))" ]] || fail "retire and reinstate are not two entries"
+
 # --- assessment and report --------------------------------------------------------------
 expect 0 assess "${D[@]}" --file "$FILE"
 out_has "Drug-eluting coronary stent system"

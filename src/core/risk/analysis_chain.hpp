@@ -24,6 +24,8 @@ struct Hazard {
   static constexpr std::string_view table = "hazards";
   static constexpr Scope scope = Scope::organization;
 
+  static constexpr std::string_view ref_prefix = "H";
+
   RecordHeader header;
   Id risk_file_id;
   std::string title;  // "Electrical energy: leakage current"
@@ -32,6 +34,9 @@ struct Hazard {
   HazardCondition condition = HazardCondition::normal_use;
   Mission mission = Mission::product_lifecycle;
   Stage stage = Stage::design;
+
+  std::string ref;                // "H-001": its ref in the file (core/risk/item_refs.hpp)
+  std::string retired_rationale;  // why it no longer counts; empty while it counts
 
   template <class V, class Self>
   static void fields(V& v, Self& s) {
@@ -42,6 +47,8 @@ struct Hazard {
     v("condition", s.condition);
     v("mission", s.mission);
     v("stage", s.stage);
+    v("ref", s.ref, kAddedLater | kBackfilled);
+    v("retired_rationale", s.retired_rationale, kAddedLater);
   }
 };
 
@@ -50,6 +57,8 @@ struct HazardousSituation {
   static constexpr std::string_view entity = "hazardous_situation";
   static constexpr std::string_view table = "hazardous_situations";
   static constexpr Scope scope = Scope::organization;
+
+  static constexpr std::string_view ref_prefix = "HS";
 
   RecordHeader header;
   Id risk_file_id;
@@ -61,6 +70,9 @@ struct HazardousSituation {
   Mission mission = Mission::product_lifecycle;
   Stage stage = Stage::design;
 
+  std::string ref;                // "HS-001": its ref in the file (core/risk/item_refs.hpp)
+  std::string retired_rationale;  // why it no longer counts; empty while it counts
+
   template <class V, class Self>
   static void fields(V& v, Self& s) {
     v("risk_file_id", s.risk_file_id);
@@ -71,6 +83,8 @@ struct HazardousSituation {
     v("p1_rationale", s.p1_rationale);
     v("mission", s.mission);
     v("stage", s.stage);
+    v("ref", s.ref, kAddedLater | kBackfilled);
+    v("retired_rationale", s.retired_rationale, kAddedLater);
   }
 };
 
@@ -79,6 +93,8 @@ struct Harm {
   static constexpr std::string_view entity = "harm";
   static constexpr std::string_view table = "harms";
   static constexpr Scope scope = Scope::organization;
+
+  static constexpr std::string_view ref_prefix = "HM";
 
   RecordHeader header;
   Id risk_file_id;
@@ -89,6 +105,9 @@ struct Harm {
   Mission mission = Mission::product_lifecycle;
   Stage stage = Stage::design;
 
+  std::string ref;                // "HM-001": its ref in the file (core/risk/item_refs.hpp)
+  std::string retired_rationale;  // why it no longer counts; empty while it counts
+
   template <class V, class Self>
   static void fields(V& v, Self& s) {
     v("risk_file_id", s.risk_file_id);
@@ -98,6 +117,8 @@ struct Harm {
     v("severity_rationale", s.severity_rationale);
     v("mission", s.mission);
     v("stage", s.stage);
+    v("ref", s.ref, kAddedLater | kBackfilled);
+    v("retired_rationale", s.retired_rationale, kAddedLater);
   }
 };
 
@@ -128,6 +149,8 @@ struct SituationHarm {
   static constexpr std::string_view table = "situation_harms";
   static constexpr Scope scope = Scope::organization;
 
+  static constexpr std::string_view ref_prefix = "R";
+
   RecordHeader header;
   Id risk_file_id;
   Id situation_id;
@@ -139,6 +162,9 @@ struct SituationHarm {
   std::string rationale;
   Mission mission = Mission::product_lifecycle;
   Stage stage = Stage::design;
+
+  std::string ref;                // "R-001": its ref in the file (core/risk/item_refs.hpp)
+  std::string retired_rationale;  // why it no longer counts; empty while it counts
 
   template <class V, class Self>
   static void fields(V& v, Self& s) {
@@ -152,6 +178,8 @@ struct SituationHarm {
     v("rationale", s.rationale);
     v("mission", s.mission);
     v("stage", s.stage);
+    v("ref", s.ref, kAddedLater | kBackfilled);
+    v("retired_rationale", s.retired_rationale, kAddedLater);
   }
 };
 

@@ -12,6 +12,13 @@ std::string quoted(std::string_view text) {
   return "\"" + std::string(text) + "\"";
 }
 
+// Whether one of `pairs` counts (a situation or harm whose risks are all retired leads nowhere).
+bool any_counted(std::span<const std::size_t> pairs, const RiskFileIndex& index) {
+  for (auto p : pairs)
+    if (index.counts_pair(p)) return true;
+  return false;
+}
+
 std::string error_text(const Error& e) {
   return e.location.empty() ? e.message : e.location.substr(1) + " " + e.message;
 }
@@ -112,29 +119,33 @@ std::vector<Finding> check_completeness(const RiskFileIndex& index, const Compil
                        " is not in this risk file"});
 
   for (std::size_t h = 0; h < s.hazards.size(); ++h)
-    if (counts(s.hazards[h].stage, up_to) && index.situations_of_hazard(h).empty())
+    if (index.counts_hazard(h) && counts(s.hazards[h].stage, up_to) &&
+        index.situations_of_hazard(h).empty())
       out.push_back({FindingCode::hazard_without_situation, Hazard::entity, s.hazards[h].header.id,
                      "hazard " + quoted(s.hazards[h].title) + " leads to no hazardous situation"});
   for (std::size_t i = 0; i < s.situations.size(); ++i)
-    if (counts(s.situations[i].stage, up_to) && index.pairs_of_situation(i).empty())
+    if (index.counts_situation(i) && counts(s.situations[i].stage, up_to) &&
+        !any_counted(index.pairs_of_situation(i), index))
       out.push_back({FindingCode::situation_without_harm, HazardousSituation::entity,
                      s.situations[i].header.id,
                      "hazardous situation " + quoted(s.situations[i].title) +
                          " leads to no harm, so its risk is not evaluated"});
   for (std::size_t i = 0; i < s.harms.size(); ++i)
-    if (counts(s.harms[i].stage, up_to) && index.pairs_of_harm(i).empty())
+    if (index.counts_harm(i) && counts(s.harms[i].stage, up_to) &&
+        !any_counted(index.pairs_of_harm(i), index))
       out.push_back({FindingCode::harm_without_situation, Harm::entity, s.harms[i].header.id,
                      "harm " + quoted(s.harms[i].title) + " is reached by no hazardous situation"});
 
   // Controls count by their own stage or through a counted risk.
   std::vector<bool> control_counts(s.controls.size(), !up_to.has_value());
   for (const auto& a : assessments) {
-    if (!counts(s.situation_harms[a.pair].stage, up_to)) continue;
+    if (a.retired || !counts(s.situation_harms[a.pair].stage, up_to)) continue;
     check_risk(index, policy, a, out);
     for (auto c : index.controls_of_pair(a.pair)) control_counts[c] = true;
   }
   for (std::size_t c = 0; c < s.controls.size(); ++c)
-    if (control_counts[c] || counts(s.controls[c].stage, up_to)) check_control(s.controls[c], out);
+    if (index.counts_control(c) && (control_counts[c] || counts(s.controls[c].stage, up_to)))
+      check_control(s.controls[c], out);
   return out;
 }
 

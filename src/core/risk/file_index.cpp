@@ -1,6 +1,8 @@
 // Building the hash indexes and adjacency lists of a risk file snapshot.
 #include "core/risk/file_index.hpp"
 
+#include "core/risk/item_refs.hpp"
+
 #include <utility>
 
 namespace riskloop::risk {
@@ -50,6 +52,15 @@ RiskFileIndex::RiskFileIndex(const RiskFileSnapshot& s)
       harms_(index_ids(s.harms)),
       pairs_(index_ids(s.situation_harms)),
       controls_(index_ids(s.controls)) {
+  const auto not_retired = [](const auto& items) {
+    std::vector<bool> out(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) out[i] = !retired(items[i]);
+    return out;
+  };
+  counted_hazard_ = not_retired(s.hazards);
+  counted_situation_ = not_retired(s.situations);
+  counted_harm_ = not_retired(s.harms);
+  counted_control_ = not_retired(s.controls);
   Edges edges;
 
   // Hazard -> situation.
@@ -63,6 +74,14 @@ RiskFileIndex::RiskFileIndex(const RiskFileSnapshot& s)
     for (std::size_t i = 0; i < h.size(); ++i)
       if (h[i] != npos && sit[i] != npos) edges.emplace_back(h[i], sit[i]);
     hazard_situations_.build(s.hazards.size(), edges);
+    // A situation reached only from retired hazards does not count either.
+    std::vector<bool> linked(s.situations.size(), false), from_counted(s.situations.size(), false);
+    for (const auto& [hz, st] : edges) {
+      linked[st] = true;
+      if (counted_hazard_[hz]) from_counted[st] = true;
+    }
+    for (std::size_t i = 0; i < s.situations.size(); ++i)
+      if (linked[i] && !from_counted[i]) counted_situation_[i] = false;
   }
 
   // Situation -> pair and harm -> pair.
@@ -79,6 +98,11 @@ RiskFileIndex::RiskFileIndex(const RiskFileSnapshot& s)
   }
   situation_pairs_.build(s.situations.size(), edges);
   harm_pairs_.build(s.harms.size(), harm_edges);
+  counted_pair_.resize(s.situation_harms.size());
+  for (std::size_t p = 0; p < s.situation_harms.size(); ++p)
+    counted_pair_[p] = !retired(s.situation_harms[p]) &&
+                       (pair_situation_[p] == npos || counted_situation_[pair_situation_[p]]) &&
+                       (pair_harm_[p] == npos || counted_harm_[pair_harm_[p]]);
 
   // Control <-> pair.
   {
@@ -90,7 +114,7 @@ RiskFileIndex::RiskFileIndex(const RiskFileSnapshot& s)
     Edges reverse;
     reverse.reserve(c.size());
     for (std::size_t i = 0; i < c.size(); ++i)
-      if (c[i] != npos && p[i] != npos) {
+      if (c[i] != npos && p[i] != npos && counted_control_[c[i]]) {
         edges.emplace_back(p[i], c[i]);
         reverse.emplace_back(c[i], p[i]);
       }
@@ -132,7 +156,8 @@ std::string RiskFileIndex::pair_name(std::size_t p) const {
   const auto& pair = s.situation_harms[p];
   const auto sit = pair_situation_[p];
   const auto harm = pair_harm_[p];
-  return "risk \"" + (sit != npos ? s.situations[sit].title : pair.situation_id) + "\" -> \"" +
+  return "risk " + (pair.ref.empty() ? std::string() : pair.ref + " ") + "\"" +
+         (sit != npos ? s.situations[sit].title : pair.situation_id) + "\" -> \"" +
          (harm != npos ? s.harms[harm].title : pair.harm_id) + "\"";
 }
 

@@ -41,7 +41,7 @@ class RiskFileIndex {
   std::size_t situation_of_pair(std::size_t p) const { return pair_situation_[p]; }
   std::size_t harm_of_pair(std::size_t p) const { return pair_harm_[p]; }
 
-  // For messages: risk "<situation title>" -> "<harm title>" (ids where an end is unknown).
+  // For messages: risk R-001 "<situation title>" -> "<harm title>" (ids where an end is unknown).
   std::string pair_name(std::size_t p) const;
 
   // Adjacency, by position; links to unknown ids are left out (see broken_links).
@@ -64,6 +64,16 @@ class RiskFileIndex {
   std::size_t benefit_risk_of_pair(std::size_t p) const { return pair_benefit_risk_[p]; }
 
   std::span<const BrokenLink> broken_links() const { return broken_; }
+
+  // Whether an item counts in the assessment (core/risk/item_refs.hpp), by position. A retired
+  // item does not, and neither does what only it leads to: a situation whose hazards are all
+  // retired, a risk whose situation or harm does not count. A retired control is left out of
+  // the risks' controls above (controls_of_pair, pairs_of_control) as well.
+  bool counts_hazard(std::size_t h) const { return counted_hazard_[h]; }
+  bool counts_situation(std::size_t s) const { return counted_situation_[s]; }
+  bool counts_harm(std::size_t h) const { return counted_harm_[h]; }
+  bool counts_pair(std::size_t p) const { return counted_pair_[p]; }
+  bool counts_control(std::size_t c) const { return counted_control_[c]; }
 
  private:
   // Compressed adjacency lists: the targets of node n are targets[offsets[n] .. offsets[n+1]).
@@ -92,6 +102,8 @@ class RiskFileIndex {
   std::vector<std::size_t> pair_residual_;
   std::vector<std::size_t> pair_benefit_risk_;
   std::vector<BrokenLink> broken_;
+  std::vector<bool> counted_hazard_, counted_situation_, counted_harm_, counted_pair_,
+      counted_control_;
 };
 
 }  // namespace riskloop::risk

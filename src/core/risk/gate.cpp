@@ -58,6 +58,7 @@ void check_controls(const RiskFileIndex& index, Stage stage, std::vector<Finding
 
   for (std::size_t c = 0; c < s.controls.size(); ++c) {
     const auto& control = s.controls[c];
+    if (!index.counts_control(c)) continue;  // retired
     const auto pairs = index.pairs_of_control(c);
     bool counted = at_or_before(control.stage, stage);
     for (auto p : pairs) counted = counted || at_or_before(s.situation_harms[p].stage, stage);
@@ -66,7 +67,8 @@ void check_controls(const RiskFileIndex& index, Stage stage, std::vector<Finding
     if (control.option != ControlOption::inherent_safety &&
         !has_content(control.option_justification)) {
       for (auto p : pairs) {
-        if (best[p] < control.option) continue;  // a higher option is used on this risk
+        if (!index.counts_pair(p) || best[p] < control.option)
+          continue;  // a higher option is used on this risk
         out.push_back({FindingCode::control_option_not_justified, RiskControl::entity,
                        control.header.id,
                        "control " + quoted(control.title) + " is " +

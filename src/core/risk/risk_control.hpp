@@ -23,6 +23,8 @@ struct RiskControl {
   static constexpr std::string_view table = "risk_controls";
   static constexpr Scope scope = Scope::organization;
 
+  static constexpr std::string_view ref_prefix = "RC";
+
   RecordHeader header;
   Id risk_file_id;
   std::string title;
@@ -40,6 +42,9 @@ struct RiskControl {
   Mission mission = Mission::product_lifecycle;
   Stage stage = Stage::design;
 
+  std::string ref;                // "RC-001": its ref in the file (core/risk/item_refs.hpp)
+  std::string retired_rationale;  // why it no longer counts; empty while it counts
+
   template <class V, class Self>
   static void fields(V& v, Self& s) {
     v("risk_file_id", s.risk_file_id);
@@ -55,6 +60,8 @@ struct RiskControl {
     v("new_risks_reviewed", s.new_risks_reviewed);
     v("mission", s.mission);
     v("stage", s.stage);
+    v("ref", s.ref, kAddedLater | kBackfilled);
+    v("retired_rationale", s.retired_rationale, kAddedLater);
   }
 
   // Both the implementation and its effectiveness verified with a passing result (7.2).

@@ -18,6 +18,7 @@ std::vector<RiskAssessment> assess_risks(const RiskFileIndex& index, const Compi
   for (std::size_t p = 0; p < s.situation_harms.size(); ++p) {
     auto& a = out[p];
     a.pair = p;
+    a.retired = !index.counts_pair(p);
 
     const auto sit = index.situation_of_pair(p);
     const auto harm = index.harm_of_pair(p);

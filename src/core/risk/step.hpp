@@ -55,6 +55,9 @@ struct RiskAssessment {
   // and effectiveness passed): the estimate relies on controls not yet shown to work, so it is
   // provisional on the heat map, in the report and at the gates.
   bool residual_provisional = false;
+  // Retired, or reached only through retired items (RiskFileIndex::counts_pair): shown, but left
+  // out of heat maps, completeness and gates.
+  bool retired = false;
 
   // The evaluation that decides acceptance now: the residual once controls exist, else the initial.
   const std::optional<Evaluation>& current() const { return controls > 0 ? residual : initial; }

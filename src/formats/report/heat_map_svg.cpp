@@ -95,6 +95,7 @@ HeatMapCounts count_heat_map(const risk::CompiledPolicy& policy,
                       0);
   counts.provisional.assign(counts.cells.size(), 0);
   for (const auto& a : assessments) {
+    if (a.retired) continue;  // shown in the tables, not counted
     const auto& ev = phase == HeatMapPhase::initial ? a.initial : a.current();
     if (!ev || !policy.has_severity(ev->severity_rank) || ev->probability_rank < 1 ||
         ev->probability_rank > counts.probability_levels) {

@@ -1,6 +1,7 @@
 // Report sections 4-9: heat maps, the analysis chain (5.4), estimation and evaluation (5.5, 6),
 // and risk controls with their verification (7.1, 7.2, 7.5).
 #include "core/enum_names.hpp"
+#include "core/risk/item_refs.hpp"
 #include "core/risk/probability.hpp"
 #include "core/risk/risk_control.hpp"
 #include "formats/report/rmr_writer.hpp"
@@ -19,6 +20,13 @@ std::string probability_or_dash(const std::optional<double>& p) {
   return p ? risk::format_probability(*p) : "\xE2\x80\x94";
 }
 
+// An item's title, and for a retired item why it no longer counts (it stays in the report).
+template <risk::ReferencedItem T>
+std::string title_and_state(const T& item) {
+  return risk::retired(item) ? item.title + " \xE2\x80\x94 RETIRED: " + item.retired_rationale
+                             : item.title;
+}
+
 void write_matrix(ReportWriter& w) {
   w.open_section("matrix", "4 Risk matrix before and after risk control");
   w.paragraph(
@@ -28,7 +36,9 @@ void write_matrix(ReportWriter& w) {
       "without controls at its initial estimate; a controlled risk without a residual "
       "estimate is not evaluated. A residual estimate that relies on controls whose "
       "verification has not passed is provisional: its cell is marked (dashed border) and "
-      "says how many risks it holds provisionally.",
+      "says how many risks it holds provisionally. Retired items, and risks reached only "
+      "through retired items, are listed in the tables below, marked RETIRED with the reason, "
+      "but not counted.",
       Tone::note);
   w.heat_map(HeatMapPhase::initial, "heat-map-initial", "Before risk control");
   w.heat_map(HeatMapPhase::current, "heat-map-residual", "After risk control");
@@ -38,7 +48,7 @@ void write_matrix(ReportWriter& w) {
 void write_hazards(ReportWriter& w) {
   const auto& s = w.file();
   w.open_section("hazards", "5 Hazards (ISO 14971 5.4)");
-  w.open_table("hazards", {{"Id", 1},
+  w.open_table("hazards", {{"Ref", 0.6},
                            {"Hazard", 2.2},
                            {"Category", 1.1},
                            {"Condition", 1},
@@ -48,8 +58,8 @@ void write_hazards(ReportWriter& w) {
   for (std::size_t h = 0; h < s.hazards.size(); ++h) {
     const auto& hazard = s.hazards[h];
     w.open_row();
-    w.cell(hazard.header.id);
-    w.cell(hazard.title);
+    w.cell(risk::ref_or_id(hazard));
+    w.cell(title_and_state(hazard));
     w.cell(hazard.category);
     w.cell(hazard.condition == risk::HazardCondition::fault ? "fault condition" : "normal use");
     w.cell(frame_text(hazard.mission, hazard.stage));
@@ -64,7 +74,7 @@ void write_hazards(ReportWriter& w) {
 void write_situations(ReportWriter& w) {
   const auto& s = w.file();
   w.open_section("situations", "6 Hazardous situations (ISO 14971 5.4)");
-  w.open_table("situations", {{"Id", 1},
+  w.open_table("situations", {{"Ref", 0.6},
                               {"Hazardous situation", 2.2},
                               {"Sequence of events", 2.2},
                               {"P1", 0.7},
@@ -74,8 +84,8 @@ void write_situations(ReportWriter& w) {
   for (std::size_t i = 0; i < s.situations.size(); ++i) {
     const auto& x = s.situations[i];
     w.open_row();
-    w.cell(x.header.id);
-    w.cell(x.title);
+    w.cell(risk::ref_or_id(x));
+    w.cell(title_and_state(x));
     w.multiline_cell(x.sequence_of_events);
     w.cell(probability_or_dash(x.p1));
     w.multiline_cell(std::string(name_of(x.p1_source)) +
@@ -91,7 +101,7 @@ void write_situations(ReportWriter& w) {
 void write_harms(ReportWriter& w) {
   const auto& s = w.file();
   w.open_section("harms", "7 Harms");
-  w.open_table("harms", {{"Id", 1},
+  w.open_table("harms", {{"Ref", 0.6},
                          {"Harm", 2},
                          {"Severity", 1.2},
                          {"Severity rationale", 2},
@@ -99,8 +109,8 @@ void write_harms(ReportWriter& w) {
                          {"Stage", 1.1}});
   for (const auto& harm : s.harms) {
     w.open_row();
-    w.cell(harm.header.id);
-    w.cell(harm.title);
+    w.cell(risk::ref_or_id(harm));
+    w.cell(title_and_state(harm));
     if (harm.severity_rank) {
       w.cell(severity_text(w.policy(), *harm.severity_rank));
     } else {
@@ -130,7 +140,7 @@ void write_risks(ReportWriter& w) {
   const auto& s = w.file();
   const auto& index = w.index();
   w.open_section("risks", "8 Risk estimation and evaluation (ISO 14971 5.5, 6)");
-  w.open_table("risks", {{"Id", 1},
+  w.open_table("risks", {{"Ref", 0.6},
                          {"Risk (hazardous situation \xE2\x86\x92 harm)", 2.6},
                          {"P1", 0.7},
                          {"P2", 0.7},
@@ -143,8 +153,13 @@ void write_risks(ReportWriter& w) {
     const auto& pair = s.situation_harms[a.pair];
     const auto sit = index.situation_of_pair(a.pair);
     w.open_row();
-    w.cell(pair.header.id);
-    w.cell(risk_name(w, a.pair));
+    w.cell(risk::ref_or_id(pair));
+    if (risk::retired(pair))
+      w.cell(risk_name(w, a.pair) + " \xE2\x80\x94 RETIRED: " + pair.retired_rationale);
+    else if (a.retired)
+      w.cell(risk_name(w, a.pair) + " \xE2\x80\x94 RETIRED with its hazard, situation or harm");
+    else
+      w.cell(risk_name(w, a.pair));
     if (pair.probability_not_estimable) {
       w.multiline_cell("not estimable; consequences: " + pair.consequences, 2);
     } else {
@@ -180,7 +195,7 @@ void verification(ReportWriter& w, risk::VerificationResult result, const std::s
 void write_controls(ReportWriter& w) {
   const auto& s = w.file();
   w.open_section("controls", "9 Risk controls and their verification (ISO 14971 7.1, 7.2, 7.5)");
-  w.open_table("controls", {{"Id", 1},
+  w.open_table("controls", {{"Ref", 0.6},
                             {"Control", 2.2},
                             {"Option (7.1)", 1.3},
                             {"Why no higher option", 1.6},
@@ -193,8 +208,8 @@ void write_controls(ReportWriter& w) {
   for (std::size_t c = 0; c < s.controls.size(); ++c) {
     const auto& control = s.controls[c];
     w.open_row();
-    w.cell(control.header.id);
-    w.titled_cell(control.title, control.description);
+    w.cell(risk::ref_or_id(control));
+    w.titled_cell(title_and_state(control), control.description);
     w.cell(risk::option_label(control.option));
     w.multiline_cell(control.option_justification);
     w.multiline_cell(control.implementation_reference);

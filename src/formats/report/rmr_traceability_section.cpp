@@ -2,6 +2,7 @@
 // harm, with the initial estimate, the controls, their verification and the residual risk.
 #include <algorithm>
 
+#include "core/risk/item_refs.hpp"
 #include "core/risk/risk_control.hpp"
 #include "formats/report/rmr_writer.hpp"
 
@@ -60,7 +61,7 @@ class TraceWriter {
       w_.missing_cell("no hazard linked");
       return;
     }
-    w_.cell(s_.hazards[h].title);
+    w_.cell(risk::labelled(s_.hazards[h]));
   }
 
   void situation_rows(std::size_t h, std::size_t sit) {
@@ -68,7 +69,7 @@ class TraceWriter {
     if (pairs.empty()) {
       w_.open_row();
       hazard_cell(h);
-      w_.cell(s_.situations[sit].title);
+      w_.cell(risk::labelled(s_.situations[sit]));
       w_.missing_cell("no harm identified", 5);
       w_.close_row();
     }
@@ -88,14 +89,14 @@ class TraceWriter {
     const auto harm = index_.harm_of_pair(p);
     w_.open_row();
     hazard_cell(h);
-    w_.cell(s_.situations[sit].title);
+    w_.cell(risk::labelled(s_.situations[sit]));
     if (harm == npos) {
       w_.cell(s_.situation_harms[p].harm_id);
     } else {
       const auto& x = s_.harms[harm];
-      w_.cell(x.title + (x.severity_rank
-                             ? " \xE2\x80\x94 " + severity_text(w_.policy(), *x.severity_rank)
-                             : std::string()));
+      w_.cell(risk::labelled(x) +
+              (x.severity_rank ? " \xE2\x80\x94 " + severity_text(w_.policy(), *x.severity_rank)
+                               : std::string()));
     }
     evaluation(a.initial, "not estimated");
     const auto controls = distinct(index_.controls_of_pair(p));
@@ -106,8 +107,8 @@ class TraceWriter {
       std::vector<ListItem> names, checks;
       for (auto c : controls) {
         const auto& control = s_.controls[c];
-        names.push_back(
-            {control.title + " (" + std::string(risk::option_label(control.option)) + ")"});
+        names.push_back({risk::labelled(control) + " (" +
+                         std::string(risk::option_label(control.option)) + ")"});
         checks.push_back({std::string(verification_text(control.implementation_verification)) +
                               " / " +
                               std::string(verification_text(control.effectiveness_verification)),

@@ -2,6 +2,8 @@
 // front matter and the wording of values.
 #include "formats/report/rmr_writer.hpp"
 
+#include "core/risk/item_refs.hpp"
+
 #include <algorithm>
 
 #include "core/enum_names.hpp"
@@ -145,8 +147,8 @@ std::string risk_name(const ReportWriter& w, std::size_t pair) {
   const auto sit = w.index().situation_of_pair(pair);
   const auto harm = w.index().harm_of_pair(pair);
   const auto& p = s.situation_harms[pair];
-  return (sit == npos ? p.situation_id : s.situations[sit].title) + " \xE2\x86\x92 " +
-         (harm == npos ? p.harm_id : s.harms[harm].title);
+  return (sit == npos ? p.situation_id : risk::labelled(s.situations[sit])) + " \xE2\x86\x92 " +
+         (harm == npos ? p.harm_id : risk::labelled(s.harms[harm]));
 }
 
 std::string_view verification_text(risk::VerificationResult result) {

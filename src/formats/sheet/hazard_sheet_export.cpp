@@ -6,6 +6,7 @@
 
 #include "core/enum_names.hpp"
 #include "core/risk/file_index.hpp"
+#include "core/risk/item_refs.hpp"
 #include "formats/sheet/hazard_sheet_cells.hpp"
 #include "formats/sheet/hazard_sheet_columns.hpp"
 
@@ -42,7 +43,7 @@ std::string name(E value) {
 }
 
 void put_hazard(std::vector<std::string>& cells, const risk::Hazard& h) {
-  put(cells, C::hazard_ref, h.header.id);
+  put(cells, C::hazard_ref, risk::ref_or_id(h));
   put(cells, C::hazard, h.title);
   put(cells, C::hazard_description, h.description);
   put(cells, C::hazard_category, h.category);
@@ -52,7 +53,7 @@ void put_hazard(std::vector<std::string>& cells, const risk::Hazard& h) {
 }
 
 void put_situation(std::vector<std::string>& cells, const risk::HazardousSituation& s) {
-  put(cells, C::situation_ref, s.header.id);
+  put(cells, C::situation_ref, risk::ref_or_id(s));
   put(cells, C::hazardous_situation, s.title);
   put(cells, C::sequence_of_events, s.sequence_of_events);
   put(cells, C::p1, probability_text(s.p1));
@@ -63,7 +64,7 @@ void put_situation(std::vector<std::string>& cells, const risk::HazardousSituati
 }
 
 void put_harm(std::vector<std::string>& cells, const risk::Harm& h) {
-  put(cells, C::harm_ref, h.header.id);
+  put(cells, C::harm_ref, risk::ref_or_id(h));
   put(cells, C::harm, h.title);
   put(cells, C::harm_description, h.description);
   put(cells, C::severity, severity_text(h.severity_rank));
@@ -72,9 +73,10 @@ void put_harm(std::vector<std::string>& cells, const risk::Harm& h) {
   put(cells, C::harm_stage, name(h.stage));
 }
 
+// `severity_control_ref`: the ref of the control the residual estimate names, if any.
 void put_risk(std::vector<std::string>& cells, const risk::SituationHarm& p,
-              const risk::ResidualEstimate* residual) {
-  put(cells, C::risk_ref, p.header.id);
+              const risk::ResidualEstimate* residual, const std::string& severity_control_ref) {
+  put(cells, C::risk_ref, risk::ref_or_id(p));
   put(cells, C::p2, probability_text(p.p2));
   put(cells, C::probability_not_estimable, bool_text(p.probability_not_estimable));
   put(cells, C::consequences, p.consequences);
@@ -92,11 +94,11 @@ void put_risk(std::vector<std::string>& cells, const risk::SituationHarm& p,
   put(cells, C::residual_source, name(residual->source));
   put(cells, C::residual_rationale, residual->rationale);
   put(cells, C::residual_consequences, residual->consequences);
-  put(cells, C::residual_severity_control_ref, residual->severity_control_id);
+  put(cells, C::residual_severity_control_ref, severity_control_ref);
 }
 
 void put_control(std::vector<std::string>& cells, const risk::RiskControl& c) {
-  put(cells, C::control_ref, c.header.id);
+  put(cells, C::control_ref, risk::ref_or_id(c));
   put(cells, C::control, c.title);
   put(cells, C::control_description, c.description);
   put(cells, C::control_option, name(c.option));
@@ -150,11 +152,17 @@ void add_pair_rows(RowWriter& out, const RiskFileIndex& index, std::size_t hazar
   const auto& s = index.snapshot();
   const auto residual_at = index.residual_of_pair(pair);
   const auto* residual = residual_at == npos ? nullptr : &s.residual_estimates[residual_at];
+  std::string severity_control_ref;
+  if (residual && !residual->severity_control_id.empty()) {
+    const auto c = index.control(residual->severity_control_id);
+    severity_control_ref =
+        c == npos ? residual->severity_control_id : risk::ref_or_id(s.controls[c]);
+  }
   const auto fill = [&](std::vector<std::string>& cells) {
     if (hazard != npos) put_hazard(cells, s.hazards[hazard]);
     put_situation(cells, s.situations[situation]);
     put_harm(cells, s.harms[index.harm_of_pair(pair)]);
-    put_risk(cells, s.situation_harms[pair], residual);
+    put_risk(cells, s.situation_harms[pair], residual, severity_control_ref);
   };
   const auto controls = distinct(index.controls_of_pair(pair));
   if (controls.empty()) fill(out.start());

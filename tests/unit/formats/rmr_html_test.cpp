@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <numeric>
 #include <pugixml.hpp>
 
 #include "core/risk/file_index.hpp"
@@ -242,6 +243,30 @@ TEST(RmrHtml, RecomputesAssessmentsThatDoNotMatchTheFile) {
           .attribute("data-count")
           .value(),
       "2");
+}
+
+// Items are named by their refs, not their ids; a retired item stays, marked with its reason,
+// and its risks leave the heat maps.
+TEST(RmrHtml, RefsNameItemsAndRetiredItemsAreMarkedAndNotCounted) {
+  ReportFixture f;
+  const auto total = [&](const ReportFixture& x) {
+    const auto counts = count_heat_map(x.policy, x.assessments, HeatMapPhase::initial);
+    return std::accumulate(counts.cells.begin(), counts.cells.end(), std::int64_t{0});
+  };
+  const auto before = total(f);
+  auto& s = f.sample.s;
+  s.hazards[0].ref = "H-001";
+  s.situation_harms[0].ref = "R-001";
+  s.situation_harms[0].retired_rationale = "Merged into R-002 after the design review";
+  f.assessments = risk::assess_risks(risk::RiskFileIndex(s), f.policy);
+  EXPECT_EQ(total(f), before - 1);
+  const auto html = render_rmr_html(f.data());
+  const auto doc = parse(html);
+  EXPECT_STREQ(doc.select_node("//section[@id='hazards']//tbody/tr[1]/td[1]").node().text().get(),
+               "H-001");
+  EXPECT_STREQ(doc.select_node("//section[@id='risks']//tbody/tr[1]/td[1]").node().text().get(),
+               "R-001");
+  EXPECT_NE(html.find("RETIRED: Merged into R-002 after the design review"), std::string::npos);
 }
 
 }  // namespace

@@ -174,7 +174,7 @@ TEST(RmrPdf, LongTablesRepeatTheirHeaderOnEveryPage) {
     const auto& text = page_text[static_cast<std::size_t>(p)];
     // pdftotext may read the columns of a row out of order; every header is there.
     for (const char* header :
-         {"Id Hazard Category Condition Stage", "Description", "Hazardous situations"})
+         {"Ref Hazard Category Condition Stage", "Description", "Hazardous situations"})
       EXPECT_NE(text.find(header), std::string::npos)
           << "page " << p << " lacks " << header << ": " << text.substr(0, 300);
     EXPECT_NE(text.find("Hazard "), std::string::npos) << "page " << p << " has rows";
