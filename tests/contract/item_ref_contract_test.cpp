@@ -34,7 +34,8 @@ TEST_P(ItemRefContract, ConcurrentCreatesGetDistinctConsecutiveRefs) {
   const auto who = admin->principal;
   auto policy = app->policies().create(who, std::nullopt);
   ASSERT_TRUE(policy) << policy.error().message;
-  policy = app->policies().approve(who, policy->header.id, {kPassword, SignatureMeaning::approval}, 1);
+  policy = app->policies().approve(who, policy->header.id,
+                                   {kPassword, SignatureMeaning::approval, "admin@acme.example"}, 1);
   ASSERT_TRUE(policy) << policy.error().message;
   const auto product = app->products().create(who, {"Stent", "", "", ""});
   ASSERT_TRUE(product) << product.error().message;
