@@ -49,4 +49,22 @@ describe('refs and retiring an item', () => {
     await page.locator('#hazard-table tbody tr', { hasText: 'H-001' }).getByText('Retire', { exact: true }).waitFor();
     assert.equal(await riskCount(page, fileId), matrixBefore);
   });
+
+  test('a harm is retired from the harms tab with its reason, then reinstated', async () => {
+    const { page, fileId } = demo;
+    await page.goto(`/files/${fileId}?tab=harms`);
+    const row = () => page.locator('#harm-table tbody tr', { hasText: 'HM-001' });
+    await row().waitFor();
+    await row().getByText('Retire', { exact: true }).click();
+    await row().getByLabel('Why does HM-001 no longer count?').fill('Merged into a broader harm');
+    await row().getByRole('button', { name: 'Retire HM-001' }).click();
+    await row().getByText('Merged into a broader harm').waitFor();
+    assert.match(await row().innerText(), /retired/);
+    const report = await (await page.request.get(`/files/${fileId}/report.html`)).text();
+    assert.match(report, /RETIRED: Merged into a broader harm/);
+
+    await row().getByRole('button', { name: 'Reinstate HM-001' }).click();
+    await row().getByText('Retire', { exact: true }).waitFor();
+    assert.doesNotMatch(await row().innerText(), /Merged into a broader harm/);
+  });
 });
