@@ -86,6 +86,12 @@ describe('editing the analysis chain', () => {
     assert.match(await riskRow('Patient sensitive to sirolimus'), /Critical ×/);
   });
 
+  // The option of an existing item, listed by its ref and title ("H-012 Guidewire ...").
+  const refLabelled = async (title) => ({
+    label: await demo.page.locator('option').evaluateAll(
+      (options, t) => options.map((o) => o.label).find((l) => /^[A-Z]+-\d+ /.test(l) && l.endsWith(` ${t}`)), title),
+  });
+
   const group = (form, legend) =>
     form.locator('fieldset', { has: demo.page.locator(`legend:text-is("${legend}")`) });
 
@@ -108,12 +114,12 @@ describe('editing the analysis chain', () => {
     await page.getByText('Add a hazard chain').click();
     const form = page.locator('#add-chain form');
     await group(form, 'Hazard').getByLabel('Hazard', { exact: true })
-      .selectOption({ label: 'Guidewire entrapment in the stent struts' });
+      .selectOption(await refLabelled('Guidewire entrapment in the stent struts'));
     const situation = group(form, 'Hazardous situation');
     await situation.getByLabel('Title').fill('Guidewire trapped while recrossing a deployed stent');
     await situation.getByLabel('P1 (probability of the situation)').fill('0.001');
     await group(form, 'Harm').getByLabel('Harm', { exact: true })
-      .selectOption({ label: 'Coronary artery dissection' });
+      .selectOption(await refLabelled('Coronary artery dissection'));
     await group(form, 'Risk (situation → harm)').getByLabel('P2 (probability of the harm)').fill('0.1');
     await form.getByRole('button', { name: 'Add hazard chain' }).click();
     await page.locator('#flash', { hasText: 'added to hazard' }).waitFor();
@@ -132,7 +138,7 @@ describe('editing the analysis chain', () => {
     await page.getByText('Add a harm to a hazardous situation').click();
     const form = page.locator('#add-situation-harm form');
     await form.getByLabel('Hazardous situation', { exact: true })
-      .selectOption({ label: 'Stent under-expanded at the lesion' });
+      .selectOption(await refLabelled('Stent under-expanded at the lesion'));
     const harm = group(form, 'Harm');
     await harm.getByLabel('Title').fill('Stent thrombosis from malapposed struts');
     await harm.getByLabel('Severity (rank)').selectOption({ label: '4 Critical' });
@@ -162,9 +168,9 @@ describe('editing the analysis chain', () => {
     // A risk that exists already.
     form = page.locator('#add-situation-harm form');
     await form.getByLabel('Hazardous situation', { exact: true })
-      .selectOption({ label: 'Stent under-expanded at the lesion' });
+      .selectOption(await refLabelled('Stent under-expanded at the lesion'));
     await group(form, 'Harm').getByLabel('Harm', { exact: true })
-      .selectOption({ label: 'Incomplete revascularisation and prolonged procedure' });
+      .selectOption(await refLabelled('Incomplete revascularisation and prolonged procedure'));
     await form.getByRole('button', { name: 'Add harm and risk' }).click();
     await page.locator('#add-situation-harm .field-error', { hasText: 'that risk exists' }).waitFor();
 
@@ -182,7 +188,7 @@ describe('editing the analysis chain', () => {
     await page.getByText('Add a hazard chain').click();
     form = page.locator('#add-chain form');
     await group(form, 'Hazard').getByLabel('Hazard', { exact: true })
-      .selectOption({ label: 'Guidewire entrapment in the stent struts' });
+      .selectOption(await refLabelled('Guidewire entrapment in the stent struts'));
     await group(form, 'Hazard').getByLabel('Title').fill('Another hazard');
     await group(form, 'Hazardous situation').getByLabel('Title').fill('Some situation');
     await form.getByRole('button', { name: 'Add hazard chain' }).click();
