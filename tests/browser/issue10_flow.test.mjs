@@ -124,6 +124,10 @@ describe('issue 10: a risk file through the UI, each defect tried', () => {
     await edit.getByRole('button', { name: 'Save' }).click();
     await page.locator('#situation-table tr.editing').waitFor({ state: 'detached' });
     assert.match(await sit().innerText(), /\t0\.1 /);
+    // Saving it again unchanged writes nothing (once an empty update in the journal).
+    await sit().getByRole('button', { name: /Edit hazardous situation/ }).click();
+    await page.locator('#situation-table tr.editing form').getByRole('button', { name: 'Save' }).click();
+    await page.locator('#situation-table tr.editing').waitFor({ state: 'detached' });
 
     await tab('harms');
     const harm = () => page.locator('#harm-table tbody tr', { hasText: 'Forearm compartment syndrome' });
@@ -237,6 +241,12 @@ describe('issue 10: a risk file through the UI, each defect tried', () => {
     for (const named of ['hazard: H-001 ', 'hazardous situation: HS-001 ', 'harm: HM-001 ', 'risk control: RC-001 ']) {
       assert.ok(journal.includes(named), named);
     }
+    // An update shows what changed: P1 of HS-001 from 0.2 to 0.1, once; the unchanged save left
+    // no entry.
+    const updates = await page.locator('main tbody tr', { hasText: 'HS-001' })
+      .filter({ has: page.locator('.badge', { hasText: 'update' }) }).allInnerTexts();
+    assert.equal(updates.length, 1, updates.join('\n'));
+    assert.match(updates[0], /0\.2 → 0\.1/);
     // The residual estimate is named too (it once read "residual estimate:" with nothing after).
     assert.doesNotMatch(journal, /residual estimate:\s*\n/);
     assert.match(journal, /residual estimate: \S/);
@@ -300,8 +310,9 @@ describe('issue 10: a risk file through the UI, each defect tried', () => {
     const html = await response.text();
     assert.ok(html.includes(LONG_HARM), 'the 1,000-character statement whole');
     assert.doesNotMatch(html, /\d0000000|9999999|\d\.\d+e-\d/);
-    assert.match(html, /0\.005\b/);  // P1 0.1 x P2 0.05
+    assert.match(html, /\(P = 0\.005\b/);  // P1 0.1 x P2 0.05, once 0.005000000000000001
     assert.match(html, /R-001/);
+    assert.match(html, /\(P = 0\.000001\b/);  // the residual's 0.001 x 0.001, once 1.0000000000000002e-06
     assert.ok((await page.locator('h1').first().innerText()).length > 0);
   });
 
