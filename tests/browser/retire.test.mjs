@@ -50,21 +50,31 @@ describe('refs and retiring an item', () => {
     assert.equal(await riskCount(page, fileId), matrixBefore);
   });
 
-  test('a harm is retired from the harms tab with its reason, then reinstated', async () => {
+  // Retires `ref` from the table of tab `key` with `reason`, checks the row and the report, and
+  // reinstates it.
+  const retireAndReinstate = async (key, table, ref, reason) => {
     const { page, fileId } = demo;
-    await page.goto(`/files/${fileId}?tab=harms`);
-    const row = () => page.locator('#harm-table tbody tr', { hasText: 'HM-001' });
+    await page.goto(`/files/${fileId}?tab=${key}`);
+    const row = () => page.locator(`${table} tbody tr`, { hasText: ref });
     await row().waitFor();
     await row().getByText('Retire', { exact: true }).click();
-    await row().getByLabel('Why does HM-001 no longer count?').fill('Merged into a broader harm');
-    await row().getByRole('button', { name: 'Retire HM-001' }).click();
-    await row().getByText('Merged into a broader harm').waitFor();
+    await row().getByLabel(`Why does ${ref} no longer count?`).fill(reason);
+    await row().getByRole('button', { name: `Retire ${ref}` }).click();
+    await row().getByText(reason).waitFor();
     assert.match(await row().innerText(), /retired/);
     const report = await (await page.request.get(`/files/${fileId}/report.html`)).text();
-    assert.match(report, /RETIRED: Merged into a broader harm/);
+    assert.ok(report.includes(`RETIRED: ${reason}`), ref);
 
-    await row().getByRole('button', { name: 'Reinstate HM-001' }).click();
+    await row().getByRole('button', { name: `Reinstate ${ref}` }).click();
     await row().getByText('Retire', { exact: true }).waitFor();
-    assert.doesNotMatch(await row().innerText(), /Merged into a broader harm/);
+    assert.ok(!(await row().innerText()).includes(reason), ref);
+  };
+
+  test('a harm is retired from the harms tab with its reason, then reinstated', async () => {
+    await retireAndReinstate('harms', '#harm-table', 'HM-001', 'Merged into a broader harm');
+  });
+
+  test('a hazardous situation is retired from its tab with its reason, then reinstated', async () => {
+    await retireAndReinstate('situations', '#situation-table', 'HS-001', 'Not possible with the new sheath');
   });
 });
