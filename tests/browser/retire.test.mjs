@@ -1,6 +1,7 @@
 // Refs and retiring: hazards read as H-001..., a hazard that no longer applies is retired with a
 // reason from its row, stays listed and in the report marked retired, leaves the heat map with its
-// risks, shows in the journal by its ref, and is reinstated.
+// risks, shows in the journal by its ref, and is reinstated; a harm and a hazardous situation
+// likewise from their own tabs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeDemo, login, openDemo, users } from './harness.mjs';
