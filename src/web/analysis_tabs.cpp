@@ -200,6 +200,7 @@ void situations_tab(Call& c, const FileView& v, const TabState& s, const FailedF
     const auto& sit = sits[i];
     Data r;
     r.set("id", sit.header.id);
+    set_item_state(r, "situations", sit);
     r.set("title", sit.title);
     r.set("title_short", statement(sit.title));
     r.set("sequence_of_events", sit.sequence_of_events);
@@ -273,6 +274,7 @@ void harms_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
     const auto& harm = harms[i];
     Data r;
     r.set("id", harm.header.id);
+    set_item_state(r, "harms", harm);
     r.set("title", harm.title);
     r.set("title_short", statement(harm.title));
     r.set("description", harm.description);

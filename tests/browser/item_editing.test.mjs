@@ -7,12 +7,6 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeDemo, login, openDemo, users } from './harness.mjs';
 
-// Choice lists name items by ref and title ("H-003 Guidewire ..."): choose by the title.
-async function chooseByTitle(select, title) {
-  const value = await select.locator('option', { hasText: title }).first().getAttribute('value');
-  await select.selectOption(value);
-}
-
 describe('editing the analysis chain', () => {
   let demo;
 
@@ -92,6 +86,12 @@ describe('editing the analysis chain', () => {
     assert.match(await riskRow('Patient sensitive to sirolimus'), /Critical ×/);
   });
 
+  // The option of an existing item, listed by its ref and title ("H-012 Guidewire ...").
+  const refLabelled = async (title) => ({
+    label: await demo.page.locator('option').evaluateAll(
+      (options, t) => options.map((o) => o.label).find((l) => /^[A-Z]+-\d+ /.test(l) && l.endsWith(` ${t}`)), title),
+  });
+
   const group = (form, legend) =>
     form.locator('fieldset', { has: demo.page.locator(`legend:text-is("${legend}")`) });
 
@@ -113,11 +113,13 @@ describe('editing the analysis chain', () => {
     const { page } = demo;
     await page.getByText('Add a hazard chain').click();
     const form = page.locator('#add-chain form');
-    await chooseByTitle(group(form, 'Hazard').getByLabel('Hazard', { exact: true }), 'Guidewire entrapment in the stent struts');
+    await group(form, 'Hazard').getByLabel('Hazard', { exact: true })
+      .selectOption(await refLabelled('Guidewire entrapment in the stent struts'));
     const situation = group(form, 'Hazardous situation');
     await situation.getByLabel('Title').fill('Guidewire trapped while recrossing a deployed stent');
     await situation.getByLabel('P1 (probability of the situation)').fill('0.001');
-    await chooseByTitle(group(form, 'Harm').getByLabel('Harm', { exact: true }), 'Coronary artery dissection');
+    await group(form, 'Harm').getByLabel('Harm', { exact: true })
+      .selectOption(await refLabelled('Coronary artery dissection'));
     await group(form, 'Risk (situation → harm)').getByLabel('P2 (probability of the harm)').fill('0.1');
     await form.getByRole('button', { name: 'Add hazard chain' }).click();
     await page.locator('#flash', { hasText: 'added to hazard' }).waitFor();
@@ -135,7 +137,8 @@ describe('editing the analysis chain', () => {
     await page.goto(`/files/${fileId}?tab=situations`);
     await page.getByText('Add a harm to a hazardous situation').click();
     const form = page.locator('#add-situation-harm form');
-    await chooseByTitle(form.getByLabel('Hazardous situation', { exact: true }), 'Stent under-expanded at the lesion');
+    await form.getByLabel('Hazardous situation', { exact: true })
+      .selectOption(await refLabelled('Stent under-expanded at the lesion'));
     const harm = group(form, 'Harm');
     await harm.getByLabel('Title').fill('Stent thrombosis from malapposed struts');
     await harm.getByLabel('Severity (rank)').selectOption({ label: '4 Critical' });
@@ -164,8 +167,10 @@ describe('editing the analysis chain', () => {
 
     // A risk that exists already.
     form = page.locator('#add-situation-harm form');
-    await chooseByTitle(form.getByLabel('Hazardous situation', { exact: true }), 'Stent under-expanded at the lesion');
-    await chooseByTitle(group(form, 'Harm').getByLabel('Harm', { exact: true }), 'Incomplete revascularisation and prolonged procedure');
+    await form.getByLabel('Hazardous situation', { exact: true })
+      .selectOption(await refLabelled('Stent under-expanded at the lesion'));
+    await group(form, 'Harm').getByLabel('Harm', { exact: true })
+      .selectOption(await refLabelled('Incomplete revascularisation and prolonged procedure'));
     await form.getByRole('button', { name: 'Add harm and risk' }).click();
     await page.locator('#add-situation-harm .field-error', { hasText: 'that risk exists' }).waitFor();
 
@@ -182,7 +187,8 @@ describe('editing the analysis chain', () => {
     await page.goto(`/files/${fileId}?tab=hazards`);
     await page.getByText('Add a hazard chain').click();
     form = page.locator('#add-chain form');
-    await chooseByTitle(group(form, 'Hazard').getByLabel('Hazard', { exact: true }), 'Guidewire entrapment in the stent struts');
+    await group(form, 'Hazard').getByLabel('Hazard', { exact: true })
+      .selectOption(await refLabelled('Guidewire entrapment in the stent struts'));
     await group(form, 'Hazard').getByLabel('Title').fill('Another hazard');
     await group(form, 'Hazardous situation').getByLabel('Title').fill('Some situation');
     await form.getByRole('button', { name: 'Add hazard chain' }).click();

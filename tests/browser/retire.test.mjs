@@ -1,6 +1,7 @@
 // Refs and retiring: hazards read as H-001..., a hazard that no longer applies is retired with a
 // reason from its row, stays listed and in the report marked retired, leaves the heat map with its
-// risks, shows in the journal by its ref, and is reinstated.
+// risks, shows in the journal by its ref, and is reinstated; a harm and a hazardous situation
+// likewise from their own tabs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeDemo, login, openDemo, users } from './harness.mjs';
@@ -48,5 +49,33 @@ describe('refs and retiring an item', () => {
     await page.locator('#hazard-table tbody tr', { hasText: 'H-001' }).getByRole('button', { name: 'Reinstate H-001' }).click();
     await page.locator('#hazard-table tbody tr', { hasText: 'H-001' }).getByText('Retire', { exact: true }).waitFor();
     assert.equal(await riskCount(page, fileId), matrixBefore);
+  });
+
+  // Retires `ref` from the table of tab `key` with `reason`, checks the row and the report, and
+  // reinstates it.
+  const retireAndReinstate = async (key, table, ref, reason) => {
+    const { page, fileId } = demo;
+    await page.goto(`/files/${fileId}?tab=${key}`);
+    const row = () => page.locator(`${table} tbody tr`, { hasText: ref });
+    await row().waitFor();
+    await row().getByText('Retire', { exact: true }).click();
+    await row().getByLabel(`Why does ${ref} no longer count?`).fill(reason);
+    await row().getByRole('button', { name: `Retire ${ref}` }).click();
+    await row().getByText(reason).waitFor();
+    assert.match(await row().innerText(), /retired/);
+    const report = await (await page.request.get(`/files/${fileId}/report.html`)).text();
+    assert.ok(report.includes(`RETIRED: ${reason}`), ref);
+
+    await row().getByRole('button', { name: `Reinstate ${ref}` }).click();
+    await row().getByText('Retire', { exact: true }).waitFor();
+    assert.ok(!(await row().innerText()).includes(reason), ref);
+  };
+
+  test('a harm is retired from the harms tab with its reason, then reinstated', async () => {
+    await retireAndReinstate('harms', '#harm-table', 'HM-001', 'Merged into a broader harm');
+  });
+
+  test('a hazardous situation is retired from its tab with its reason, then reinstated', async () => {
+    await retireAndReinstate('situations', '#situation-table', 'HS-001', 'Not possible with the new sheath');
   });
 });
