@@ -2,25 +2,12 @@
 // hazards in the same risk file at the same time never hand out a number twice, and none is lost.
 #include <thread>
 
-#include "app/app.hpp"
-#include "tests/app/app_fixture.hpp"
-#include "tests/contract/engine_fixture.hpp"
+#include "tests/contract/app_engine_fixture.hpp"
 
 namespace riskloop::store {
 namespace {
 
-class ItemRefContract : public EngineTest {
- protected:
-  bool seed_organizations() const override { return false; }
-
-  std::unique_ptr<app::App> app_on(Store& s) {
-    return std::make_unique<app::App>(s, clock_, ids_,
-                                      app::AppOptions{.password_cost = app::PasswordCost::minimal});
-  }
-
-  testing::ManualClock clock_;
-  testing::CountingIds ids_;
-};
+class ItemRefContract : public AppEngineTest {};
 
 TEST_P(ItemRefContract, ConcurrentCreatesGetDistinctConsecutiveRefs) {
   constexpr const char* kPassword = "correct horse battery staple";

@@ -1,30 +1,19 @@
 // A database written by the previous release (migrations 1 and 2: operational risk times as text)
 // opens with this one: pending migrations apply, the declared tables check out, every record reads
 // back as it was, and the journal is untouched and verifies.
-#include "app/app.hpp"
 #include "app/journal_writer.hpp"
 #include "app/record_query.hpp"
 #include "app/record_types.hpp"
-#include "tests/app/app_fixture.hpp"
-#include "tests/contract/engine_fixture.hpp"
+#include "tests/contract/app_engine_fixture.hpp"
 
 namespace riskloop::store {
 namespace {
 
 constexpr int kPreviousRelease = 2;  // the last migration of the release before declared types
 
-class UpgradeContract : public EngineTest {
+class UpgradeContract : public AppEngineTest {
  protected:
   StoreOptions options() const override { return {.url = url_, .migrate_up_to = kPreviousRelease}; }
-  bool seed_organizations() const override { return false; }
-
-  std::unique_ptr<app::App> app_on(Store& s) {
-    return std::make_unique<app::App>(s, clock_, ids_,
-                                      app::AppOptions{.password_cost = app::PasswordCost::minimal});
-  }
-
-  testing::ManualClock clock_;
-  testing::CountingIds ids_;
 };
 
 TEST_P(UpgradeContract, PreviousReleaseDatabaseUpgradesWithItsJournalUntouched) {
