@@ -39,11 +39,12 @@ Status check_batch(store::Tx& tx, const BulkBatch& batch, std::int64_t seq,
     if (page.empty()) break;
     for (const auto& row : page) {
       ++report.bulk_rows_checked;
-      const std::string who = std::string(T::entity) + " " + row.id;
-      const std::string where = "row " + std::to_string(row.source_row) + " of " +
-                                batch.source_name + " (leaf " +
-                                std::to_string(row.placement.leaf_index) + " of batch " +
-                                batch.header.id + ")";
+      // Named only for a finding: a million rows build no message.
+      const auto who = [&] { return std::string(T::entity) + " " + row.id; };
+      const auto where = [&] {
+        return "row " + std::to_string(row.source_row) + " of " + batch.source_name + " (leaf " +
+               std::to_string(row.placement.leaf_index) + " of batch " + batch.header.id + ")";
+      };
       if (row.placement.leaf_index > expected) {
         note(first, {seq, batch_name,
                      "its row at leaf " + std::to_string(expected) +
@@ -51,18 +52,19 @@ Status check_batch(store::Tx& tx, const BulkBatch& batch, std::int64_t seq,
         return {};
       }
       if (row.placement.leaf_index < expected || expected >= batch.row_count) {
-        note(first, {seq, who,
-                     where + ": added to the batch after it was journaled with " +
+        note(first, {seq, who(),
+                     where() + ": added to the batch after it was journaled with " +
                          std::to_string(batch.row_count) + " rows"});
         return {};
       }
       if (row.org_id != batch.header.org_id) {
-        note(first, {seq, who, where + ": stored in another organization than its batch"});
+        note(first, {seq, who(), where() + ": stored in another organization than its batch"});
         return {};
       }
       const auto leaf = formats::bulk_leaf_hash(row);
       if (formats::digest_hex(leaf) != row.placement.leaf_hash) {
-        note(first, {seq, who, where + ": the stored row differs from the one its batch journaled"});
+        note(first,
+             {seq, who(), where() + ": the stored row differs from the one its batch journaled"});
         return {};
       }
       tree.add(leaf);
