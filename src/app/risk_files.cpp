@@ -1,6 +1,7 @@
 // Risk files: creation and plan edits, the assessment of a whole file, and due reviews.
 #include "app/risk_files.hpp"
 
+#include <algorithm>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -128,7 +129,12 @@ Result<FileAssessment> RiskFiles::assess(const Principal& who, const Id& id) {
       if (cached) return {};
     }
     out.snapshot = RL_TRY(load_snapshot(tx, who.org_id, file));
-    out.analysis_digest = analysis_digest(out.snapshot);
+    // Hashing every record is paid only by files with a decision that bound the analysis.
+    const auto binds = [](const auto& d) { return !d.content_digest.empty(); };
+    if (std::any_of(out.snapshot.gate_decisions.begin(), out.snapshot.gate_decisions.end(), binds) ||
+        std::any_of(out.snapshot.overall_residual_risks.begin(),
+                    out.snapshot.overall_residual_risks.end(), binds))
+      out.analysis_digest = analysis_digest(out.snapshot);
     if (auto p = find_policy_version(tx, who.org_id, file.policy_id, file.policy_version))
       out.policy = std::move(*p);
     const auto sign = [&](std::string_view entity, const Id& rid) -> Status {

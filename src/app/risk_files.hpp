@@ -44,7 +44,8 @@ struct FileAssessment {
   std::vector<risk::RiskAssessment> risks;    // per situation_harms[i]; empty without a policy
   std::vector<risk::Finding> completeness;    // 7.6 for the file's current stage
   std::vector<Signature> signatures;          // of the file's decisions, oldest first
-  std::string analysis_digest;                // of the snapshot (app::analysis_digest)
+  // Of the snapshot (app::analysis_digest); computed only when a decision bound the analysis.
+  std::string analysis_digest;
 
   // Whether the analysis changed after decision `d` was signed (false for decisions recorded
   // before decisions kept the digest).
