@@ -29,5 +29,7 @@ void add_risk_item_commands(CLI::App& root, Selection& selection);
 void add_record_commands(CLI::App& root, Selection& selection);
 // Bulk data: measurements import, list (cmd_measurements.cpp).
 void add_measurement_commands(CLI::App& root, Selection& selection);
+// Analytics on CSV files, no database: stats <kernel> (cmd_stats.cpp).
+void add_stats_commands(CLI::App& root, Selection& selection);
 
 }  // namespace riskloop::cli

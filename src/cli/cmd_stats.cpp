@@ -1,0 +1,15 @@
+// riskloop stats: the analytics kernels (src/analytics) on plain CSV files, for analysts and for
+// validation against other tools. No database: each subcommand reads its CSV input with
+// formats::NumericCsv and writes CSV or text. The subcommands register here, one line per family.
+#include "cli/commands.hpp"
+
+namespace riskloop::cli {
+
+void add_stats_commands(CLI::App& root, Selection& selection) {
+  auto* stats = root.add_subcommand(
+      "stats", "statistics on CSV files: disproportionality, MGPS, sequential tests, SPC, rates");
+  stats->require_subcommand(1);
+  (void)selection;
+}
+
+}  // namespace riskloop::cli
