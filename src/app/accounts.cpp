@@ -246,8 +246,12 @@ Result<User> Accounts::update_user(const Principal& who, const Id& user_id,
     RL_CHECK(check_version("user", user_id, user.header.version, expected_version));
     if (self && in.status != user.status && !who.local_operator)
       return fail(ErrorCode::forbidden, "you may not change your own account status", "/status");
+    if (user.display_name == in.display_name && user.status == in.status &&
+        user.language == in.language)
+      return {};  // nothing changed: no new version, no empty journal entry
     user.display_name = in.display_name;
     user.status = in.status;
+    user.language = in.language;
     Recorder rec(tx, who, ctx_.clock.now());
     RL_CHECK(rec.update(user));
     if (user.status == UserStatus::disabled) RL_CHECK(tx.delete_user_sessions(user_id));

@@ -72,6 +72,7 @@ Result<Principal> principal_in(store::Tx& tx, const Id& user_id, const Id& org_i
   p.user_id = user_id;
   p.email = user->email;
   p.display_name = user->display_name;
+  p.language = user->language;
   p.org_id = org_id;
   p.role = memberships.front().role;
   p.actor = std::move(actor);

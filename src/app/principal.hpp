@@ -13,6 +13,7 @@ struct Principal {
   Id user_id;               // empty for a local operator without --as
   std::string email;
   std::string display_name;
+  std::string language;     // the user's chosen language tag ("en", "zh-CN"); "" when not chosen
   Id org_id;                // every command acts inside this organization
   Role role = Role::auditor;
   // Journal attribution: "user:<id>", "token:<id>" or "cli:<login>".

@@ -1,6 +1,8 @@
 // Rules for account fields.
 #include "core/accounts.hpp"
 
+#include "core/language.hpp"
+
 #include "core/text_rules.hpp"
 
 namespace riskloop {
@@ -37,7 +39,16 @@ Status validate(const OrganizationInput& in) {
   return check_slug("/slug", in.slug);
 }
 
-Status validate(const UserUpdateInput& in) { return check_display_name("/display_name", in.display_name); }
+Status validate(const UserUpdateInput& in) {
+  RL_CHECK(check_display_name("/display_name", in.display_name));
+  if (in.language.empty()) return {};
+  for (const auto language : kLanguages)
+    if (in.language == language_tag(language)) return {};
+  return fail(ErrorCode::validation,
+              "\"" + in.language + "\" is not a language of riskloop: \"en\", \"zh-CN\", or \"\" "
+              "for the browser's choice",
+              "/language");
+}
 
 Status validate(const TokenInput& in) {
   RL_CHECK(check_text("/name", in.name, {.min_length = 1, .max_length = 100}));

@@ -43,6 +43,8 @@ struct User {
   std::string display_name;   // printed name on electronic signatures
   UserStatus status = UserStatus::active;
   std::string password_hash;  // argon2id string (libsodium crypto_pwhash_str)
+  // The language of their pages: "en", "zh-CN", or "" (not chosen: the browser's decides).
+  std::string language;
 
   template <class V, class Self>
   static void fields(V& v, Self& s) {
@@ -50,6 +52,7 @@ struct User {
     v("display_name", s.display_name);
     v("status", s.status);
     v("password_hash", s.password_hash, kSecret);
+    v("language", s.language, kAddedLater);
   }
 };
 
@@ -212,10 +215,12 @@ struct NewMemberInput {
 struct UserUpdateInput {
   std::string display_name;
   UserStatus status = UserStatus::active;
+  std::string language;  // "en", "zh-CN", or "" for the browser's choice
   template <class V, class Self>
   static void fields(V& v, Self& s) {
     v("display_name", s.display_name);
     v("status", s.status);
+    v("language", s.language);
   }
 };
 Status validate(const UserUpdateInput& in);

@@ -93,7 +93,7 @@ Response update_user(Call& c) {
   const auto id = c.param(0);
   RL_HTTP_CHECK(app::Accounts::may_change_user(c.principal, id));
   auto member = RL_HTTP_TRY(c.app().accounts().member(c.principal, id));
-  UserUpdateInput in{member.user.display_name, member.user.status};
+  UserUpdateInput in{member.user.display_name, member.user.status, member.user.language};
   RL_HTTP_CHECK(decode_body(c, in));
   member.user = RL_HTTP_TRY(c.app().accounts().update_user(c.principal, id, in, c.if_match));
   return member_response(member);

@@ -10,6 +10,7 @@
 #include "http/page_access.hpp"
 #include "http/problem.hpp"
 #include "http/request_auth.hpp"
+#include "http/request_language.hpp"
 #include "http/server_log.hpp"
 
 namespace riskloop::http {
@@ -185,6 +186,11 @@ Response run(Service& service, const RouteMatch& match, const RequestView& reque
     call.principal = std::move(caller->principal);
   }
 
+  // The user's own choice of language outranks the browser's Accept-Language.
+  std::optional<LanguageScope> chosen_language;
+  if (const auto language = language_of_tag(call.principal.language))
+    chosen_language.emplace(*language);
+
   if (route.spec.permission) {
     if (auto allowed = app::require(call.principal, *route.spec.permission,
                                     action_of(*route.spec.permission));
@@ -289,6 +295,7 @@ std::string Call::param(std::size_t i) const {
 Response dispatch(Service& service, const RouteMatch& match, const RequestView& request,
                   std::string* actor) {
   const std::string_view route = match.route ? match.route->spec.pattern : std::string_view("-");
+  const LanguageScope language(negotiate_language(request.accept_language));
   try {
     Response r = match.route ? run(service, match, request, actor) : unknown_route(match, request);
     if (r.status >= 500 && r.content_type == kProblemContentType) {

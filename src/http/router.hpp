@@ -68,6 +68,7 @@ struct RequestView {
   std::string_view hx_request;
   std::string_view hx_current_url;
   std::string_view if_none_match;
+  std::string_view accept_language;  // the pages' language when the user has chosen none
   // This request's id (X-Request-Id, or generated): for the server log's lines about it.
   std::string_view request_id;
   // Set by the server for routes that need authentication: the caller, authenticated from the

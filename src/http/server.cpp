@@ -329,6 +329,7 @@ asio::awaitable<void> Server::Impl::serve_requests(beast::tcp_stream& stream, Co
     rv.hx_request = view(req["HX-Request"]);
     rv.hx_current_url = view(req["HX-Current-URL"]);
     rv.if_none_match = view(req[bhttp::field::if_none_match]);
+    rv.accept_language = view(req[bhttp::field::accept_language]);
     rv.idempotency_key = view(req["Idempotency-Key"]);
     const std::string request_id = request_id_for(view(req["X-Request-Id"]));
     rv.request_id = request_id;

@@ -171,7 +171,8 @@ Response change_role(Call& c) {
 Response set_status(Call& c, UserStatus status) {
   RL_WEB_CHECK(c, may_manage(c));
   const auto member = RL_WEB_TRY(c, c.app().accounts().member(c.principal, c.param(0)));
-  const UserUpdateInput in{.display_name = member.user.display_name, .status = status};
+  const UserUpdateInput in{
+      .display_name = member.user.display_name, .status = status, .language = member.user.language};
   RL_WEB_CHECK(c, c.app().accounts().update_user(c.principal, member.user.header.id, in,
                                                version_field(c)));
   return redirect(c, "/admin/users");

@@ -11,6 +11,7 @@
 #include "web/chain_picks.hpp"
 #include "web/item_kinds.hpp"
 #include "web/labels.hpp"
+#include "web/message_catalogue.hpp"
 #include "web/risk_file_view.hpp"
 #include "web/screen_routes.hpp"
 #include "web/statement_view.hpp"
@@ -42,7 +43,7 @@ List sort_headers(const Id& file_id, const TabState& s,
     const bool active = current == key;
     next.descending = active && !s.descending;
     Data h;
-    h.set("label", std::string(label));
+    h.set("label", tr(label));
     h.set("url", "/files/" + file_id + "?" + next.to_query());
     h.set("aria_sort", std::string(!active ? "none" : s.descending ? "descending" : "ascending"));
     h.set("arrow", std::string(!active ? "" : s.descending ? " ▼" : " ▲"));
@@ -175,11 +176,11 @@ void situations_tab(Call& c, const FileView& v, const TabState& s, const FailedF
   const auto p = slice(order.size(), s.page);
   set_pager(d, p, s, id);
   d.set("headers", sort_headers(id, s,
-                                {{"title", "Hazardous situation"},
-                                 {"hazards", "Hazards"},
-                                 {"p1", "P1"},
-                                 {"harms", "Harms"},
-                                 {"stage", "Stage"}},
+                                {{"title", N_("Hazardous situation")},
+                                 {"hazards", N_("Hazards")},
+                                 {"p1", N_("P1")},
+                                 {"harms", N_("Harms")},
+                                 {"stage", N_("Stage")}},
                                 "title"));
   List rows;
   for (std::size_t k = p.begin; k < p.end; ++k) {
@@ -250,10 +251,10 @@ void harms_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
   const auto p = slice(order.size(), s.page);
   set_pager(d, p, s, id);
   d.set("headers", sort_headers(id, s,
-                                {{"title", "Harm"},
-                                 {"severity", "Severity"},
-                                 {"situations", "Hazardous situations"},
-                                 {"stage", "Stage"}},
+                                {{"title", N_("Harm")},
+                                 {"severity", N_("Severity")},
+                                 {"situations", N_("Hazardous situations")},
+                                 {"stage", N_("Stage")}},
                                 "title"));
   List rows;
   for (std::size_t k = p.begin; k < p.end; ++k) {
@@ -314,10 +315,10 @@ void hazards_tab(Call& c, const FileView& v, const TabState& s, const FailedForm
   const auto p = slice(order.size(), s.page);
   set_pager(d, p, s, id);
   d.set("headers", sort_headers(id, s,
-                                {{"title", "Hazard"},
-                                 {"category", "Category"},
-                                 {"stage", "Stage"},
-                                 {"situations", "Situations"}},
+                                {{"title", N_("Hazard")},
+                                 {"category", N_("Category")},
+                                 {"stage", N_("Stage")},
+                                 {"situations", N_("Situations")}},
                                 "title"));
   List rows;
   for (std::size_t k = p.begin; k < p.end; ++k) {
@@ -453,12 +454,12 @@ void risks_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
   const auto p = slice(order.size(), s.page);
   set_pager(d, p, s, id);
   d.set("headers", sort_headers(id, s,
-                                {{"hazard", "Hazard"},
-                                 {"situation", "Hazardous situation"},
-                                 {"harm", "Harm"},
-                                 {"initial", "Before control"},
-                                 {"current", "After control"},
-                                 {"step", "Step"}},
+                                {{"hazard", N_("Hazard")},
+                                 {"situation", N_("Hazardous situation")},
+                                 {"harm", N_("Harm")},
+                                 {"initial", N_("Before control")},
+                                 {"current", N_("After control")},
+                                 {"step", N_("Step")}},
                                 "hazard"));
   List rows;
   for (std::size_t k = p.begin; k < p.end; ++k) {
@@ -483,7 +484,7 @@ void risks_tab(Call& c, const FileView& v, const TabState& s, const FailedForm* 
     r.set("p2", p2);
     set_evaluation(r, "initial", v, a ? a->initial : std::nullopt);
     set_evaluation(r, "current", v, a ? a->current() : std::nullopt);
-    r.set("step", std::string(a ? risk::step_label(a->step) : "identified"));
+    r.set("step", tr(a ? risk::step_label(a->step) : "identified"));
     r.set("controls", a ? std::to_string(a->verified_controls) + " of " +
                               std::to_string(a->controls) + " verified"
                         : std::string("0"));

@@ -3,6 +3,7 @@
 #include "core/risk/probability.hpp"
 #include "web/item_kinds.hpp"
 #include "web/labels.hpp"
+#include "web/message_catalogue.hpp"
 #include "web/risk_file_view.hpp"
 #include "web/screen_routes.hpp"
 #include "web/statement_view.hpp"
@@ -44,7 +45,7 @@ void controls_tab(Call& c, const FileView& v, const TabState& s, const FailedFor
     r.set("id", ctl.header.id);
     set_item_state(r, "controls", ctl);
     r.set("title", ctl.title);
-    r.set("option", std::string(risk::option_label(ctl.option)));
+    r.set("option", tr(risk::option_label(ctl.option)));
     r.set("implementation", std::string(verification_mark(ctl.implementation_verification)));
     r.set("implementation_badge", std::string(verification_badge(ctl.implementation_verification)));
     r.set("implementation_evidence", ctl.implementation_evidence);

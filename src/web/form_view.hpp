@@ -13,6 +13,7 @@
 #include "http/form_body.hpp"
 #include "web/form_input.hpp"
 #include "web/labels.hpp"
+#include "web/message_catalogue.hpp"
 #include "web/templates.hpp"
 
 namespace riskloop::web {
@@ -138,7 +139,7 @@ struct FieldLister {
         Data none;
         none.set("value", std::string());
         none.set("label", empty != spec.empty_choice.end() ? empty->second
-                                                           : std::string("(not set)"));
+                                                           : tr("(not set)"));
         none.set("selected", flag(current.empty()));
         options.push_back(none);
       }

@@ -11,7 +11,7 @@ std::string words(std::string_view name) {
   std::string out(name);
   for (auto& c : out)
     if (c == '_') c = ' ';
-  return out;
+  return tr(out);
 }
 
 std::string counted(std::size_t n, std::string_view one, std::string_view many) {

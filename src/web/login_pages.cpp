@@ -168,6 +168,22 @@ Response switch_organization(Call& c) {
   return redirect(c, "/dashboard");
 }
 
+// The language menu of every page: the user's choice is kept on their account (journaled), "" to
+// follow the browser again; then back to the page the menu was on.
+Response choose_language(Call& c) {
+  const auto language = c.form.get("language");
+  auto member = RL_WEB_TRY(c, c.app().accounts().member(c.principal, c.principal.user_id));
+  const UserUpdateInput in{.display_name = member.user.display_name,
+                           .status = member.user.status,
+                           .language = language};
+  RL_WEB_TRY(c, c.app().accounts().update_user(c.principal, c.principal.user_id, in, std::nullopt));
+  // Only a path of this site: never a redirect elsewhere ("//host" or "/\\host").
+  std::string back = c.form.get("return_to");
+  if (back.empty() || back[0] != '/' || (back.size() > 1 && (back[1] == '/' || back[1] == '\\')))
+    back = "/dashboard";
+  return redirect(c, back);
+}
+
 }  // namespace
 
 void add_login_routes(http::RouteTable& routes) {
@@ -194,6 +210,9 @@ void add_login_routes(http::RouteTable& routes) {
   routes.add({.method = Method::post, .pattern = "/account/invitations/{id}/decline",
               .operation_id = "webDeclineInvitation", .tag = "web",
               .handler = &decline_invitation, .access = Access::page, .exec = Exec::write_pool});
+  routes.add({.method = Method::post, .pattern = "/account/language",
+              .operation_id = "webChooseLanguage", .tag = "web", .handler = &choose_language,
+              .access = Access::page, .exec = Exec::write_pool});
   routes.add({.method = Method::post, .pattern = "/account/organization",
               .operation_id = "webSwitchOrganization", .tag = "web",
               .handler = &switch_organization, .access = Access::page, .exec = Exec::write_pool});

@@ -1,9 +1,12 @@
 // Reading gettext PO catalogues, and the field labels and help texts looked up in them.
 #include "web/message_catalogue.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <stdexcept>
 
+#include "http/request_language.hpp"
 #include "web/assets.hpp"
 
 namespace riskloop::web {
@@ -58,11 +61,18 @@ std::string key(std::string_view entity, std::string_view field, std::string_vie
   return k;
 }
 
+const std::string* own_or_shared(const MessageCatalogue& catalogue, std::string_view entity,
+                                 std::string_view field, std::string_view suffix) {
+  if (!entity.empty())
+    if (const auto* t = catalogue.find(key(entity, field, suffix))) return t;
+  return catalogue.find(key({}, field, suffix));
+}
+
+// The request language's entry, else the English one (a catalogue still being translated).
 const std::string* own_or_shared(std::string_view entity, std::string_view field,
                                  std::string_view suffix) {
-  if (!entity.empty())
-    if (const auto* t = messages().find(key(entity, field, suffix))) return t;
-  return messages().find(key({}, field, suffix));
+  if (const auto* t = own_or_shared(messages(), entity, field, suffix)) return t;
+  return own_or_shared(messages(Language::en), entity, field, suffix);
 }
 
 }  // namespace
@@ -83,6 +93,12 @@ Result<MessageCatalogue> MessageCatalogue::parse(std::string_view po) {
       // Untranslated entries show their msgid (the English text).
       if (!out.texts_.emplace(e.ctxt, e.str.empty() ? e.id : e.str).second)
         return po_error(e.line, "msgctxt \"" + e.ctxt + "\" appears twice");
+      if (e.str.empty()) out.untranslated_.push_back(e.ctxt);
+    } else if (!e.id.empty()) {  // the header entry has an empty msgid
+      if (!out.translations_.emplace(e.id, e.str).second)
+        return po_error(e.line, "msgid \"" + e.id + "\" appears twice");
+      out.page_texts_.push_back(e.id);
+      if (e.str.empty()) out.untranslated_.push_back(e.id);
     }
     e = {};
     part = Part::none;
@@ -141,20 +157,46 @@ const std::string* MessageCatalogue::find(std::string_view context) const {
   return it == texts_.end() ? nullptr : &it->second;
 }
 
-const MessageCatalogue& messages() {
-  static const MessageCatalogue catalogue = [] {
-    for (const auto& f : embedded_catalogues())
-      if (f.name == "en.po") {
-        auto parsed = MessageCatalogue::parse(f.content);
-        if (!parsed)
-          throw std::logic_error("po/en.po, " + parsed.error().location + ": " +
-                                 parsed.error().message);
-        return std::move(*parsed);
-      }
-    throw std::logic_error("po/en.po is not embedded");
-  }();
-  return catalogue;
+const std::string* MessageCatalogue::translation(std::string_view english) const {
+  const auto it = translations_.find(english);
+  return it == translations_.end() || it->second.empty() ? nullptr : &it->second;
 }
+
+std::vector<std::string> MessageCatalogue::contexts() const {
+  std::vector<std::string> out;
+  for (const auto& [context, text] : texts_) out.push_back(context);
+  return out;
+}
+
+const MessageCatalogue& messages(Language language) {
+  static const std::array<MessageCatalogue, kLanguages.size()> catalogues = [] {
+    std::array<MessageCatalogue, kLanguages.size()> out;
+    for (const auto l : kLanguages) {
+      const auto name = catalogue_file(l);
+      const auto files = embedded_catalogues();
+      const auto file = std::find_if(files.begin(), files.end(),
+                                      [&](const auto& f) { return f.name == name; });
+      if (file == files.end())
+        throw std::logic_error("po/" + std::string(name) + " is not embedded");
+      auto parsed = MessageCatalogue::parse(file->content);
+      if (!parsed)
+        throw std::logic_error("po/" + std::string(name) + ", " + parsed.error().location +
+                               ": " + parsed.error().message);
+      out[static_cast<std::size_t>(l)] = std::move(*parsed);
+    }
+    return out;
+  }();
+  return catalogues[static_cast<std::size_t>(language)];
+}
+
+const MessageCatalogue& messages() { return messages(http::request_language()); }
+
+std::string tr(Language language, std::string_view english) {
+  if (const auto* t = messages(language).translation(english)) return *t;
+  return std::string(english);
+}
+
+std::string tr(std::string_view english) { return tr(http::request_language(), english); }
 
 std::string field_label(std::string_view entity, std::string_view field) {
   if (const auto* t = own_or_shared(entity, field, {})) return *t;
@@ -172,6 +214,7 @@ bool has_field_label(std::string_view entity, std::string_view field) {
 
 std::string entity_text(std::string_view entity, std::string_view name) {
   if (const auto* t = messages().find(key(entity, name))) return *t;
+  if (const auto* t = messages(Language::en).find(key(entity, name))) return *t;
   return {};
 }
 

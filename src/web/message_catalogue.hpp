@@ -1,14 +1,18 @@
-// A message catalogue in gettext PO format (po/<language>.po, embedded at build time): the labels
-// and help texts of record fields keyed by msgctxt ("operational_risk.category"), ready for
-// translators' tools. The reader covers what our catalogues use: comments, msgctxt, msgid,
+// Message catalogues in gettext PO format (po/<language>.po, embedded at build time), ready for
+// translators' tools: the labels and help texts of record fields keyed by msgctxt
+// ("operational_risk.category"), and the texts of pages keyed by their English msgid (no msgctxt):
+// "{{#t}}Products{{/t}}" in a template, tr("Products") in code. English is the source language:
+// po/en.po holds the field labels; a page text's English is its msgid. po/zh_CN.po translates both. The reader covers what our catalogues use: comments, msgctxt, msgid,
 // msgstr, strings continued over several lines, and the escapes \n \t \" \\.
 #pragma once
 
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
+#include "core/language.hpp"
 
 namespace riskloop::web {
 
@@ -20,19 +24,42 @@ class MessageCatalogue {
   // The text of the entry with this msgctxt (its msgstr, or its msgid when not translated), or
   // nullptr when there is none.
   const std::string* find(std::string_view context) const;
+  // The translation of the entry without msgctxt whose msgid is `english`, or nullptr when there
+  // is none or its msgstr is empty.
+  const std::string* translation(std::string_view english) const;
 
-  std::size_t size() const { return texts_.size(); }
+  std::size_t size() const { return texts_.size() + translations_.size(); }
+  // The msgctxt (or, without one, the msgid) of every entry whose msgstr is empty.
+  const std::vector<std::string>& untranslated() const { return untranslated_; }
+  // The msgctxt of every entry that has one, in key order.
+  std::vector<std::string> contexts() const;
+  // The msgids of the entries without msgctxt, in file order.
+  const std::vector<std::string>& page_texts() const { return page_texts_; }
 
  private:
   std::map<std::string, std::string, std::less<>> texts_;
+  std::map<std::string, std::string, std::less<>> translations_;
+  std::vector<std::string> untranslated_;
+  std::vector<std::string> page_texts_;
 };
 
-// The English catalogue embedded in the binary (po/en.po). A broken embedded file is a build
-// mistake: it throws std::logic_error on first use, which the tests catch.
+// The catalogue of `language` embedded in the binary (po/en.po, po/zh_CN.po). A broken embedded
+// file is a build mistake: it throws std::logic_error on first use, which the tests catch.
+const MessageCatalogue& messages(Language language);
+// The catalogue of the request's language (http::request_language()).
 const MessageCatalogue& messages();
 
-// The label of `field` of record type `entity`: the type's own entry, else the shared entry of
-// that field name, else the name in words ("due_date" -> "Due date").
+// `english`, a text of a page, in the request's language: its translation in that language's
+// catalogue, else the English text itself.
+std::string tr(std::string_view english);
+std::string tr(Language language, std::string_view english);
+
+// Marks a page text kept in a table for tr() later (gettext's N_): the catalogue test finds it.
+constexpr std::string_view N_(std::string_view english) { return english; }
+
+// The label of `field` of record type `entity` in the request's language: the type's own entry,
+// else the shared entry of that field name (the language's, else the English one), else the name
+// in words ("due_date" -> "Due date").
 std::string field_label(std::string_view entity, std::string_view field);
 // The help text of the field, by the same rule; "" when there is none.
 std::string field_help(std::string_view entity, std::string_view field);

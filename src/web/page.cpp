@@ -4,8 +4,10 @@
 #include "core/role.hpp"
 #include "formats/report/html_escape.hpp"
 #include "http/problem.hpp"
+#include "http/request_language.hpp"
 #include "web/assets.hpp"
 #include "web/labels.hpp"
+#include "web/message_catalogue.hpp"
 
 namespace riskloop::web {
 
@@ -19,6 +21,19 @@ Data base_data(Call& c, std::string_view nav) {
   d.set("user_name", who.display_name.empty() ? who.email : who.display_name);
   d.set("user_email", who.email);
   d.set("role", words(name_of(who.role)));
+  const auto language = http::request_language();
+  d.set("lang", std::string(language_tag(language)));
+  // The language menu: the user's choice, or the browser's when they made none.
+  const auto chosen = language_of_tag(who.language);
+  d.set("lang_browser", flag(!chosen));
+  d.set("lang_en", flag(chosen == Language::en));
+  d.set("lang_zh", flag(chosen == Language::zh_hans));
+  // Where the menu returns to: this page, when it can be loaded again (a GET).
+  if (c.request.method == http::Method::get) {
+    std::string here(c.request.path);
+    if (!c.request.query.empty()) here.append("?").append(c.request.query);
+    d.set("here", here);
+  }
   d.set("csrf", who.csrf_token);
   d.set("can_write_risk", flag(can(c, Permission::write_risk)));
   d.set("can_sign", flag(can(c, Permission::sign_risk)));
@@ -57,7 +72,7 @@ Response html(std::string body, int status) {
 
 Response page(Call& c, std::string_view tmpl, std::string_view title, Data data, int status) {
   (void)c;
-  data.set("title", std::string(title));
+  data.set("title", tr(title));
   return html(render_in_layout(tmpl, data), status);
 }
 
@@ -87,11 +102,11 @@ Response error_response(Call& c, const Error& raw) {
   d.set("message", error.message);
   if (!error.location.empty()) d.set("location", error.location);
   const int status = http_status(error.code);
-  d.set("heading", std::string(status == 403   ? "Not allowed"
-                               : status == 404 ? "Not found"
-                               : status == 409 ? "Conflict"
-                               : status < 500  ? "Cannot do that"
-                                               : "Something went wrong"));
+  d.set("heading", status == 403   ? tr("Not allowed")
+                   : status == 404 ? tr("Not found")
+                   : status == 409 ? tr("Conflict")
+                   : status < 500  ? tr("Cannot do that")
+                                   : tr("Something went wrong"));
   return page(c, "error", "Error", d, status);
 }
 

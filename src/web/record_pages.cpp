@@ -3,6 +3,7 @@
 #include "web/record_pages.hpp"
 
 #include "http/record_routes.hpp"
+#include "web/message_catalogue.hpp"
 
 namespace riskloop::web::record_pages_detail {
 namespace {
@@ -84,7 +85,7 @@ Data filter_control(const TypeView& view, const FieldInfo& f, const app::QueryPa
     case FieldKind::yes_no: {
       const std::string current = value(f.name);
       List options;
-      options.push_back(option("", "(any)", current.empty()));
+      options.push_back(option("", tr("(any)"), current.empty()));
       if (f.kind == FieldKind::yes_no) {
         options.push_back(option("true", "yes", current == "true"));
         options.push_back(option("false", "no", current == "false"));
@@ -205,7 +206,7 @@ Data list_data(Call& c, const TypeView& view, const ListState& state) {
   auto d = base_data(c, view.entity);
   const std::string path = "/" + std::string(view.path);
   d.set("path", path);
-  d.set("heading", capitalized(view.plural));
+  d.set("heading", tr(capitalized(view.plural)));
   d.set("title_word", std::string(view.title));
   d.set("plural", std::string(view.plural));
   const bool vowel = !view.title.empty() && std::string_view("aeiou").find(view.title[0]) != std::string_view::npos;
@@ -312,7 +313,7 @@ Data detail_data(Call& c, const TypeView& view, const DetailState& s) {
   auto d = base_data(c, view.entity);
   const std::string path = "/" + std::string(view.path);
   d.set("path", path);
-  d.set("plural_heading", capitalized(view.plural));
+  d.set("plural_heading", tr(capitalized(view.plural)));
   d.set("title_word", std::string(view.title));
   d.set("heading", s.heading);
   d.set("id", s.id);

@@ -4,6 +4,7 @@
 #include "formats/report/heat_map_svg.hpp"
 #include "web/form_view.hpp"
 #include "web/labels.hpp"
+#include "web/message_catalogue.hpp"
 #include "web/risk_file_view.hpp"
 #include "web/screen_routes.hpp"
 
@@ -15,12 +16,12 @@ struct TabInfo {
   std::string_view label;
 };
 constexpr TabInfo kTabs[] = {
-    {"matrix", "Risk matrix"},   {"plan", "Plan"},
-    {"hazards", "Hazards"},      {"situations", "Hazardous situations"},
-    {"harms", "Harms"},          {"risks", "Risks"},
-    {"controls", "Controls"},    {"benefit-risk", "Benefit-risk"},
-    {"overall", "Overall residual risk"}, {"gates", "Gates"},
-    {"reviews", "Reviews"},      {"report", "Report"},
+    {"matrix", N_("Risk matrix")},   {"plan", N_("Plan")},
+    {"hazards", N_("Hazards")},      {"situations", N_("Hazardous situations")},
+    {"harms", N_("Harms")},          {"risks", N_("Risks")},
+    {"controls", N_("Controls")},    {"benefit-risk", N_("Benefit-risk")},
+    {"overall", N_("Overall residual risk")}, {"gates", N_("Gates")},
+    {"reviews", N_("Reviews")},      {"report", N_("Report")},
 };
 
 std::optional<std::int64_t> int_param(std::string_view text) {
@@ -220,6 +221,7 @@ void matrix_tab(Call& c, const FileView& v, Data& d) {
                          std::string_view key) {
     const auto counts = formats::count_heat_map(*v.policy, v.assessment.risks, phase);
     formats::HeatMapOptions o;
+    o.translate = [](std::string_view english) { return tr(english); };
     o.title = std::string(title);
     o.id = "heat-map-" + std::string(key);
     o.cell_url = "/files/" + id + "?tab=risks&phase=" + std::string(key) +
@@ -246,7 +248,7 @@ void matrix_tab(Call& c, const FileView& v, Data& d) {
   List step_counts;
   for (std::size_t i = 0; i < steps.size(); ++i) {
     Data s;
-    s.set("label", std::string(risk::step_label(static_cast<risk::Step>(i))));
+    s.set("label", tr(risk::step_label(static_cast<risk::Step>(i))));
     s.set("count", std::to_string(steps[i]));
     s.set("url", "/files/" + id + "?tab=risks&step=" +
                      std::string(EnumNames<risk::Step>::names[i]));
@@ -312,7 +314,7 @@ Response file_page(Call& c, const FileView& v, const TabState& state, const Fail
   for (const auto& t : kTabs) {
     Data e;
     e.set("key", std::string(t.key));
-    e.set("label", std::string(t.label));
+    e.set("label", tr(t.label));
     e.set("current", flag(t.key == state.tab));
     tabs.push_back(e);
   }

@@ -7,6 +7,7 @@
 // once.
 #include "web/templates.hpp"
 
+#include <array>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -14,7 +15,9 @@
 #include <vector>
 
 #include "formats/report/html_escape.hpp"
+#include "http/request_language.hpp"
 #include "web/assets.hpp"
+#include "web/message_catalogue.hpp"
 
 namespace riskloop::web {
 namespace {
@@ -74,19 +77,41 @@ struct ParsedTemplates {
   std::map<std::string, std::unique_ptr<Mustache>, std::less<>> in_layout;
 };
 
-Result<ParsedTemplates> parse_all() {
+// `text` with every {{#t}}English{{/t}} replaced by the text in `language` (tr): the templates
+// of each language are translated before they are parsed, so a render costs nothing more.
+Result<std::string> localize(const std::string& what, std::string_view text, Language language) {
+  constexpr std::string_view kOpen = "{{#t}}", kClose = "{{/t}}";
+  std::string out;
+  for (;;) {
+    const auto open = text.find(kOpen);
+    if (open == std::string_view::npos) break;
+    const auto close = text.find(kClose, open);
+    if (close == std::string_view::npos)
+      return fail(ErrorCode::internal, "template " + what + ": {{#t}} without {{/t}}");
+    out.append(text.substr(0, open));
+    out += tr(language, text.substr(open + kOpen.size(), close - open - kOpen.size()));
+    text.remove_prefix(close + kClose.size());
+  }
+  out.append(text);
+  return out;
+}
+
+Result<ParsedTemplates> parse_all(Language language) {
   ParsedTemplates out;
   std::vector<std::string_view> stack;
-  auto layout = expand(kLayout, stack);
-  if (!layout) return tl::unexpected(layout.error());
-  const auto content_at = layout->find(kContentTag);
+  auto expanded_layout = expand(kLayout, stack);
+  if (!expanded_layout) return tl::unexpected(expanded_layout.error());
+  const auto layout = RL_TRY(localize(std::string(kLayout), *expanded_layout, language));
+  const auto content_at = layout.find(kContentTag);
   for (const auto& t : embedded_templates()) {
     const std::string name(t.name);
-    auto text = expand(t.name, stack);
+    auto expanded = expand(t.name, stack);
+    if (!expanded) return tl::unexpected(expanded.error());
+    auto text = localize(name, *expanded, language);
     if (!text) return tl::unexpected(text.error());
     out.alone.emplace(name, RL_TRY(parse(name, *text)));
     if (content_at != std::string::npos && name != kLayout) {
-      auto page = *layout;
+      auto page = layout;
       page.replace(content_at, kContentTag.size(), *text);
       out.in_layout.emplace(name, RL_TRY(parse(name + " (in the layout)", page)));
     }
@@ -94,11 +119,17 @@ Result<ParsedTemplates> parse_all() {
   return out;
 }
 
-// Parsed on first use, once, by whichever thread comes first (a function-local static).
-const Result<ParsedTemplates>& parsed() {
-  static const Result<ParsedTemplates> templates = parse_all();
-  return templates;
+// Parsed on first use, once per language, by whichever thread comes first (function-local
+// statics); a render uses the request's language.
+const Result<ParsedTemplates>& parsed(Language language) {
+  static const std::array<Result<ParsedTemplates>, kLanguages.size()> templates = [] {
+    return std::array{parse_all(Language::en), parse_all(Language::zh_hans)};
+  }();
+  static_assert(kLanguages.size() == 2 && kLanguages[1] == Language::zh_hans);
+  return templates[static_cast<std::size_t>(language)];
 }
+
+const Result<ParsedTemplates>& parsed() { return parsed(http::request_language()); }
 
 std::string render(const std::map<std::string, std::unique_ptr<Mustache>, std::less<>>& set,
                    std::string_view name, const Data& data) {
@@ -116,8 +147,8 @@ std::string render(const std::map<std::string, std::unique_ptr<Mustache>, std::l
 }  // namespace
 
 Status check_templates() {
-  const auto& all = parsed();
-  if (!all) return tl::unexpected(all.error());
+  for (const auto language : kLanguages)
+    if (const auto& all = parsed(language); !all) return tl::unexpected(all.error());
   return {};
 }
 

@@ -6,7 +6,7 @@ import { closeDemo, login, openDemo, users } from './harness.mjs';
 
 // Forms and controls an auditor may use: logging out, their own password, switching organization,
 // and GET forms (filters, search).
-const ALLOWED_ACTIONS = ['/logout', '/account/password', '/account/organization'];
+const ALLOWED_ACTIONS = ['/logout', '/account/password', '/account/organization', '/account/language'];
 
 // What on the current page could change state: POST forms, htmx writes, edit buttons, dialogs.
 async function editControls(page) {

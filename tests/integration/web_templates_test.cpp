@@ -3,6 +3,7 @@
 // alone and as a page inside the layout.
 #include <gtest/gtest.h>
 
+#include "http/request_language.hpp"
 #include "tests/integration/reparse_renderer.hpp"
 
 namespace riskloop::testing {
@@ -55,6 +56,20 @@ TEST(WebTemplates, PartialsAreWrittenInPlace) {
   const auto html = web::render_template("admin_users", d);
   EXPECT_NE(html.find("name=\"_csrf\""), std::string::npos) << html;
   EXPECT_EQ(html.find("{{"), std::string::npos) << "no tag is left unrendered";
+}
+
+TEST(WebTemplates, EachLanguageHasItsOwnTranslatedTemplates) {
+  web::Data d;
+  d.set("user_name", "Ann");
+  const auto english = web::render_in_layout("dashboard", d);
+  EXPECT_NE(english.find("<h1>Dashboard</h1>"), std::string::npos);
+  EXPECT_NE(english.find(">Products</a>"), std::string::npos);
+  const http::LanguageScope chinese(Language::zh_hans);
+  const auto page = web::render_in_layout("dashboard", d);
+  EXPECT_NE(page.find("<h1>工作台</h1>"), std::string::npos);
+  EXPECT_NE(page.find(">产品</a>"), std::string::npos);
+  EXPECT_EQ(page.find("{{"), std::string::npos) << "no tag is left unrendered";
+  EXPECT_EQ(page.find("Dashboard"), std::string::npos);
 }
 
 TEST(WebTemplates, AnUnknownTemplateIsAProgrammingError) {

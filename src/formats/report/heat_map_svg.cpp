@@ -116,6 +116,9 @@ HeatMapCounts count_heat_map(const risk::CompiledPolicy& policy,
 
 std::string render_heat_map_svg(const risk::CompiledPolicy& policy, const HeatMapCounts& counts,
                                 const HeatMapOptions& options) {
+  const auto say = [&](std::string_view english) {
+    return options.translate ? options.translate(english) : std::string(english);
+  };
   const auto severities = policy.severity_count();
   const auto probabilities = policy.probability_count();
   std::size_t longest_severity = 8, longest_probability = 8;
@@ -182,7 +185,7 @@ std::string render_heat_map_svg(const risk::CompiledPolicy& policy, const HeatMa
       const auto n = counts_match ? counts.at(s, p) : 0;
       const auto provisional =
           counts_match && !counts.provisional.empty() ? counts.provisional_at(s, p) : 0;
-      const auto verdict = name_of(acceptability);
+      const auto verdict = say(name_of(acceptability));
       out += "<g class=\"cell";
       if (provisional > 0) out += " provisional";
       out += '"';
@@ -190,7 +193,7 @@ std::string render_heat_map_svg(const risk::CompiledPolicy& policy, const HeatMa
       attr(out, "data-probability", p);
       attr(out, "data-count", n);
       attr(out, "data-provisional", provisional);
-      attr(out, "data-acceptability", verdict);
+      attr(out, "data-acceptability", name_of(acceptability));
       out += '>';
       if (links) {
         out += "<a";
@@ -199,11 +202,11 @@ std::string render_heat_map_svg(const risk::CompiledPolicy& policy, const HeatMa
       }
       out += "<title>";
       append_html(out, policy.severity_level(s).name + " \xC3\x97 " + level.name + ": " +
-                           std::to_string(n) + (n == 1 ? " risk (" : " risks (") +
-                           std::string(verdict) + ")" +
-                           (provisional > 0 ? ", " + std::to_string(provisional) +
-                                                  " provisional: relies on controls not yet "
-                                                  "verified"
+                           std::to_string(n) + " " + say(n == 1 ? "risk" : "risks") + " (" +
+                           verdict + ")" +
+                           (provisional > 0 ? ", " + std::to_string(provisional) + " " +
+                                                  say("provisional: relies on controls not yet "
+                                                      "verified")
                                             : std::string()));
       out += "</title><rect";
       attr(out, "x", x);
@@ -220,7 +223,7 @@ std::string render_heat_map_svg(const risk::CompiledPolicy& policy, const HeatMa
       text_element(out, x + cell_w / 2, y + (provisional > 0 ? 38 : 44), "verdict", verdict);
       if (provisional > 0)
         text_element(out, x + cell_w / 2, y + 51, "verdict provisional-mark",
-                     "\xE2\x9A\xA0 " + std::to_string(provisional) + " provisional");
+                     "\xE2\x9A\xA0 " + std::to_string(provisional) + " " + say("provisional"));
       if (links) out += "</a>";
       out += "</g>";
     }
@@ -232,12 +235,12 @@ std::string render_heat_map_svg(const risk::CompiledPolicy& policy, const HeatMa
                  shortened(policy.severity_level(s).name, severity_chars));
     text_element(out, x, grid_bottom + 30, "axis col", "(" + std::to_string(s) + ")");
   }
-  text_element(out, left + severities * cell_w / 2, grid_bottom + 50, "axis-title col", "Severity");
+  text_element(out, left + severities * cell_w / 2, grid_bottom + 50, "axis-title col", say("Severity"));
   const auto middle = kTop + probabilities * kCellHeight / 2;
   text_element(out, 14, middle, "axis-title col",
                policy.policy().probability_basis == risk::ProbabilityBasis::per_use
-                   ? "Probability of harm (per use)"
-                   : "Probability of harm (per device-year)",
+                   ? say("Probability of harm (per use)")
+                   : say("Probability of harm (per device-year)"),
                " transform=\"rotate(-90 14 " + std::to_string(middle) + ")\"");
   out += "</svg>";
   return out;

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/risk/compiled_policy.hpp"
@@ -58,6 +60,9 @@ struct HeatMapOptions {
   // Whether the SVG carries its own <style> element. A page whose Content-Security-Policy allows
   // no inline styles (the web UI) leaves it out and styles the chart from its stylesheet.
   bool embed_style = true;
+  // The chart's own words (verdicts, axis titles, cell descriptions) in the reader's language;
+  // English when not set. Policy level names are the policy's and are not translated.
+  std::function<std::string(std::string_view)> translate;
 };
 
 // A self-contained <svg> element: severity levels left to right, probability levels bottom to top,
