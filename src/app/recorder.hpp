@@ -8,6 +8,7 @@
 #include "app/journal_writer.hpp"
 #include "app/principal.hpp"
 #include "app/record_encoding.hpp"
+#include "app/text_normalization.hpp"
 #include "core/accounts.hpp"
 #include "formats/json/record_json.hpp"
 #include "store/tx.hpp"
@@ -31,6 +32,7 @@ class Recorder {
     }
     rec.header.version = 1;
     rec.header.created_at = rec.header.updated_at = now_;
+    normalize_text(rec);
     auto encoded = encode_record(rec);  // row and payload in one pass over the fields
     RL_CHECK(tx_.insert_row<T>(encoded.row));
     return journal(rec, "create", std::move(encoded.payload));
@@ -42,6 +44,7 @@ class Recorder {
     const auto expected = rec.header.version;
     rec.header.version = expected + 1;
     rec.header.updated_at = now_;
+    normalize_text(rec);
     auto encoded = encode_record(rec);
     RL_CHECK(tx_.update_row<T>(rec.header, std::move(encoded.row), expected));
     return journal(rec, "update", std::move(encoded.payload));

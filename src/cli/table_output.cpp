@@ -4,32 +4,22 @@
 #include <algorithm>
 #include <ostream>
 
+#include "formats/text/unicode_text.hpp"
+
 namespace riskloop::cli {
 namespace {
 
-bool is_continuation(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
-// One line, at most Table::max_cell characters, cut at a character boundary.
+// One line, at most Table::max_cell terminal columns, cut between characters.
 std::string fit_cell(std::string text) {
   for (char& c : text)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   if (display_width(text) <= Table::max_cell) return text;
-  std::size_t chars = 0;
-  std::size_t cut = 0;
-  for (; cut < text.size(); ++cut) {
-    if (!is_continuation(text[cut]) && chars++ == Table::max_cell - 3) break;
-  }
-  return text.substr(0, cut) + "...";
+  return std::string(formats::prefix_of_width(text, Table::max_cell - 3)) + "...";
 }
 
 }  // namespace
 
-std::size_t display_width(const std::string& text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation(c); }));
-}
+std::size_t display_width(const std::string& text) { return formats::terminal_width(text); }
 
 Table::Table(std::vector<std::string> headers) : headers_(std::move(headers)) {}
 

@@ -1,5 +1,5 @@
 // Plain-text tables for list commands: one header row, columns padded to their widest cell
-// (counted in characters, not bytes, so names with accents or "µm" line up).
+// (counted in terminal columns, not bytes: "µm" takes one, 支架 two each, so Chinese names line up).
 #pragma once
 
 #include <iosfwd>
@@ -12,7 +12,7 @@ class Table {
  public:
   explicit Table(std::vector<std::string> headers);
   // Cells beyond the header count are ignored; missing ones are empty. Line breaks and tabs in a
-  // cell are shown as spaces, and cells longer than max_cell characters are cut with "...".
+  // cell are shown as spaces, and cells wider than max_cell columns are cut with "...".
   void add_row(std::vector<std::string> cells);
   void print(std::ostream& out) const;
   std::size_t rows() const { return rows_.size(); }
@@ -31,7 +31,7 @@ class Table {
   std::vector<std::size_t> flushed_widths_;  // set by the first flush
 };
 
-// Number of characters (UTF-8 code points) in `text`.
+// Terminal columns `text` takes (formats::terminal_width: East Asian wide characters count two).
 std::size_t display_width(const std::string& text);
 
 }  // namespace riskloop::cli

@@ -3,10 +3,15 @@
 // the risks tab (every hazardous situation -> harm pair with its estimates, filterable by heat-map
 // cell). The forms that add to the chain are in chain_forms.cpp.
 // Tables are filtered, sorted and paginated in memory over the one snapshot of the page.
+#include <algorithm>
 #include <numeric>
+#include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 #include "core/risk/input_rules.hpp"
+#include "formats/text/unicode_text.hpp"
+#include "http/request_language.hpp"
 #include "core/risk/probability.hpp"
 #include "web/chain_picks.hpp"
 #include "web/item_kinds.hpp"
@@ -54,9 +59,20 @@ List sort_headers(const Id& file_id, const TabState& s,
 
 template <class Key>
 void sort_by(std::vector<std::size_t>& order, bool descending, Key key) {
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return descending ? key(b) < key(a) : key(a) < key(b);
-  });
+  using K = std::decay_t<decltype(key(std::size_t{}))>;
+  if constexpr (std::is_convertible_v<K, std::string_view>) {
+    // Texts in the reader's order (pinyin for Chinese), each collation key computed once.
+    const formats::TextCollator collator(http::request_language());
+    std::vector<std::string> keys(order.size() == 0 ? 0 : *std::max_element(order.begin(), order.end()) + 1);
+    for (const auto i : order) keys[i] = collator.sort_key(key(i));
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return descending ? keys[b] < keys[a] : keys[a] < keys[b];
+    });
+  } else {
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return descending ? key(b) < key(a) : key(a) < key(b);
+    });
+  }
 }
 
 FieldErrors part_errors(const FailedForm* failed, std::string_view form, std::string_view part) {

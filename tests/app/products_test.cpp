@@ -78,3 +78,24 @@ TEST_F(Products, DeletingAProductWithdrawsItsShares) {
 
 }  // namespace
 }  // namespace riskloop::testing
+
+namespace riskloop::testing {
+namespace {
+
+// Text typed or pasted in decomposed form is stored, journaled and found in its composed form
+// (NFC), in new records and changes alike; the journal still verifies.
+TEST_F(Products, TextIsStoredInNormalizationFormC) {
+  const std::string decomposed = "Cafe\xCC\x81 stent \xE6\x94\xAF\xE6\x9E\xB6";  // e + U+0301, 支架
+  const std::string composed = "Caf\xC3\xA9 stent \xE6\x94\xAF\xE6\x9E\xB6";
+  auto p = app_->products().create(admin_, {decomposed, "", "", "d\xCC\x81"});
+  ASSERT_TRUE(p) << p.error().message;
+  EXPECT_EQ(p->name, composed);
+  EXPECT_EQ(app_->products().get(admin_, p->header.id)->name, composed);
+  auto changed = app_->products().update(admin_, p->header.id, {"Ne\xCC\x81o", "", "", ""}, 1);
+  ASSERT_TRUE(changed) << changed.error().message;
+  EXPECT_EQ(app_->products().get(admin_, p->header.id)->name, "N\xC3\xA9o");
+  EXPECT_TRUE(app_->journal().verify()->ok);
+}
+
+}  // namespace
+}  // namespace riskloop::testing

@@ -139,6 +139,15 @@ expect 0 product list "${ORG[@]}"
 out_has "CSX-2723"
 out_has "Sirolimus drug substance"
 out_has "Corvane Glide PTCA balloon dilatation catheter"
+# A Chinese name takes two terminal columns per character: the next column still lines up.
+expect 0 product add "${ORG[@]}" --name "支架内血栓 stent" --model CN-01
+expect 0 product list "${ORG[@]}"
+header=$(grep '^ID' out)
+row=$(grep 'CN-01' out | perl -CS -pe 's/\p{East_Asian_Width=Wide}/xx/g')
+before_header=${header%%MODEL*}
+before_row=${row%%CN-01*}
+[[ ${#before_header} -eq ${#before_row} ]] ||
+  fail "MODEL column at ${#before_header} in the header but at ${#before_row} in the Chinese row"
 expect 0 product list "${ORG[@]}" --format json
 out_has '"model": "CSX-2723"'
 out_has '"family": "PTCA balloon catheters"'
