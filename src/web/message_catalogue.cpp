@@ -198,6 +198,19 @@ std::string tr(Language language, std::string_view english) {
 
 std::string tr(std::string_view english) { return tr(http::request_language(), english); }
 
+std::string trf(std::string_view english,
+                std::initializer_list<std::pair<std::string_view, std::string>> values) {
+  std::string out = tr(english);
+  for (const auto& [name, value] : values) {
+    const std::string placeholder = "{" + std::string(name) + "}";
+    for (auto at = out.find(placeholder); at != std::string::npos;
+         at = out.find(placeholder, at + value.size()))
+      out.replace(at, placeholder.size(), value);
+  }
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
 std::string field_label(std::string_view entity, std::string_view field) {
   if (const auto* t = own_or_shared(entity, field, {})) return *t;
   return in_words(field);

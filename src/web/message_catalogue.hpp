@@ -9,6 +9,8 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <initializer_list>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -53,6 +55,13 @@ const MessageCatalogue& messages();
 // catalogue, else the English text itself.
 std::string tr(std::string_view english);
 std::string tr(Language language, std::string_view english);
+
+// A sentence around values: `english` with {name} placeholders ("{count} {records} match the
+// filters") is translated as a whole (a translation may move the placeholders), then each
+// {name} is replaced by its value; the first letter of the result is capitalized (which changes
+// nothing in Chinese). Choose the English text by number where English needs it.
+std::string trf(std::string_view english,
+                std::initializer_list<std::pair<std::string_view, std::string>> values);
 
 // Marks a page text kept in a table for tr() later (gettext's N_): the catalogue test finds it.
 constexpr std::string_view N_(std::string_view english) { return english; }

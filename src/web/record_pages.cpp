@@ -195,10 +195,10 @@ std::string query_error_text(const TypeView& view, const Error& e) {
 }
 
 std::string notice_text(const TypeView& view, std::string_view notice) {
-  const std::string what = capitalized(view.title);
-  if (notice == "added") return what + " added.";
-  if (notice == "saved") return "Saved.";
-  if (notice == "deleted") return what + " deleted.";
+  const std::string record = words(view.title);
+  if (notice == "added") return trf("{record} added.", {{"record", record}});
+  if (notice == "saved") return tr("Saved.");
+  if (notice == "deleted") return trf("{record} deleted.", {{"record", record}});
   return {};
 }
 
@@ -210,7 +210,8 @@ Data list_data(Call& c, const TypeView& view, const ListState& state) {
   d.set("title_word", std::string(view.title));
   d.set("plural", std::string(view.plural));
   const bool vowel = !view.title.empty() && std::string_view("aeiou").find(view.title[0]) != std::string_view::npos;
-  d.set("add_summary", std::string(vowel ? "Add an " : "Add a ") + std::string(view.title));
+  d.set("add_summary", vowel ? trf("Add an {record}", {{"record", words(view.title)}})
+                             : trf("Add a {record}", {{"record", words(view.title)}}));
   const auto intro = entity_text(view.entity, "intro");
   d.set("intro", intro.empty() ? flag(false) : Data(intro));
   d.set("notice", state.notice.empty() ? flag(false) : Data(state.notice));
@@ -240,9 +241,15 @@ Data list_data(Call& c, const TypeView& view, const ListState& state) {
   // Count of what matches, the headers with their sort links, and the rows.
   if (state.total) {
     const auto n = *state.total;
-    d.set("count_text", std::to_string(n) + " " + std::string(n == 1 ? view.title : view.plural) +
-                            (filtered ? (n == 1 ? " matches" : " match") + std::string(" the filters")
-                                      : std::string()));
+    const std::string count = std::to_string(n);
+    const std::string record = words(n == 1 ? view.title : view.plural);
+    d.set("count_text",
+          filtered ? (n == 1 ? trf("{count} {record} matches the filters",
+                                   {{"count", count}, {"record", record}})
+                             : trf("{count} {records} match the filters",
+                                   {{"count", count}, {"records", record}}))
+                   : (n == 1 ? trf("{count} {record}", {{"count", count}, {"record", record}})
+                             : trf("{count} {records}", {{"count", count}, {"records", record}})));
   } else {
     d.set("count_text", flag(false));
   }
@@ -296,8 +303,9 @@ Data list_data(Call& c, const TypeView& view, const ListState& state) {
   d.set("rows", rows);
   d.set("column_count", std::to_string(columns.size()));
   d.set("no_rows", flag(state.rows.empty() && state.query_error.empty()));
-  d.set("empty_text", filtered ? "No " + std::string(view.plural) + " match these filters."
-                               : "No " + std::string(view.plural) + " recorded yet.");
+  d.set("empty_text",
+        filtered ? trf("No {records} match these filters.", {{"records", words(view.plural)}})
+                 : trf("No {records} recorded yet.", {{"records", words(view.plural)}}));
 
   // Keyset pages: forward with the cursor, back to the first page.
   const bool paged = param(state.params, "after") != nullptr;

@@ -137,7 +137,7 @@ std::vector<std::string> template_texts() {
 std::vector<std::string> code_texts() {
   std::vector<std::string> out;
   const std::regex call(
-      R"re((?:\b(?:tr|N_)\(|\bpage\(c, "[a-z_]+", )"((?:[^"\\]|\\.)*)")re");
+      R"re((?:\b(?:tr|trf|N_)\(|\bpage\(c, "[a-z_]+", )"((?:[^"\\]|\\.)*)")re");
   for (const auto& entry : std::filesystem::directory_iterator(RISKLOOP_WEB_SOURCE_DIR)) {
     std::ifstream in(entry.path());
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
