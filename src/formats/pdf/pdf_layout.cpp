@@ -73,8 +73,8 @@ void PdfCanvas::text(double x, double baseline, const TextLine& line, bool rotat
   auto& out = page_.content;
   fill_colour(line.style.colour);
   const auto select = [&](std::uint8_t font) {
-    out += '/';
-    out += FontSet::resource(font);
+    out += "/F";
+    out += std::to_string(font + 1);  // FontSet::resource(font)
     out += ' ';
     append_number(out, line.style.size);
     out += " Tf ";

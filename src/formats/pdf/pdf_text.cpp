@@ -4,6 +4,8 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+
 #include "formats/pdf/utf8_decode.hpp"
 
 namespace riskloop::formats::pdf {
@@ -106,10 +108,12 @@ FontSet::FontSet(std::vector<FontSlot> regular, std::vector<FontSlot> bold)
 }
 
 TextProblem FontSet::problem(char32_t c, std::string_view text, std::size_t position) const {
-  std::string cut(text.substr(0, 120));
-  while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
-  if (!cut.empty() && static_cast<unsigned char>(cut.back()) >= 0xC0) cut.pop_back();
-  if (cut.size() < text.size()) cut += "\xE2\x80\xA6";
+  std::size_t end = std::min<std::size_t>(text.size(), 120);
+  // Cut at a character boundary: never before a continuation byte.
+  while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+    --end;
+  std::string cut(text.substr(0, end));
+  if (end < text.size()) cut += "\xE2\x80\xA6";
   return {c, std::move(cut), position, place_};
 }
 
