@@ -14,7 +14,7 @@ PACKAGES=(
   libsodium-dev libssl-dev libcli11-dev libfmt-dev libspdlog-dev libexpected-dev
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   libtbb-dev zlib1g-dev fonts-dejavu-core
-  fonts-noto-cjk libharfbuzz-dev libicu-dev  # PDF report: CJK fonts, font subsets, UAX #14 breaks
+  fonts-noto-cjk libharfbuzz-dev libfreetype-dev libicu-dev  # PDF report: CJK fonts, subsets, UAX #14
   libxlsxwriter-dev libminizip-dev libpugixml-dev libkainjow-mustache-dev libcmark-dev
   chromium poppler-utils wrk curl  # browser tests; pdftotext/pdfinfo read the PDF report back
   jq  # the record command test reads `list --format json` and `show --format json`

@@ -1,8 +1,12 @@
-// Reading fonts and subsetting them through HarfBuzz; the few header fields PDF needs (bounding
+// Reading fonts and subsetting them through HarfBuzz (FreeType reads the CIDs of a CID-keyed CFF
+// font's charset, which HarfBuzz does not expose); the few header fields PDF needs (bounding
 // box, hhea ascent and descent, OS/2 weight and cap height, post italic angle) are read from the
 // table bytes HarfBuzz hands out.
 #include "formats/pdf/open_type_font.hpp"
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_CID_H
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
@@ -39,6 +43,31 @@ struct Table {
   hb_blob_t* blob;
   std::string_view bytes;
 };
+
+// Glyph -> CID of a CID-keyed CFF font (empty for another font), from its charset.
+std::vector<std::uint16_t> cids_of(hb_blob_t* blob, unsigned face_index, std::uint32_t glyphs) {
+  std::vector<std::uint16_t> cids;
+  FT_Library library = nullptr;
+  if (FT_Init_FreeType(&library) != 0) return cids;
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(blob, &length);
+  FT_Face face = nullptr;
+  FT_Bool keyed = 0;
+  if (FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(data),
+                         static_cast<FT_Long>(length), static_cast<FT_Long>(face_index),
+                         &face) == 0 &&
+      FT_Get_CID_Is_Internally_CID_Keyed(face, &keyed) == 0 && keyed) {
+    cids.resize(glyphs);
+    for (std::uint32_t g = 0; g < glyphs; ++g) {
+      FT_UInt cid = 0;
+      if (FT_Get_CID_From_Glyph_Index(face, g, &cid) != 0 || cid > 0xFFFF) cid = 0;
+      cids[g] = static_cast<std::uint16_t>(cid);
+    }
+  }
+  if (face != nullptr) FT_Done_Face(face);
+  FT_Done_FreeType(library);
+  return cids;
+}
 
 std::string name_of(hb_face_t* face, hb_ot_name_id_t id) {
   char text[256];
@@ -109,11 +138,13 @@ Status OpenTypeFont::read(std::string_view origin, std::string_view family) {
   const unsigned faces = hb_face_count(hb_->blob);
   if (faces == 0) return malformed(origin, "no font in the file (not TrueType or OpenType)");
   std::string seen;
+  unsigned face_index = 0;
   for (unsigned i = 0; i < faces && hb_->face == nullptr; ++i) {
     hb_face_t* face = hb_face_create(hb_->blob, i);
     const auto name = family_of(face);
     if (family.empty() || name == family) {
       hb_->face = face;
+      face_index = i;
       family_ = name;
     } else {
       seen += (seen.empty() ? "" : ", ") + name;
@@ -152,6 +183,7 @@ Status OpenTypeFont::read(std::string_view origin, std::string_view family) {
   postscript_name_ = sanitized_name(name_of(hb_->face, HB_OT_NAME_ID_POSTSCRIPT_NAME));
   if (postscript_name_.empty()) postscript_name_ = sanitized_name(family_);
   if (postscript_name_.empty()) postscript_name_ = "Font";
+  if (cff_) cids_ = cids_of(hb_->blob, face_index, glyph_count_);
   hb_->font = hb_font_create(hb_->face);  // scale = units per em: advances in font units
   return {};
 }
@@ -179,7 +211,9 @@ Result<std::string> OpenTypeFont::subset(std::span<const std::uint16_t> glyphs,
   for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "VORG", "vhea", "vmtx",
                           "DSIG", "kern"})
     hb_set_add(drop, HB_TAG(tag[0], tag[1], tag[2], tag[3]));
-  hb_subset_input_set_flags(input, cff_ ? HB_SUBSET_FLAGS_RETAIN_GIDS : HB_SUBSET_FLAGS_DEFAULT);
+  // A CFF font that is not CID-keyed is found by glyph id: the ids must stay.
+  hb_subset_input_set_flags(input, cff_ && cids_.empty() ? HB_SUBSET_FLAGS_RETAIN_GIDS
+                                                         : HB_SUBSET_FLAGS_DEFAULT);
   hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(hb_->face, input);
   hb_subset_input_destroy(input);
   hb_face_t* result = plan ? hb_subset_plan_execute_or_fail(plan) : nullptr;

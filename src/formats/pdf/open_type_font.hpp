@@ -42,6 +42,11 @@ class OpenTypeFont {
   int advance(std::uint16_t glyph) const;
   // CFF outlines (embedded as CIDFontType0C) rather than TrueType ones (CIDFontType2).
   bool cff() const { return cff_; }
+  // The CID a PDF CIDFontType0 uses for `glyph`: for a CID-keyed CFF font (Noto Sans CJK) the
+  // glyph's CID from the font's charset, read with FreeType; otherwise the glyph id.
+  std::uint16_t cid_of(std::uint16_t glyph) const {
+    return glyph < cids_.size() ? cids_[glyph] : glyph;
+  }
 
   int units_per_em() const { return units_per_em_; }
   int ascent() const { return ascent_; }    // font units, positive
@@ -56,8 +61,9 @@ class OpenTypeFont {
   // A font program with the outlines of `glyphs` (and of .notdef and of the components they
   // use), made by hb-subset. TrueType: a whole font file for FontFile2, whose glyph ids are
   // renumbered; `new_glyph` then gets, per glyph of `glyphs`, its id in the subset. CFF: the bare
-  // CFF table for FontFile3 /CIDFontType0C with every glyph keeping its id (so a CID stays the
-  // glyph id); `new_glyph` gets the same ids. Fails with internal when HarfBuzz cannot subset.
+  // CFF table for FontFile3 /CIDFontType0C, in which cid_of() still finds every glyph: a
+  // CID-keyed font keeps each glyph's CID in its charset, another keeps the glyph ids. Fails
+  // with internal when HarfBuzz cannot subset.
   [[nodiscard]] Result<std::string> subset(std::span<const std::uint16_t> glyphs,
                                            std::vector<std::uint16_t>& new_glyph) const;
 
@@ -69,6 +75,7 @@ class OpenTypeFont {
   std::unique_ptr<Handles> hb_;
   std::uint32_t glyph_count_ = 0;
   bool cff_ = false;
+  std::vector<std::uint16_t> cids_;  // per glyph, for a CID-keyed CFF font; else empty
   int units_per_em_ = 1000, ascent_ = 0, descent_ = 0, cap_height_ = 0, weight_ = 400;
   double italic_angle_ = 0;
   int bbox_[4] = {0, 0, 0, 0};

@@ -40,9 +40,10 @@ std::string subset_tag(const std::vector<std::uint16_t>& cids, const std::string
 }  // namespace
 
 PdfFont::PdfFont(const OpenTypeFont& font) : font_(font) {
-  if (font.cff()) {  // CID = glyph id
-    widths_.assign(font.glyph_count(), 0);
-    characters_.assign(font.glyph_count(), kNone);
+  if (font.cff()) {  // CID = the glyph's CID in the font (cid_of), up to 65535
+    widths_.assign(0x10000, 0);
+    characters_.assign(0x10000, kNone);
+    glyphs_.assign(0x10000, 0);
     widths_[0] = scaled(font.advance(0));
   } else {  // CID 0 is .notdef, the others are handed out in order of use
     widths_.push_back(scaled(font.advance(0)));
@@ -57,13 +58,14 @@ int PdfFont::scaled(int font_units) const {
 
 std::uint16_t PdfFont::cid(char32_t code_point, std::uint16_t glyph) {
   if (font_.cff()) {
-    if (glyph >= characters_.size()) return 0;
-    if (characters_[glyph] == kNone) {
-      characters_[glyph] = code_point;
-      widths_[glyph] = scaled(font_.advance(glyph));
+    const auto id = font_.cid_of(glyph);
+    if (characters_[id] == kNone) {
+      characters_[id] = code_point;
+      glyphs_[id] = glyph;
+      widths_[id] = scaled(font_.advance(glyph));
       ++used_;
     }
-    return glyph;
+    return id;
   }
   if (characters_.size() > 0xFFFF) return 0;  // past 65535 characters, .notdef
   widths_.push_back(scaled(font_.advance(glyph)));
@@ -123,11 +125,7 @@ std::string PdfFont::to_unicode_cmap(const std::vector<std::uint16_t>& cids) con
 Result<ObjectId> PdfFont::embed(PdfDocument& doc) const {
   const auto cids = used_cids();
   std::vector<std::uint16_t> glyphs, new_glyph;
-  if (font_.cff()) {
-    glyphs = cids;
-  } else {
-    for (auto c : cids) glyphs.push_back(glyphs_[c]);
-  }
+  for (auto c : cids) glyphs.push_back(glyphs_[c]);
   const auto program = RL_TRY(font_.subset(glyphs, new_glyph));
   const auto base = subset_tag(cids, font_.postscript_name()) + "+" + font_.postscript_name();
 

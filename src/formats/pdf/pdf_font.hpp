@@ -25,7 +25,8 @@ class PdfFont {
   // The CID that draws `glyph` and extracts as `code_point`; call once per character. TrueType:
   // a CID of its own per character, so ToUnicode maps every CID to exactly one character even
   // when two characters share a glyph, or a character is drawn with another's glyph (a
-  // replacement). CFF: the glyph id, extracting as the first character it was asked for.
+  // replacement). CFF: the glyph's CID (OpenTypeFont::cid_of), extracting as the first
+  // character it was asked for.
   std::uint16_t cid(char32_t code_point, std::uint16_t glyph);
   // Advance of a CID in thousandths of an em, as written in the W array.
   int width(std::uint16_t cid) const { return widths_[cid]; }
@@ -50,7 +51,7 @@ class PdfFont {
   const OpenTypeFont& font_;
   std::vector<int> widths_;             // per CID
   std::vector<char32_t> characters_;    // per CID: the character it stands for, or kNone
-  std::vector<std::uint16_t> glyphs_;   // per CID: glyph id in the font (TrueType)
+  std::vector<std::uint16_t> glyphs_;   // per CID: glyph id in the font
   std::size_t used_ = 0;
 };
 

@@ -181,9 +181,16 @@ void wrap_text(FontSet& fonts, const TextStyle& style, std::string_view utf8, do
   std::vector<std::uint8_t> may_break;
   glyphs.reserve(utf8.size());
   characters.reserve(utf8.size());
+  double width = 0;
   const auto flush = [&] {
-    fonts.line_breaks().find(characters, may_break);
-    wrap_paragraph(style, glyphs, may_break, max_width, out);
+    // Most cells fit on one line: no break opportunities needed (the result is the same).
+    if (width <= max_width) {
+      emit(style, glyphs, 0, glyphs.size(), width, out);
+    } else {
+      fonts.line_breaks().find(characters, may_break);
+      wrap_paragraph(style, glyphs, may_break, max_width, out);
+    }
+    width = 0;
     glyphs.clear();
     characters.clear();
   };
@@ -197,6 +204,7 @@ void wrap_text(FontSet& fonts, const TextStyle& style, std::string_view utf8, do
     }
     const auto g = fonts.glyph(style.face, c, utf8, position);
     glyphs.push_back({g, fonts.fonts()[g.font]->width(g.cid) * scale, breaking_space(c)});
+    width += glyphs.back().advance;
     characters.push_back(c);
   }
   if (!glyphs.empty()) flush();
