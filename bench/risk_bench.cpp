@@ -62,10 +62,33 @@ const risk::RiskFileSnapshot& report_file() {
   return s;
 }
 
+// The same file written in Chinese: every hazard, situation, harm and control title, the
+// situations as long statements that wrap in their cells (CJK fallback font, UAX #14 breaks).
+const risk::RiskFileSnapshot& chinese_report_file() {
+  static const auto s = [] {
+    auto c = report_file();
+    const std::string statements[] = {
+        "患者在植入支架后，由于抗血小板治疗中断（例如因手术或出血而停药），可能在支架内形成血栓",
+        "支架贴壁不良或内皮化延迟，导致急性心肌梗死、心源性猝死或需要紧急再次血运重建",
+        "輸送系統在彎曲血管中推送阻力過大，導致支架脫載、移位或血管夾層",
+        "造影剂过敏反应在术中发生，表现为皮疹、支气管痉挛、低血压，严重时危及生命"};
+    c.file.title = "冠状动脉药物洗脱支架系统";
+    for (std::size_t i = 0; i < c.hazards.size(); ++i) {
+      c.hazards[i].title = "支架内血栓形成 " + std::to_string(i);
+      c.situations[i].title = statements[i % 4] + "（情形 " + std::to_string(i) + "）";
+    }
+    for (std::size_t i = 0; i < c.harms.size(); ++i)
+      c.harms[i].title = "急性心肌梗死 " + std::to_string(i);
+    for (std::size_t i = 0; i < c.controls.size(); ++i)
+      c.controls[i].title = "术后双联抗血小板治疗十二个月 " + std::to_string(i);
+    return c;
+  }();
+  return s;
+}
+
 // The report of the 5,000-hazard file from its snapshot: assessment, then `render`.
 template <class Render>
-auto render_report(Render render) {
-  const auto& s = report_file();
+auto render_report(Render render, const risk::RiskFileSnapshot& s = report_file()) {
   const risk::RiskFileIndex index(s);
   const auto assessments = risk::assess_risks(index, compiled());
   return render({.snapshot = s,
@@ -106,6 +129,24 @@ void BM_ReportPdf5kHazards(benchmark::State& state) {
   state.counters["PDF_MB"] = double(bytes) / 1e6;
 }
 BENCHMARK(BM_ReportPdf5kHazards)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+// The same report of the file written in Chinese: DejaVu Sans and Noto Sans CJK SC (a CFF
+// collection) subset and embedded.
+void BM_ReportPdf5kHazardsChinese(benchmark::State& state) {
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const auto pdf = render_report(
+        [](const formats::RmrData& d) { return formats::render_rmr_pdf(d); }, chinese_report_file());
+    if (!pdf) {
+      state.SkipWithError(pdf.error().message.c_str());
+      break;
+    }
+    bytes = pdf->size();
+  }
+  state.counters["hazards"] = double(chinese_report_file().hazards.size());
+  state.counters["PDF_MB"] = double(bytes) / 1e6;
+}
+BENCHMARK(BM_ReportPdf5kHazardsChinese)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
 // A fresh store per run: the journaled import of a 10,000-row workbook into an empty file.
 void BM_XlsxImport10kRows(benchmark::State& state) {

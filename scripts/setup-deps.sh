@@ -14,7 +14,8 @@ PACKAGES=(
   libsodium-dev libssl-dev libcli11-dev libfmt-dev libspdlog-dev libexpected-dev
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   libtbb-dev zlib1g-dev fonts-dejavu-core
-  libicu-dev  # Unicode: NFC, terminal width of CJK text, collation (pinyin order)
+  fonts-noto-cjk libharfbuzz-dev libfreetype-dev  # PDF report: CJK fonts, subsets
+  libicu-dev  # Unicode: UAX #14 line breaks, NFC, terminal width of CJK text, pinyin order
   libxlsxwriter-dev libminizip-dev libpugixml-dev libkainjow-mustache-dev libcmark-dev
   chromium poppler-utils wrk curl  # browser tests; pdftotext/pdfinfo read the PDF report back
   jq  # the record command test reads `list --format json` and `show --format json`

@@ -30,7 +30,8 @@ struct AppOptions {
   std::chrono::hours idempotency_retention{24};
   std::chrono::minutes idempotency_lease{10};
   std::chrono::minutes idempotency_purge_interval{1};
-  // Fonts and compression of the PDF risk management report (RISKLOOP_FONT_DIR sets the folder).
+  // Fonts and compression of the PDF risk management report (RISKLOOP_FONT_DIR sets the DejaVu
+  // folder, RISKLOOP_CJK_FONT_DIR the Noto Sans CJK one).
   formats::RmrPdfOptions report_pdf;
 };
 

@@ -66,6 +66,8 @@ CommandResult<app::AppOptions> app_options_from_env() {
   }
   if (const char* fonts = std::getenv("RISKLOOP_FONT_DIR"); fonts && *fonts)
     options.report_pdf.font_directory = fonts;
+  if (const char* fonts = std::getenv("RISKLOOP_CJK_FONT_DIR"); fonts && *fonts)
+    options.report_pdf.cjk_font_directory = fonts;
   return options;
 }
 

@@ -1,4 +1,4 @@
-// CID allocation and the PDF objects of an embedded TrueType font (ISO 32000-1 9.7, 9.10.3).
+// CID allocation and the PDF objects of an embedded font (ISO 32000-1 9.7, 9.10.3).
 #include "formats/pdf/pdf_font.hpp"
 
 #include <algorithm>
@@ -39,46 +39,47 @@ std::string subset_tag(const std::vector<std::uint16_t>& cids, const std::string
 
 }  // namespace
 
-PdfFont::PdfFont(const TrueTypeFont& font)
-    : font_(font),
-      widths_(font.glyph_count()),
-      characters_(font.glyph_count(), kNone),
-      bmp_cids_(0x10000, -1) {
-  for (std::uint16_t g = 0; g < font.glyph_count(); ++g) widths_[g] = scaled(font.advance(g));
+PdfFont::PdfFont(const OpenTypeFont& font) : font_(font) {
+  if (font.cff()) {  // CID = the glyph's CID in the font (cid_of), up to 65535
+    widths_.assign(0x10000, 0);
+    characters_.assign(0x10000, kNone);
+    glyphs_.assign(0x10000, 0);
+    widths_[0] = scaled(font.advance(0));
+  } else {  // CID 0 is .notdef, the others are handed out in order of use
+    widths_.push_back(scaled(font.advance(0)));
+    characters_.push_back(kNone);
+    glyphs_.push_back(0);
+  }
 }
 
 int PdfFont::scaled(int font_units) const {
   return static_cast<int>(std::lround(font_units * 1000.0 / font_.units_per_em()));
 }
 
-std::uint16_t PdfFont::copy_of(std::uint16_t glyph, char32_t code_point) {
-  if (characters_.size() >= 0xFFFF) return 0;
-  copies_.push_back(glyph);
-  widths_.push_back(widths_[glyph]);
+std::uint16_t PdfFont::cid(char32_t code_point, std::uint16_t glyph) {
+  if (font_.cff()) {
+    const auto id = font_.cid_of(glyph);
+    if (characters_[id] == kNone) {
+      characters_[id] = code_point;
+      glyphs_[id] = glyph;
+      widths_[id] = scaled(font_.advance(glyph));
+      ++used_;
+    }
+    return id;
+  }
+  if (characters_.size() > 0xFFFF) return 0;  // past 65535 characters, .notdef
+  widths_.push_back(scaled(font_.advance(glyph)));
   characters_.push_back(code_point);
+  glyphs_.push_back(glyph);
+  ++used_;
   return static_cast<std::uint16_t>(characters_.size() - 1);
 }
 
-std::uint16_t PdfFont::cid(char32_t code_point) {
-  if (code_point < 0x10000) {
-    if (const auto known = bmp_cids_[code_point]; known >= 0)
-      return static_cast<std::uint16_t>(known);
-  } else if (const auto it = other_cids_.find(code_point); it != other_cids_.end()) {
-    return it->second;
-  }
-  const auto glyph = font_.glyph_of(code_point);
-  std::uint16_t id = glyph;
-  if (glyph == 0 || (characters_[glyph] != kNone && characters_[glyph] != code_point)) {
-    id = copy_of(glyph, code_point);
-  } else {
-    characters_[glyph] = code_point;
-  }
-  if (code_point < 0x10000) {
-    bmp_cids_[code_point] = id;
-  } else {
-    other_cids_.emplace(code_point, id);
-  }
-  return id;
+std::vector<std::uint16_t> PdfFont::used_cids() const {
+  std::vector<std::uint16_t> cids = {0};
+  for (std::size_t c = 1; c < characters_.size(); ++c)
+    if (characters_[c] != kNone) cids.push_back(static_cast<std::uint16_t>(c));
+  return cids;
 }
 
 std::string PdfFont::widths_array(const std::vector<std::uint16_t>& cids) const {
@@ -121,16 +122,16 @@ std::string PdfFont::to_unicode_cmap(const std::vector<std::uint16_t>& cids) con
   return out + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 }
 
-ObjectId PdfFont::embed(PdfDocument& doc) const {
-  std::vector<std::uint16_t> cids = {0}, used;
-  for (std::size_t c = 1; c < characters_.size(); ++c)
-    if (characters_[c] != kNone) cids.push_back(static_cast<std::uint16_t>(c));
-  for (auto c : cids)
-    if (c < font_.glyph_count()) used.push_back(c);
-  const auto program = font_.subset(used, copies_);
+Result<ObjectId> PdfFont::embed(PdfDocument& doc) const {
+  const auto cids = used_cids();
+  std::vector<std::uint16_t> glyphs, new_glyph;
+  for (auto c : cids) glyphs.push_back(glyphs_[c]);
+  const auto program = RL_TRY(font_.subset(glyphs, new_glyph));
   const auto base = subset_tag(cids, font_.postscript_name()) + "+" + font_.postscript_name();
 
-  const auto file = doc.add_stream("/Length1 " + std::to_string(program.size()), program);
+  const auto file = font_.cff()
+                        ? doc.add_stream("/Subtype /CIDFontType0C", program)
+                        : doc.add_stream("/Length1 " + std::to_string(program.size()), program);
   const auto box = font_.bounding_box();
   const int stem = 50 + static_cast<int>(std::lround(std::pow(font_.weight() / 65.0, 2)));
   const auto descriptor = doc.add(
@@ -140,16 +141,26 @@ ObjectId PdfFont::embed(PdfDocument& doc) const {
       "] /ItalicAngle " + number(font_.italic_angle()) + " /Ascent " + std::to_string(ascent()) +
       " /Descent " + std::to_string(descent()) + " /CapHeight " +
       std::to_string(scaled(font_.cap_height())) + " /StemV " + std::to_string(stem) +
-      " /FontFile2 " + std::to_string(file) + " 0 R >>");
-  const auto cid_font = doc.add(
-      "<< /Type /Font /Subtype /CIDFontType2 /BaseFont " + name(base) +
-      " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
-      " /FontDescriptor " +
-      std::to_string(descriptor) + " 0 R /DW 1000 /W " + widths_array(cids) +
-      " /CIDToGIDMap /Identity >>");
+      (font_.cff() ? " /FontFile3 " : " /FontFile2 ") + std::to_string(file) + " 0 R >>");
+  std::string cid_font = "<< /Type /Font /Subtype " +
+                         std::string(font_.cff() ? "/CIDFontType0" : "/CIDFontType2") +
+                         " /BaseFont " + name(base) +
+                         " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 "
+                         ">> /FontDescriptor " +
+                         std::to_string(descriptor) + " 0 R /DW 1000 /W " + widths_array(cids);
+  if (!font_.cff()) {
+    // CID -> glyph id in the subset, two bytes per CID from 0 (ISO 32000-1 9.7.4.2).
+    std::string map(2 * static_cast<std::size_t>(cids.back() + 1), '\0');
+    for (std::size_t i = 0; i < cids.size(); ++i) {
+      map[2 * cids[i]] = static_cast<char>(new_glyph[i] >> 8);
+      map[2 * cids[i] + 1] = static_cast<char>(new_glyph[i] & 0xFF);
+    }
+    cid_font += " /CIDToGIDMap " + std::to_string(doc.add_stream({}, map)) + " 0 R";
+  }
+  const auto descendant = doc.add(cid_font + " >>");
   const auto to_unicode = doc.add_stream({}, to_unicode_cmap(cids));
   return doc.add("<< /Type /Font /Subtype /Type0 /BaseFont " + name(base) +
-                 " /Encoding /Identity-H /DescendantFonts [" + std::to_string(cid_font) +
+                 " /Encoding /Identity-H /DescendantFonts [" + std::to_string(descendant) +
                  " 0 R] /ToUnicode " + std::to_string(to_unicode) + " 0 R >>");
 }
 

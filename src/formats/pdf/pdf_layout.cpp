@@ -69,21 +69,33 @@ void PdfCanvas::line(double x1, double y1, double x2, double y2, Rgb stroke, dou
 }
 
 void PdfCanvas::text(double x, double baseline, const TextLine& line, bool rotated) {
-  if (line.cids.empty()) return;
+  if (line.glyphs.empty()) return;
   auto& out = page_.content;
   fill_colour(line.style.colour);
-  out += "BT /";
-  out += FontSet::resource(line.style.face);
-  out += ' ';
-  append_number(out, line.style.size);
-  out += rotated ? " Tf 0 1 -1 0 " : " Tf ";
+  const auto select = [&](std::uint8_t font) {
+    out += "/F";
+    out += std::to_string(font + 1);  // FontSet::resource(font)
+    out += ' ';
+    append_number(out, line.style.size);
+    out += " Tf ";
+  };
+  out += "BT ";
+  std::uint8_t font = line.glyphs.front().font;
+  select(font);
+  out += rotated ? "0 1 -1 0 " : "";
   append_numbers(out, {x, height_ - baseline});
   out += rotated ? "Tm <" : "Td <";
-  for (auto cid : line.cids) {
-    out += kHex[(cid >> 12) & 0xF];
-    out += kHex[(cid >> 8) & 0xF];
-    out += kHex[(cid >> 4) & 0xF];
-    out += kHex[cid & 0xF];
+  // A change of font inside the line: Tj has moved the text position past the glyphs shown.
+  for (const auto& g : line.glyphs) {
+    if (g.font != font) {
+      out += "> Tj ";
+      select(font = g.font);
+      out += '<';
+    }
+    out += kHex[(g.cid >> 12) & 0xF];
+    out += kHex[(g.cid >> 8) & 0xF];
+    out += kHex[(g.cid >> 4) & 0xF];
+    out += kHex[g.cid & 0xF];
   }
   out += "> Tj ET\n";
 }
@@ -131,7 +143,7 @@ double PdfLayout::bottom() const {
 }
 
 double PdfLayout::baseline_offset(const TextStyle& style) const {
-  auto& font = fonts_.font(style.face);
+  auto& font = fonts_.primary(style.face);
   const double ascent = font.ascent() * style.size / 1000.0;
   const double descent = font.descent() * style.size / 1000.0;
   return (line_height(style) - (ascent - descent)) / 2 + ascent;

@@ -11,7 +11,7 @@ std::string ref(ObjectId id) {
 
 }  // namespace
 
-std::string write_pdf(const PdfFileParts& parts, const LayoutOptions& layout, FontSet& fonts) {
+Result<std::string> write_pdf(const PdfFileParts& parts, const LayoutOptions& layout, FontSet& fonts) {
   PdfDocument doc(parts.compression_level);
   const auto catalog = doc.reserve();
   const auto tree = doc.reserve();
@@ -57,11 +57,14 @@ std::string write_pdf(const PdfFileParts& parts, const LayoutOptions& layout, Fo
   }
   doc.set(catalog, catalog_body + " >>");
 
-  const auto regular = fonts.font(Face::regular).embed(doc);
-  const auto bold = fonts.font(Face::bold).embed(doc);
-  doc.set(resources, "<< /Font << /" + std::string(FontSet::resource(Face::regular)) + " " +
-                         ref(regular) + " /" + std::string(FontSet::resource(Face::bold)) + " " +
-                         ref(bold) + " >> >>");
+  // Fonts no character was drawn with are left out.
+  std::string font_resources;
+  for (std::size_t i = 0; i < fonts.fonts().size(); ++i) {
+    const auto& font = *fonts.fonts()[i];
+    if (!font.used() && i > 0) continue;
+    font_resources += " /" + FontSet::resource(i) + " " + ref(RL_TRY(font.embed(doc)));
+  }
+  doc.set(resources, "<< /Font <<" + font_resources + " >> >>");
   return doc.finish(catalog, parts.info);
 }
 

@@ -1,5 +1,5 @@
 // A PDF file from laid-out pages: catalog, page tree, one compressed content stream per page,
-// the two embedded fonts shared by every page, and an outline (bookmarks) to the sections.
+// the embedded fonts shared by every page, and an outline (bookmarks) to the sections.
 #pragma once
 
 #include <span>
@@ -24,7 +24,7 @@ struct PdfFileParts {
   int compression_level = 6;
 };
 
-// Fonts are embedded last, with the glyphs the pages used.
-std::string write_pdf(const PdfFileParts& parts, const LayoutOptions& layout, FontSet& fonts);
+// Fonts are embedded last, with the glyphs the pages used. Fails when a font cannot be subset.
+[[nodiscard]] Result<std::string> write_pdf(const PdfFileParts& parts, const LayoutOptions& layout, FontSet& fonts);
 
 }  // namespace riskloop::formats::pdf

@@ -1,8 +1,10 @@
-// Reading UTF-8 one code point at a time. Whatever is not valid UTF-8 (stray continuation
+// Reading UTF-8 one code point at a time, and writing one. Whatever is not valid UTF-8 (stray continuation
 // bytes, overlong forms, surrogates, values above U+10FFFF, truncated sequences) becomes U+FFFD.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace riskloop::formats {
@@ -48,6 +50,26 @@ inline char32_t next_code_point(std::string_view text, std::size_t& at) {
   }
   at += length;
   return value;
+}
+
+// Appends `code_point` (at most U+10FFFF, not a surrogate) to `out` as UTF-8.
+inline void append_utf8(std::string& out, char32_t code_point) {
+  const auto c = static_cast<std::uint32_t>(code_point);
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
 }
 
 }  // namespace riskloop::formats

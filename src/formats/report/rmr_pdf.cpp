@@ -2,8 +2,13 @@
 // then footers with the page count and the file.
 #include "formats/report/rmr_pdf.hpp"
 
+#include <unicode/uchar.h>
+
+#include <cstdio>
+
+#include "formats/pdf/open_type_font.hpp"
+#include "formats/pdf/utf8_decode.hpp"
 #include "formats/report/rmr_pdf_writer.hpp"
-#include "formats/pdf/true_type_font.hpp"
 
 namespace riskloop::formats {
 namespace {
@@ -62,14 +67,81 @@ void write_integrity(rmr::PdfReportWriter& w) {
   w.close_section();
 }
 
+// "支" (U+652F CJK UNIFIED IDEOGRAPH-652F)
+std::string describe(char32_t c) {
+  char code[16];
+  std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+  char name[128];
+  UErrorCode status = U_ZERO_ERROR;
+  const auto length =
+      u_charName(static_cast<UChar32>(c), U_UNICODE_CHAR_NAME, name, sizeof name, &status);
+  std::string text;
+  append_utf8(text, c);
+  std::string out = "\"" + text + "\" (" + code;
+  if (U_SUCCESS(status) && length > 0) out += " " + std::string(name, static_cast<std::size_t>(length));
+  return out + ")";
+}
+
+// `character 3 of "..." in section "5 Hazards"`
+std::string where(const pdf::TextProblem& p) {
+  std::string out = "character " + std::to_string(p.position) + " of \"" + p.text + "\"";
+  if (!p.place.empty()) out += " in section \"" + p.place + "\"";
+  return out;
+}
+
+// Lists the characters drawn as the replacement character, each with where it was first met.
+void write_undrawable(rmr::PdfReportWriter& w, const std::vector<pdf::TextProblem>& problems) {
+  const std::string title = "Characters without a glyph";
+  auto& layout = w.layout();
+  const auto at = layout.heading(2, title);
+  w.outline().push_back({title, at.page, at.y});
+  w.paragraph(
+      "No font of the report has these characters; they are drawn as \xEF\xBF\xBD but are "
+      "extracted and searched as written.",
+      rmr::Tone::note);
+  for (const auto& p : problems) w.paragraph(describe(p.character) + ": " + where(p));
+}
+
+// A font of a fallback chain; one that cannot be loaded is kept as the reason why.
+struct LoadedFont {
+  std::unique_ptr<OpenTypeFont> file;  // on the heap: `pdf` refers to it
+  std::unique_ptr<pdf::PdfFont> pdf;
+  std::string unavailable;
+  pdf::FontSlot slot() const { return {pdf.get(), unavailable}; }
+};
+
+LoadedFont load_fallback(const std::filesystem::path& path, const std::string& family) {
+  LoadedFont f;
+  auto file = OpenTypeFont::load(path, family);
+  if (!file) {
+    f.unavailable = family + " (" + path.string() +
+                    ", Debian package fonts-noto-cjk) cannot be used: " + file.error().message;
+    return f;
+  }
+  f.file = std::make_unique<OpenTypeFont>(std::move(*file));
+  f.pdf = std::make_unique<pdf::PdfFont>(*f.file);
+  return f;
+}
+
 }  // namespace
 
 Result<std::string> render_rmr_pdf(const RmrData& data, const RmrPdfOptions& options) {
-  const auto regular_file =
-      RL_TRY(TrueTypeFont::load(options.font_directory / options.regular_font));
-  const auto bold_file = RL_TRY(TrueTypeFont::load(options.font_directory / options.bold_font));
-  pdf::PdfFont regular(regular_file), bold(bold_file);
-  pdf::FontSet fonts(regular, bold);
+  const auto missing_dejavu = [](Error e) {
+    if (e.code == ErrorCode::not_found)
+      e.message += " (on Debian it comes with the fonts-dejavu-core package; the font directory "
+                   "is configurable)";
+    return e;
+  };
+  auto regular_file = OpenTypeFont::load(options.font_directory / options.regular_font);
+  if (!regular_file) return tl::unexpected(missing_dejavu(regular_file.error()));
+  auto bold_file = OpenTypeFont::load(options.font_directory / options.bold_font);
+  if (!bold_file) return tl::unexpected(missing_dejavu(bold_file.error()));
+  pdf::PdfFont regular(*regular_file), bold(*bold_file);
+  const auto cjk_regular = load_fallback(options.cjk_font_directory / options.cjk_regular_font,
+                                         options.cjk_family);
+  const auto cjk_bold =
+      load_fallback(options.cjk_font_directory / options.cjk_bold_font, options.cjk_family);
+  pdf::FontSet fonts({{&regular, {}}, cjk_regular.slot()}, {{&bold, {}}, cjk_bold.slot()});
 
   std::vector<risk::RiskAssessment> recomputed;
   rmr::PdfReportWriter w(data, rmr::report_assessments(data, recomputed), fonts);
@@ -81,6 +153,18 @@ Result<std::string> render_rmr_pdf(const RmrData& data, const RmrPdfOptions& opt
   rmr::write_traceability_section(w);
   rmr::write_signature_section(w);
   write_integrity(w);
+  if (const auto& rtl = fonts.right_to_left())
+    return fail(ErrorCode::validation,
+                "the PDF report cannot draw right-to-left text (it does not order or shape it): " +
+                    describe(rtl->character) + " is " + where(*rtl) +
+                    "; the HTML report shows it",
+                rtl->place);
+  if (const auto& missing = fonts.missing_font())
+    return fail(ErrorCode::not_found,
+                "the PDF report needs a font for " + describe(missing->first.character) +
+                    ", " + where(missing->first) + ": " + missing->second,
+                missing->first.place);
+  if (!fonts.undrawable().empty()) write_undrawable(w, fonts.undrawable());
   draw_contents(w, contents);
 
   auto& layout = w.layout();

@@ -64,6 +64,7 @@ PdfReportWriter::PdfReportWriter(const RmrData& data,
 void PdfReportWriter::open_section(std::string_view id, std::string_view title) {
   layout_.set_orientation(portrait_section(id) ? pdf::Orientation::portrait
                                                : pdf::Orientation::landscape);
+  layout_.fonts().set_place(std::string(title));
   const auto at = layout_.heading(2, title);
   outline_.push_back({std::string(title), at.page, at.y});
   section_pages_.emplace_back(std::string(id), at.page);
