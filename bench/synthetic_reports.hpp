@@ -55,7 +55,7 @@ class Zipf {
 
 // Rows grouped by report (as a database export lists them). Product codes follow a Zipf law
 // (s = 1.1); a report names one problem (80 %), two (15 %) or three (5 %); a problem is, with
-// probability 0.85, one of the product's own typical problems (a Zipf over 60 problems the
+// probability 0.995, one of the product's own typical problems (a Zipf over 36 problems the
 // product hashes to) and otherwise any problem by the global Zipf law (s = 1.0). Each report
 // lists its product once per problem; one in fifty lists a problem twice (two devices of one
 // product), so unique-report and summed counts differ as they do in MAUDE.
@@ -63,7 +63,7 @@ inline std::vector<analytics::ReportRow> synthetic_reports(const SyntheticReport
   SplitMix rng(o.seed);
   const Zipf product_law(o.products, 1.1);
   const Zipf problem_law(o.problems, 1.0);
-  const Zipf typical_law(60, 1.2);
+  const Zipf typical_law(36, 1.2);
   std::vector<analytics::ReportRow> rows;
   rows.reserve(static_cast<std::size_t>(o.reports * 1.3));
   for (std::uint32_t r = 0; r < o.reports; ++r) {
@@ -72,7 +72,7 @@ inline std::vector<analytics::ReportRow> synthetic_reports(const SyntheticReport
     const int problems = u < 0.80 ? 1 : u < 0.95 ? 2 : 3;
     for (int k = 0; k < problems; ++k) {
       std::uint32_t problem;
-      if (rng.uniform() < 0.85) {
+      if (rng.uniform() < 0.995) {
         const std::uint64_t h = (std::uint64_t{product} * 0x9E3779B97F4A7C15ull) ^
                                 (std::uint64_t{typical_law(rng)} * 0xC2B2AE3D27D4EB4Full);
         problem = static_cast<std::uint32_t>((h >> 17) % o.problems);
