@@ -24,12 +24,13 @@ STENT,FRACTURE,7,200,0,40000
 LEAD,NOISE,2,98,100,9800
 CSV
 expect 0 stats disproportionality --counts tables.csv
-err_has "3 tables, 1 meet every signal criterion"
+err_has "3 tables, 2 meet every signal criterion"
 head -1 out | grep -q '^product,event,a,b,c,d,N,PRR,PRR_lo,PRR_hi,ROR,' || fail "header"
-out_has 'PUMP,"OCCLUSION, LINE",10,90,100,9800,10000,9.9,5.328409730851661'
+grep -qE '^PUMP,"OCCLUSION, LINE",10,90,100,9800,10000,9\.(9|8999999)[0-9]*,5\.3284097308' out ||
+  fail "PUMP: counts kept, N, PRR and its lower bound"
 out_has ',true,true,true,true'
-grep '^STENT' out | grep -q ',Inf,NA,NA,Inf,NA,NA,2884.6875,' || fail "STENT: Inf and NA"
-grep '^LEAD' out | grep -q ',false,true,false,false$' || fail "LEAD: criteria"
+grep '^STENT' out | grep -q ',Inf,NA,NA,Inf,NA,NA,2884\.' || fail "STENT: Inf and NA"
+grep '^LEAD' out | grep -q ',false,false,false,false$' || fail "LEAD: criteria"
 
 expect 0 stats disproportionality --counts tables.csv --min-a 1 --min-ror-lo 1 --out res.csv
 out_has "3 tables, 1 meet every signal criterion"
@@ -46,7 +47,7 @@ expect 0 stats mgps --counts pairs.csv --theta 3.2537864285968148,0.399888365988
 err_has "prior (given): alpha1=3.253786429"
 err_has "negative log-likelihood on all 2 pairs"
 head -1 out | grep -qx 'var1,var2,N,E,EBGM,EB05,EB95' || fail "mgps header"
-grep -q '^A,X,9,0.6835518474374255,10.74594246966' out || fail "EBGM of the calibration pair"
+grep -q '^A,X,9,0.6835518474374255,10.745942469' out || fail "EBGM of the calibration pair"
 
 cat > reports.csv <<'CSV'
 id,var1,var2
