@@ -9,6 +9,7 @@ void add_stats_commands(CLI::App& root, Selection& selection) {
   auto* stats = root.add_subcommand(
       "stats", "statistics on CSV files: disproportionality, MGPS, sequential tests, SPC, rates");
   stats->require_subcommand(1);
+  add_stats_signal_commands(*stats, selection);
   (void)selection;
 }
 

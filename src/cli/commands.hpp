@@ -31,5 +31,7 @@ void add_record_commands(CLI::App& root, Selection& selection);
 void add_measurement_commands(CLI::App& root, Selection& selection);
 // Analytics on CSV files, no database: stats <kernel> (cmd_stats.cpp).
 void add_stats_commands(CLI::App& root, Selection& selection);
+// stats mgps, stats disproportionality (cmd_stats_signal.cpp), registered by add_stats_commands.
+void add_stats_signal_commands(CLI::App& stats, Selection& selection);
 
 }  // namespace riskloop::cli

@@ -1,0 +1,254 @@
+// MGPS prior fit: a small projected BFGS with backtracking line search in the coordinates
+// (ln alpha1, ln beta1, ln alpha2, ln beta2, logit P), with the analytic gradient of
+// MgpsLikelihood, run from several starts.
+#include "analytics/mgps_fit.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <numeric>
+#include <sstream>
+
+namespace riskloop::analytics {
+namespace {
+
+using Vec = std::array<double, 5>;
+using Mat = std::array<Vec, 5>;
+
+double dot(const Vec& u, const Vec& v) {
+  double s = 0;
+  for (std::size_t i = 0; i < 5; ++i) s += u[i] * v[i];
+  return s;
+}
+
+Mat identity(double scale) {
+  Mat m{};
+  for (std::size_t i = 0; i < 5; ++i) m[i][i] = scale;
+  return m;
+}
+
+struct Bounds {
+  Vec lo, hi;
+};
+
+struct Minimum {
+  Vec x{};
+  double f = 0;
+  Vec g{};
+  Mat h{};  // inverse Hessian estimate
+  int iterations = 0;
+  int evaluations = 0;
+  bool converged = false;
+  double gradient_norm = 0;
+};
+
+// Gradient with the entries that push out of the box at an active bound zeroed.
+Vec projected(const Vec& x, const Vec& g, const Bounds& b) {
+  Vec pg = g;
+  for (std::size_t i = 0; i < 5; ++i)
+    if ((x[i] <= b.lo[i] && g[i] > 0) || (x[i] >= b.hi[i] && g[i] < 0)) pg[i] = 0;
+  return pg;
+}
+
+Minimum minimise(const MgpsLikelihood& lik, const Vec& start, const Mat* h0, const Bounds& b,
+                 int max_iterations, double tolerance) {
+  Minimum m;
+  for (std::size_t i = 0; i < 5; ++i) m.x[i] = std::clamp(start[i], b.lo[i], b.hi[i]);
+  m.f = lik.neg_log_likelihood(m.x, m.g);
+  m.evaluations = 1;
+  const bool scaled_h0 = h0 != nullptr;
+  m.h = scaled_h0 ? *h0 : identity(1 / std::max(1.0, std::sqrt(dot(m.g, m.g))));
+  bool first_update = !scaled_h0;
+  for (; m.iterations < max_iterations; ++m.iterations) {
+    const Vec pg = projected(m.x, m.g, b);
+    m.gradient_norm = std::sqrt(dot(pg, pg));
+    if (!std::isfinite(m.f)) break;
+    if (m.gradient_norm < tolerance) {
+      m.converged = true;
+      break;
+    }
+    Vec dir{};
+    for (std::size_t i = 0; i < 5; ++i) dir[i] = -dot(m.h[i], m.g);
+    for (std::size_t i = 0; i < 5; ++i)
+      if ((m.x[i] <= b.lo[i] && dir[i] < 0) || (m.x[i] >= b.hi[i] && dir[i] > 0)) dir[i] = 0;
+    if (dot(dir, m.g) >= 0) {  // not a descent direction: restart from the gradient
+      m.h = identity(1 / std::max(1.0, m.gradient_norm));
+      first_update = true;
+      for (std::size_t i = 0; i < 5; ++i) dir[i] = -m.h[i][i] * pg[i];
+    }
+    double step = 1;
+    Vec xn{}, gn{};
+    double fn = 0;
+    bool accepted = false;
+    for (int k = 0; k < 60; ++k, step *= 0.5) {
+      for (std::size_t i = 0; i < 5; ++i) xn[i] = std::clamp(m.x[i] + step * dir[i], b.lo[i], b.hi[i]);
+      Vec dx{};
+      for (std::size_t i = 0; i < 5; ++i) dx[i] = xn[i] - m.x[i];
+      fn = lik.neg_log_likelihood(xn, gn);
+      ++m.evaluations;
+      if (std::isfinite(fn) && fn <= m.f + 1e-4 * dot(m.g, dx)) {
+        accepted = true;
+        break;
+      }
+    }
+    if (!accepted) break;  // no decrease possible at double precision: stop where we are
+    Vec s{}, y{};
+    for (std::size_t i = 0; i < 5; ++i) {
+      s[i] = xn[i] - m.x[i];
+      y[i] = gn[i] - m.g[i];
+    }
+    const double sy = dot(s, y);
+    if (sy > 1e-12 * std::sqrt(dot(s, s) * dot(y, y))) {
+      if (first_update) {  // Nocedal & Wright (6.20): scale the initial matrix
+        m.h = identity(sy / dot(y, y));
+        first_update = false;
+      }
+      // H+ = (I - rho s y') H (I - rho y s') + rho s s'
+      const double rho = 1 / sy;
+      Vec hy{};
+      for (std::size_t i = 0; i < 5; ++i) hy[i] = dot(m.h[i], y);
+      const double yhy = dot(y, hy);
+      for (std::size_t i = 0; i < 5; ++i)
+        for (std::size_t j = 0; j < 5; ++j)
+          m.h[i][j] += rho * ((1 + rho * yhy) * s[i] * s[j] - hy[i] * s[j] - s[i] * hy[j]);
+    }
+    m.x = xn;
+    m.f = fn;
+    m.g = gn;
+  }
+  const Vec pg = projected(m.x, m.g, b);
+  m.gradient_norm = std::sqrt(dot(pg, pg));
+  if (m.gradient_norm < tolerance) m.converged = true;
+  return m;
+}
+
+std::string describe(const MgpsPrior& p) {
+  std::ostringstream out;
+  out.precision(6);
+  out << "alpha1=" << p.alpha1 << " beta1=" << p.beta1 << " alpha2=" << p.alpha2
+      << " beta2=" << p.beta2 << " P=" << p.p;
+  return out.str();
+}
+
+}  // namespace
+
+std::vector<MgpsPoint> squash(std::span<const MgpsPoint> points, const SquashOptions& options) {
+  std::map<double, std::vector<MgpsPoint>> by_n;
+  for (const MgpsPoint& p : points) by_n[p.n].push_back(p);
+  std::vector<MgpsPoint> out;
+  const std::size_t bin = std::max<std::size_t>(1, options.bin_size);
+  for (auto& [n, group] : by_n) {
+    if (group.size() < options.min_points) {
+      out.insert(out.end(), group.begin(), group.end());
+      continue;
+    }
+    std::sort(group.begin(), group.end(),
+              [](const MgpsPoint& x, const MgpsPoint& y) { return x.e < y.e; });
+    const std::size_t kept = std::min(options.keep_extremes, group.size());
+    const std::size_t binned = group.size() - kept;
+    for (std::size_t begin = 0; begin < binned; begin += bin) {
+      const std::size_t end = std::min(binned, begin + bin);
+      double weight = 0, weighted_e = 0;
+      for (std::size_t i = begin; i < end; ++i) {
+        weight += group[i].weight;
+        weighted_e += group[i].weight * group[i].e;
+      }
+      out.push_back(MgpsPoint{n, weighted_e / weight, weight});
+    }
+    out.insert(out.end(), group.begin() + static_cast<std::ptrdiff_t>(binned), group.end());
+  }
+  return out;
+}
+
+tl::expected<MgpsFit, std::string> fit_mgps_prior(std::span<const MgpsPoint> points,
+                                                  const MgpsFitOptions& options) {
+  if (points.empty()) return tl::unexpected(std::string("no pairs to fit the prior on"));
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const MgpsPoint& p = points[i];
+    const double min_n = options.truncated ? 1 : 0;
+    if (!(std::isfinite(p.n) && p.n >= min_n && std::floor(p.n) == p.n) ||
+        !(std::isfinite(p.e) && p.e > 0) || !(std::isfinite(p.weight) && p.weight > 0)) {
+      std::ostringstream out;
+      out << "pair " << i + 1 << ": N=" << p.n << " E=" << p.e << " weight=" << p.weight
+          << " (N must be a whole number >= " << min_n << ", E and weight > 0)";
+      return tl::unexpected(out.str());
+    }
+  }
+  if (options.starts.empty()) return tl::unexpected(std::string("no starting points"));
+
+  const MgpsLikelihood all(points, options.truncated);
+  const bool squashed = options.squashing == Squashing::only ||
+                        (options.squashing == Squashing::automatic && points.size() > 20000);
+  std::vector<MgpsPoint> squashed_points;
+  if (squashed) squashed_points = squash(points, options.squash);
+  const MgpsLikelihood reduced(squashed ? std::span<const MgpsPoint>(squashed_points) : points,
+                               options.truncated);
+  const MgpsLikelihood& start_data = squashed ? reduced : all;
+
+  Bounds bounds;
+  const double lo = std::log(options.min_shape_rate), hi = std::log(options.max_shape_rate);
+  const double logit = std::log(options.min_p / (1 - options.min_p));
+  bounds.lo = {lo, lo, lo, lo, logit};
+  bounds.hi = {hi, hi, hi, hi, -logit};
+  const double tolerance = options.gradient_tolerance * std::max(1.0, std::sqrt(all.total_weight()));
+  const double start_tolerance =
+      options.gradient_tolerance * std::max(1.0, std::sqrt(start_data.total_weight()));
+
+  MgpsFit fit;
+  fit.points = points.size();
+  fit.squashed_points = start_data.size();
+  Minimum best;
+  best.f = std::numeric_limits<double>::infinity();
+  for (const MgpsPrior& start : options.starts) {
+    if (!(start.alpha1 > 0 && start.beta1 > 0 && start.alpha2 > 0 && start.beta2 > 0 &&
+          start.p > 0 && start.p < 1))
+      return tl::unexpected("starting point out of range: " + describe(start));
+    Minimum m = minimise(start_data, coordinates_of(start), nullptr, bounds,
+                         options.max_iterations, start_tolerance);
+    fit.evaluations += m.evaluations;
+    fit.starts.push_back(MgpsStartResult{start, prior_of(m.x), m.f, m.iterations, m.converged});
+    if (std::isfinite(m.f) && (m.f < best.f || !std::isfinite(best.f))) best = m;
+  }
+  if (!std::isfinite(best.f))
+    return tl::unexpected(std::string("the likelihood is not finite from any starting point"));
+
+  if (squashed && options.squashing == Squashing::automatic) {
+    const int start_iterations = best.iterations;
+    Minimum refined = minimise(all, best.x, &best.h, bounds, options.max_iterations, tolerance);
+    fit.evaluations += refined.evaluations;
+    refined.iterations += start_iterations;
+    best = refined;
+  } else if (squashed) {
+    best.f = all.neg_log_likelihood(best.x, best.g);
+    const Vec pg = projected(best.x, best.g, bounds);
+    best.gradient_norm = std::sqrt(dot(pg, pg));
+  }
+
+  fit.prior = prior_of(best.x);
+  fit.neg_log_likelihood = best.f;
+  fit.gradient_norm = best.gradient_norm;
+  fit.iterations = best.iterations;
+  fit.converged = best.converged;
+
+  for (std::size_t i = 0; i < 5; ++i) {
+    const bool at_bound = best.x[i] <= bounds.lo[i] + 1e-9 || best.x[i] >= bounds.hi[i] - 1e-9;
+    if (!at_bound) continue;
+    if (i == 4)
+      return tl::unexpected("degenerate fit: the mixing weight P went to " +
+                            std::string(best.x[4] > 0 ? "1" : "0") +
+                            " (one gamma component describes these data; " + describe(fit.prior) +
+                            ")");
+    return tl::unexpected("degenerate fit: a parameter reached its bound [" +
+                          std::to_string(options.min_shape_rate) + ", " +
+                          std::to_string(options.max_shape_rate) + "] (" + describe(fit.prior) +
+                          ")");
+  }
+  const MgpsPrior& p = fit.prior;
+  if (std::abs(std::log(p.alpha1 / p.alpha2)) < 1e-3 && std::abs(std::log(p.beta1 / p.beta2)) < 1e-3)
+    return tl::unexpected("degenerate fit: the two gamma components are the same (" +
+                          describe(p) + ")");
+  return fit;
+}
+
+}  // namespace riskloop::analytics
