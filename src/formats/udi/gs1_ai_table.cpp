@@ -79,7 +79,9 @@ constexpr Gs1Ai kAis[] = {
     {"99", "INTERNAL", 1, 90, 0, 0},
 };
 
-constexpr int two_digits(char a, char b) { return (a - '0') * 10 + (b - '0'); }
+constexpr int two_digits(char a, char b) {
+  return (a - '0') * 10 + (b - '0');
+}
 
 // For each two-digit prefix, the range of kAis entries starting with it.
 struct Range {
@@ -98,7 +100,8 @@ constexpr auto kIndex = make_index();
 
 constexpr std::array<bool, 256> make_cset82() {
   std::array<bool, 256> set{};
-  for (char c : std::string_view("!\"%&'()*+,-./:;<=>?_")) set[static_cast<unsigned char>(c)] = true;
+  for (char c : std::string_view("!\"%&'()*+,-./:;<=>?_"))
+    set[static_cast<unsigned char>(c)] = true;
   for (int c = '0'; c <= '9'; ++c) set[c] = true;
   for (int c = 'A'; c <= 'Z'; ++c) set[c] = true;
   for (int c = 'a'; c <= 'z'; ++c) set[c] = true;
@@ -106,7 +109,9 @@ constexpr std::array<bool, 256> make_cset82() {
 }
 constexpr auto kCset82 = make_cset82();
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 }  // namespace
 
@@ -115,8 +120,9 @@ const Gs1Ai* find_ai(std::string_view text, std::size_t& ai_length) {
   const Range r = kIndex[two_digits(text[0], text[1])];
   for (auto i = r.begin; i < r.end; ++i) {
     const Gs1Ai& e = kAis[i];
-    if (!text.starts_with(e.ai)) continue;
     std::size_t n = e.ai.size();
+    // The first two digits match already.
+    if (text.size() < n || (n > 2 && text[2] != e.ai[2]) || (n > 3 && text[3] != e.ai[3])) continue;
     if (e.decimal_digit) {
       if (text.size() <= n || text[n] < '0' || text[n] > '5') return nullptr;
       ++n;
@@ -135,14 +141,37 @@ const Gs1Ai* find_exact_ai(std::string_view ai) {
 
 int predefined_length(char first, char second) {
   switch (two_digits(first, second)) {
-    case 0: return 20;
-    case 1: case 2: case 3: return 16;
-    case 4: return 18;
-    case 11: case 12: case 13: case 14: case 15: case 16: case 17: case 18: case 19: return 8;
-    case 20: return 4;
-    case 31: case 32: case 33: case 34: case 35: case 36: return 10;
-    case 41: return 16;
-    default: return 0;
+    case 0:
+      return 20;
+    case 1:
+    case 2:
+    case 3:
+      return 16;
+    case 4:
+      return 18;
+    case 11:
+    case 12:
+    case 13:
+    case 14:
+    case 15:
+    case 16:
+    case 17:
+    case 18:
+    case 19:
+      return 8;
+    case 20:
+      return 4;
+    case 31:
+    case 32:
+    case 33:
+    case 34:
+    case 35:
+    case 36:
+      return 10;
+    case 41:
+      return 16;
+    default:
+      return 0;
   }
 }
 
@@ -155,6 +184,8 @@ int ai_length_for(char first, char second) {
   return 0;
 }
 
-bool in_cset82(char c) { return kCset82[static_cast<unsigned char>(c)]; }
+bool in_cset82(char c) {
+  return kCset82[static_cast<unsigned char>(c)];
+}
 
 }  // namespace riskloop::udi::detail

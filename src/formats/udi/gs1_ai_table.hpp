@@ -11,16 +11,16 @@ namespace riskloop::udi::detail {
 // What the data of an AI means beyond its characters.
 enum class Gs1Meaning : std::uint8_t {
   plain,
-  date,          // YYMMDD, day 00 allowed (the month's last day)
-  date_time,     // YYMMDDHHMM (7003)
-  date_hour,     // YYMMDDHH followed by optional MMSS (8008)
-  count,         // a quantity (30, 37)
-  measure,       // six digits with the AI's last digit as the number of decimals (31nn..36nn)
+  date,       // YYMMDD, day 00 allowed (the month's last day)
+  date_time,  // YYMMDDHHMM (7003)
+  date_hour,  // YYMMDDHH followed by optional MMSS (8008)
+  count,      // a quantity (30, 37)
+  measure,    // six digits with the AI's last digit as the number of decimals (31nn..36nn)
 };
 
 struct Gs1Ai {
-  std::string_view ai;    // "01"; for measures the first three digits ("310") and a decimal digit
-  std::string_view name;  // the GS1 data title
+  std::string_view ai;      // "01"; for measures the first three digits ("310") and a decimal digit
+  std::string_view name;    // the GS1 data title
   std::uint8_t min_length;  // of the data, without the AI
   std::uint8_t max_length;
   // The leading characters that must be digits (all of them for numeric AIs); the rest are of
@@ -30,7 +30,7 @@ struct Gs1Ai {
   // check digit.
   std::uint8_t check_length;
   Gs1Meaning meaning = Gs1Meaning::plain;
-  bool decimal_digit = false;  // a fourth AI digit 0..5 follows `ai` (measures)
+  bool decimal_digit = false;      // a fourth AI digit 0..5 follows `ai` (measures)
   std::string_view key_name = {};  // "GTIN-14", "SSCC", "GLN": names the key in check errors
 };
 

@@ -12,13 +12,17 @@ namespace {
 constexpr std::size_t kMaxProduct = 18;
 constexpr std::size_t kMaxLot = 18;
 
-bool is_alnum(char c) { return is_digit(c) || is_upper(c); }
-bool is_lot_char(char c) { return is_alnum(c) || c == '-' || c == '.'; }
+bool is_alnum(char c) {
+  return is_digit(c) || is_upper(c);
+}
+bool is_lot_char(char c) {
+  return is_alnum(c) || c == '-' || c == '.';
+}
 
 struct HibccParser {
   std::string_view text;
   const ParseOptions& options;
-  Udi udi{};
+  Udi& udi;
 
   tl::expected<void, ParseError> push(std::string_view flag, std::string_view name,
                                       std::size_t from, std::size_t to) {
@@ -48,8 +52,9 @@ struct HibccParser {
   // "+LIC PCN U" in [from, to): from at '+'.
   tl::expected<void, ParseError> primary(std::size_t from, std::size_t to) {
     if (to - from < 7)
-      return bad(to, "HIBCC primary data needs '+', a 4-character labeler code, a product "
-                     "number of 1 to 18 characters and a unit of measure digit");
+      return bad(to,
+                 "HIBCC primary data needs '+', a 4-character labeler code, a product "
+                 "number of 1 to 18 characters and a unit of measure digit");
     const std::size_t lic = from + 1;
     if (!is_upper(text[lic]))
       return bad(lic, "the labeler identification code starts with a letter A-Z, found " +
@@ -64,11 +69,15 @@ struct HibccParser {
         return bad(i, "the product or catalogue number has letters A-Z and digits, found " +
                           shown_char(text[i]));
     if (uom - pcn > kMaxProduct)
-      return bad(pcn + kMaxProduct, "the product or catalogue number has at most 18 characters, "
-                                    "found " + std::to_string(uom - pcn));
+      return bad(pcn + kMaxProduct,
+                 "the product or catalogue number has at most 18 characters, "
+                 "found " +
+                     std::to_string(uom - pcn));
     if (!is_digit(text[uom]))
-      return bad(uom, "expected the unit of measure digit 0-9 before the end of the primary "
-                      "data, found " + shown_char(text[uom]));
+      return bad(uom,
+                 "expected the unit of measure digit 0-9 before the end of the primary "
+                 "data, found " +
+                     shown_char(text[uom]));
     udi.labeler = text.substr(lic, 4);
     udi.product = text.substr(pcn, uom - pcn);
     udi.unit_of_measure = text[uom];
@@ -79,9 +88,8 @@ struct HibccParser {
   }
 
   // A date of `layout` at `at`, ending before `to`; the expiry date.
-  tl::expected<std::size_t, ParseError> date(std::string_view flag, std::size_t at,
-                                             std::size_t to, std::string_view layout,
-                                             bool is_expiry = true) {
+  tl::expected<std::size_t, ParseError> date(std::string_view flag, std::size_t at, std::size_t to,
+                                             std::string_view layout, bool is_expiry = true) {
     if (at + layout.size() > to)
       return bad(to, "the date (" + std::string(layout) + ") needs " +
                          std::to_string(layout.size()) + " digits, found " +
@@ -120,13 +128,27 @@ struct HibccParser {
     std::string_view layout;
     std::size_t date_at = at + 1;
     switch (f) {
-      case '0': case '1': layout = "MMYY", date_at = at; break;
-      case '2': layout = "MMDDYY"; break;
-      case '3': layout = "YYMMDD"; break;
-      case '4': layout = "YYMMDDHH"; break;
-      case '5': layout = "YYJJJ"; break;
-      case '6': layout = "YYJJJHH"; break;
-      case '7': break;
+      case '0':
+      case '1':
+        layout = "MMYY", date_at = at;
+        break;
+      case '2':
+        layout = "MMDDYY";
+        break;
+      case '3':
+        layout = "YYMMDD";
+        break;
+      case '4':
+        layout = "YYMMDDHH";
+        break;
+      case '5':
+        layout = "YYJJJ";
+        break;
+      case '6':
+        layout = "YYJJJHH";
+        break;
+      case '7':
+        break;
       default:
         return bad(at, "expected the expiry date (MMYY) or a date format flag 2-7, found " +
                            shown_char(f));
@@ -169,7 +191,8 @@ struct HibccParser {
         for (std::size_t k = q; k < q + digits; ++k)
           if (k >= to || !is_digit(text[k]))
             return bad(k, "expected " + std::to_string(digits) + " digits of quantity after $$" +
-                              text[i] + (k >= to ? ", found the end" : ", found " + shown_char(text[k])));
+                              text[i] +
+                              (k >= to ? ", found the end" : ", found " + shown_char(text[k])));
         udi.quantity = digits_value(text.substr(q, digits));
         if (auto ok = push(text.substr(at, q - at), "quantity", q, q + digits); !ok) return ok;
         return dated_lot(at, q + digits, to, false);
@@ -183,7 +206,9 @@ struct HibccParser {
       if (!end) return tl::unexpected(std::move(end.error()));
       return lot("", *end, to, false);
     }
-    if (rest.empty()) return bad(at, "expected secondary data ('$', '$$', '$+' or a Julian date YYJJJ), found the end");
+    if (rest.empty())
+      return bad(at,
+                 "expected secondary data ('$', '$$', '$+' or a Julian date YYJJJ), found the end");
     return supplement(at, to);
   }
 
@@ -200,8 +225,10 @@ struct HibccParser {
       return {};
     }
     if (rest.starts_with("S")) return lot("S", at + 1, to, true);
-    return bad(at, "expected secondary data: '$', '$$', '$+', a Julian date YYJJJ, 14D, 16D "
-                   "or S, found " + (rest.empty() ? std::string("the end") : shown_char(rest[0])));
+    return bad(at,
+               "expected secondary data: '$', '$$', '$+', a Julian date YYJJJ, 14D, 16D "
+               "or S, found " +
+                   (rest.empty() ? std::string("the end") : shown_char(rest[0])));
   }
 
   // One symbol [from, to): from at '+', to after its check character.
@@ -210,7 +237,8 @@ struct HibccParser {
     if (from >= to || text[from] != '+')
       return bad(from, "an HIBCC symbol starts with '+', found " +
                            (from >= to ? std::string("the end") : shown_char(text[from])));
-    if (to - from < 3) return bad(to, "the HIBCC symbol ends too early: data and a check character were expected");
+    if (to - from < 3)
+      return bad(to, "the HIBCC symbol ends too early: data and a check character were expected");
     const std::size_t check = to - 1;
     if (auto set = check_set(from, to); !set) return set;
     was_primary = is_upper(text[from + 1]);
@@ -224,48 +252,56 @@ struct HibccParser {
     } else {
       // "+<secondary><link><check>"
       if (to - from < 4)
-        return bad(to, "an HIBCC secondary symbol needs data, a link character and a check "
-                       "character");
+        return bad(to,
+                   "an HIBCC secondary symbol needs data, a link character and a check "
+                   "character");
       link = text[check - 1];
       udi.link_character = link;
       if (auto ok = secondary(from + 1, check - 1); !ok) return ok;
     }
     return check_character(from, check);
   }
+
+  // The input from `start`: one symbol, or a primary and a secondary symbol on two lines.
+  tl::expected<void, ParseError> symbols(std::size_t start) {
+    std::size_t end = text.size();
+    // The caption of a symbol: *+A123BJC5D6E71G*
+    if (start < end && text[start] == '*') {
+      if (end - start < 2 || text[end - 1] != '*')
+        return bad(end, "a caption that starts with '*' ends with '*'");
+      ++start, --end;
+    }
+    // Two symbols (primary, then secondary) separated by a line feed.
+    std::size_t split = text.find('\n', start);
+    if (split == std::string_view::npos || split >= end) split = end;
+    std::size_t first_end = split;
+    if (first_end > start && first_end < end && text[first_end - 1] == '\r') --first_end;
+    bool primary = false, second_primary = false;
+    char link = 0, second_link = 0;
+    if (auto ok = symbol(start, first_end, primary, link); !ok) return ok;
+    if (split == end) return {};
+    const char primary_check = udi.check_character;
+    if (!primary) return bad(start, "the first of two HIBCC symbols must be the primary data");
+    if (auto ok = symbol(split + 1, end, second_primary, second_link); !ok) return ok;
+    if (second_primary)
+      return bad(split + 1, "the second of two HIBCC symbols must be secondary data");
+    if (second_link != primary_check)
+      return bad(end - 2, "link character is " + shown_char(second_link) + ", expected " +
+                              shown_char(primary_check) +
+                              " (the primary symbol's check character)");
+    return {};
+  }
 };
 
 }  // namespace
 
 ParseResult parse_hibcc_at(std::string_view text, std::size_t start, const ParseOptions& options) {
-  HibccParser p{text, options};
-  p.udi.issuer = Issuer::hibcc;
-  std::size_t end = text.size();
-  // The caption of a symbol: *+A123BJC5D6E71G*
-  if (start < end && text[start] == '*') {
-    if (end - start < 2 || text[end - 1] != '*')
-      return bad(end, "a caption that starts with '*' ends with '*'");
-    ++start, --end;
-  }
-  // Two symbols (primary, then secondary) separated by a line feed.
-  std::size_t split = text.find('\n', start);
-  if (split == std::string_view::npos || split >= end) split = end;
-  std::size_t first_end = split;
-  if (first_end > start && first_end < end && text[first_end - 1] == '\r') --first_end;
-  bool primary = false, second_primary = false;
-  char link = 0, second_link = 0;
-  if (auto ok = p.symbol(start, first_end, primary, link); !ok)
-    return tl::unexpected(std::move(ok.error()));
-  if (split == end) return std::move(p.udi);
-  const char primary_check = p.udi.check_character;
-  if (!primary) return bad(start, "the first of two HIBCC symbols must be the primary data");
-  if (auto ok = p.symbol(split + 1, end, second_primary, second_link); !ok)
-    return tl::unexpected(std::move(ok.error()));
-  if (second_primary)
-    return bad(split + 1, "the second of two HIBCC symbols must be secondary data");
-  if (second_link != primary_check)
-    return bad(end - 2, "link character is " + shown_char(second_link) + ", expected " +
-                            shown_char(primary_check) + " (the primary symbol's check character)");
-  return std::move(p.udi);
+  ParseResult out{tl::in_place};
+  out->issuer = Issuer::hibcc;
+  HibccParser p{text, options, *out};
+  auto ok = p.symbols(start);
+  if (!ok) out = tl::unexpected(std::move(ok.error()));
+  return out;
 }
 
 }  // namespace riskloop::udi::detail

@@ -16,7 +16,8 @@ constexpr std::string_view kMod43 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-. $/+%
 constexpr std::array<std::int8_t, 256> make_mod43_values() {
   std::array<std::int8_t, 256> v{};
   for (auto& x : v) x = -1;
-  for (std::size_t i = 0; i < kMod43.size(); ++i) v[static_cast<unsigned char>(kMod43[i])] = std::int8_t(i);
+  for (std::size_t i = 0; i < kMod43.size(); ++i)
+    v[static_cast<unsigned char>(kMod43[i])] = std::int8_t(i);
   return v;
 }
 constexpr auto kMod43Values = make_mod43_values();
@@ -29,7 +30,9 @@ bool gs1_symbology(std::string_view id) {
 
 }  // namespace
 
-std::string_view to_string(Issuer issuer) { return issuer == Issuer::gs1 ? "GS1" : "HIBCC"; }
+std::string_view to_string(Issuer issuer) {
+  return issuer == Issuer::gs1 ? "GS1" : "HIBCC";
+}
 
 std::string UdiDate::iso() const {
   char buf[64];
@@ -110,9 +113,12 @@ ParseResult parse(std::string_view text, const ParseOptions& options) {
   }
   const char c = text[start];
   if (c == '+' || c == '*') return detail::parse_hibcc_at(text, start, options);
-  if (c == '(' || detail::is_digit(c) || c == '\x1d') return detail::parse_gs1_at(text, start, options);
-  return detail::bad(0, "expected '(' or a digit (GS1), '+' (HIBCC) or a symbology identifier "
-                        "']', found " + detail::shown_char(c));
+  if (c == '(' || detail::is_digit(c) || c == '\x1d')
+    return detail::parse_gs1_at(text, start, options);
+  return detail::bad(0,
+                     "expected '(' or a digit (GS1), '+' (HIBCC) or a symbology identifier "
+                     "']', found " +
+                         detail::shown_char(c));
 }
 
 ParseResult parse_gs1(std::string_view text, const ParseOptions& options) {

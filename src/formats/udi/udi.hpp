@@ -37,18 +37,22 @@ struct UdiDate {
 };
 
 // One data element as it appears in the carrier.
+// Trivially constructible: a Udi's unused element slots stay uninitialized.
 struct UdiElement {
   // GS1: the Application Identifier ("01", "17", "7003"). HIBCC: the data flag or identifier
   // that introduced the field ("$$3", "16D", "S"), empty for the fields of the primary data.
   std::string_view ai;
   std::string_view name;   // "GTIN", "BATCH/LOT", "labeler identification code", ...
   std::string_view value;  // the data as in the input, without AI, flags or separators
-  std::uint32_t position = 0;  // where `value` starts in the input
+  std::uint32_t position;  // where `value` starts in the input
 };
 
 // What a UDI carrier says. Fields the carrier does not have are empty / nullopt.
 struct Udi {
   static constexpr std::size_t kMaxElements = 32;
+
+  // Leaves element_storage beyond element_count uninitialized (parsing is on a hot path).
+  Udi() {}  // NOLINT(modernize-use-equals-default): `= default` would zero the storage
 
   Issuer issuer = Issuer::gs1;
   // Device identifier. GS1: the GTIN-14 of AI (01) (or (02), or the SSCC of (00) when there is
@@ -66,7 +70,7 @@ struct Udi {
   char check_character = 0;  // of the last symbol
   char link_character = 0;   // of a secondary data structure: the primary's check character
 
-  std::array<UdiElement, kMaxElements> element_storage{};
+  std::array<UdiElement, kMaxElements> element_storage;
   std::uint8_t element_count = 0;
 
   std::span<const UdiElement> elements() const { return {element_storage.data(), element_count}; }

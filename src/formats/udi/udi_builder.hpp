@@ -20,8 +20,12 @@ std::string shown_char(char c);
 tl::expected<void, ParseError> push_element(Udi& udi, std::string_view ai, std::string_view name,
                                             std::string_view value, std::size_t position);
 
-inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
-inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+inline bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
 
 // The GS1 parser from offset `start` of `text` (after a symbology identifier), in the
 // human-readable form when text[start] is '(' and the raw form otherwise.

@@ -19,6 +19,10 @@ int days_in_month(int year, int month);
 // The value of `digits` (ASCII digits only, at most 18 of them).
 std::uint64_t digits_value(std::string_view digits);
 
+// A valid GS1 date YYMMDD (digits already checked; day 00 the month's end), or nullopt when it
+// is not one: then read_date says why.
+std::optional<UdiDate> yymmdd(std::string_view digits, int reference_year);
+
 // Reads a date laid out by `layout` from `text`, which starts at input offset `position`.
 // Layout letters: Y (two-digit year, century by full_year), C (four-digit year), M month,
 // D day, J day of the year (three digits), H hour, N minute. `day_zero` allows DD = 00 (the
