@@ -26,12 +26,13 @@ inline void check_udi_result(const riskloop::udi::ParseResult& r, std::string_vi
     (void)to_json(r.error()).dump();
     return;
   }
-  for (auto v : {r->di, r->lot, r->serial, r->labeler, r->product}) udi_require(udi_inside(v, text));
+  for (auto v : {r->di, r->lot, r->serial, r->labeler, r->product})
+    udi_require(udi_inside(v, text));
   for (const auto& e : r->elements()) {
     udi_require(udi_inside(e.value, text));
     udi_require(e.position <= text.size());
   }
   for (const auto& d : {r->expiry, r->production_date})
     if (d) udi_require(d->month >= 1 && d->month <= 12 && d->day >= 1 && d->day <= 31);
-  (void)to_json(*r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  (void)to_json(*r).dump();  // throws on bytes that are not UTF-8: values are ASCII
 }

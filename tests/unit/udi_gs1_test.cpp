@@ -12,7 +12,9 @@ namespace {
 
 const ParseOptions k2026{.reference_year = 2026};
 
-ParseResult p(std::string_view text) { return parse(text, k2026); }
+ParseResult p(std::string_view text) {
+  return parse(text, k2026);
+}
 
 // The error of a string that must fail.
 ParseError failure(std::string_view text) {
@@ -108,8 +110,7 @@ TEST(UdiGs1, ErrorMessageNamesPositionAndExpectation) {
 
 TEST(UdiGs1, SsccAndGlnChecks) {
   EXPECT_TRUE(p("(00)106141411234567897"));
-  EXPECT_EQ(failure("(00)106141411234567891").reason,
-            "check digit is 1, expected 7 (SSCC mod 10)");
+  EXPECT_EQ(failure("(00)106141411234567891").reason, "check digit is 1, expected 7 (SSCC mod 10)");
   // GLN 0614141000012 (ship to).
   EXPECT_TRUE(p("(410)0614141000012"));
   EXPECT_EQ(failure("(410)0614141000019").position, 17u);
@@ -241,15 +242,19 @@ TEST(UdiGs1, CharacterSet82) {
 }
 
 TEST(UdiGs1, TruncatedInput) {
-  for (std::string_view s : {"(", "(0", "(01", "(01)", "(01)0061414199999", "01", "0100614",
-                             "]d2", "]C", "(01)00614141999996(1", "0100614141999996" "1"}) {
+  for (std::string_view s : {"(", "(0", "(01", "(01)", "(01)0061414199999", "01", "0100614", "]d2",
+                             "]C", "(01)00614141999996(1",
+                             "0100614141999996"
+                             "1"}) {
     auto r = p(s);
     ASSERT_FALSE(r) << s;
     EXPECT_LE(r.error().position, s.size()) << s;
   }
   EXPECT_EQ(failure("(01)0061414199999").position, 17u);
   EXPECT_EQ(failure("(01)").reason, "AI (01) needs exactly 14 digits of data, found 0");
-  EXPECT_EQ(failure("0100614141999996" "1").reason,
+  EXPECT_EQ(failure("0100614141999996"
+                    "1")
+                .reason,
             "expected the digits of an Application Identifier, found the end");
 }
 

@@ -12,7 +12,9 @@ namespace {
 
 const ParseOptions k2026{.reference_year = 2026};
 
-ParseResult p(std::string_view text) { return parse(text, k2026); }
+ParseResult p(std::string_view text) {
+  return parse(text, k2026);
+}
 
 ParseError failure(std::string_view text) {
   auto r = p(text);
@@ -102,8 +104,7 @@ TEST(UdiHibcc, TwoSymbolsWithLinkCharacter) {
   const std::string other = with_check("+$$52001510X38");
   const auto e = failure("+A999123457\n" + other);
   EXPECT_EQ(e.position, 25u);
-  EXPECT_EQ(e.reason,
-            "link character is '8', expected '7' (the primary symbol's check character)");
+  EXPECT_EQ(e.reason, "link character is '8', expected '7' (the primary symbol's check character)");
   EXPECT_EQ(failure("+$$52001510X374\n+A999123457").reason,
             "the first of two HIBCC symbols must be the primary data");
 }
@@ -119,20 +120,20 @@ TEST(UdiHibcc, SecondaryFormats) {
   const SecondaryCase cases[] = {
       {"$LOT1", "", "LOT1", "", {}},
       {"$+SER1", "", "", "SER1", {}},
-      {"27032LOT1", "2027-02-01", "LOT1", "", {}},           // Julian YYJJJ
-      {"$$0927LOT1", "2027-09-30", "LOT1", "", {}},          // MMYY: the month's end
+      {"27032LOT1", "2027-02-01", "LOT1", "", {}},   // Julian YYJJJ
+      {"$$0927LOT1", "2027-09-30", "LOT1", "", {}},  // MMYY: the month's end
       {"$$1227LOT1", "2027-12-31", "LOT1", "", {}},
-      {"$$2093027LOT1", "2027-09-30", "LOT1", "", {}},       // MMDDYY
-      {"$$3270930LOT1", "2027-09-30", "LOT1", "", {}},       // YYMMDD
+      {"$$2093027LOT1", "2027-09-30", "LOT1", "", {}},          // MMDDYY
+      {"$$3270930LOT1", "2027-09-30", "LOT1", "", {}},          // YYMMDD
       {"$$427093014LOT1", "2027-09-30T14:00", "LOT1", "", {}},  // YYMMDDHH
-      {"$$527273LOT1", "2027-09-30", "LOT1", "", {}},        // YYJJJ
-      {"$$62727314LOT1", "2027-09-30T14:00", "LOT1", "", {}},  // YYJJJHH
-      {"$$7LOT1", "", "LOT1", "", {}},                       // no date
+      {"$$527273LOT1", "2027-09-30", "LOT1", "", {}},           // YYJJJ
+      {"$$62727314LOT1", "2027-09-30T14:00", "LOT1", "", {}},   // YYJJJHH
+      {"$$7LOT1", "", "LOT1", "", {}},                          // no date
       {"$$+3270930SER1", "2027-09-30", "", "SER1", {}},
       {"$$+7SER1", "", "", "SER1", {}},
-      {"$$8050927LOT1", "2027-09-30", "LOT1", "", 5},        // quantity 2 digits
+      {"$$8050927LOT1", "2027-09-30", "LOT1", "", 5},          // quantity 2 digits
       {"$$9001003270930LOT1", "2027-09-30", "LOT1", "", 100},  // quantity 5 digits
-      {"$$87LOT1", "", "", "", {}},                          // invalid, checked below
+      {"$$87LOT1", "", "", "", {}},                            // invalid, checked below
   };
   for (const auto& c : cases) {
     const std::string s = with_check("+A99912345/" + c.secondary);

@@ -1,6 +1,7 @@
 // The entry points of the UDI parsers, check characters, and the JSON rendering.
 #include "formats/udi/udi.hpp"
 
+#include <cctype>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -107,9 +108,15 @@ ParseResult parse(std::string_view text, const ParseOptions& options) {
     const auto id = text.substr(1, 2);
     if (gs1_symbology(id)) return detail::parse_gs1_at(text, 3, options);
     if (text.size() > 3 && text[3] == '+') return detail::parse_hibcc_at(text, 3, options);
-    return detail::bad(3, "symbology identifier ]" + std::string(id) +
-                              " does not carry GS1 data (]C1, ]e0, ]d2, ]Q3, ]J1); expected '+' "
-                              "of HIBCC data");
+    // Never the input's bytes themselves in a message: they need not be text.
+    std::string shown;
+    for (char ch : id)
+      shown += detail::is_digit(ch) || std::isalpha(static_cast<unsigned char>(ch))
+                   ? std::string(1, ch)
+                   : "?";
+    return detail::bad(3, "symbology identifier ]" + shown +
+                              " does not carry GS1 data (]C1, ]e0, ]d2, ]Q3, ]J1) and is not "
+                              "followed by '+' of HIBCC data");
   }
   const char c = text[start];
   if (c == '+' || c == '*') return detail::parse_hibcc_at(text, start, options);
