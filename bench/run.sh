@@ -8,4 +8,5 @@ echo "# riskloop benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d
 "$B/bench/risk_bench"
 "$B/bench/query_bench" 5000000
 "$B/bench/page_render_bench"
+"$B/bench/udi_bench"
 bench/http_bench.sh "$B/src/cli/riskloop" 10
