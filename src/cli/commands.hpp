@@ -29,5 +29,7 @@ void add_risk_item_commands(CLI::App& root, Selection& selection);
 void add_record_commands(CLI::App& root, Selection& selection);
 // Bulk data: measurements import, list (cmd_measurements.cpp).
 void add_measurement_commands(CLI::App& root, Selection& selection);
+// UDI carriers: udi parse (cmd_udi.cpp).
+void add_udi_commands(CLI::App& root, Selection& selection);
 
 }  // namespace riskloop::cli

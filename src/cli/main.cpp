@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
   add_risk_exchange_commands(root, selection);
   add_record_commands(root, selection);
   add_measurement_commands(root, selection);
+  add_udi_commands(root, selection);
 
   try {
     root.parse(argc, argv);
