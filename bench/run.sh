@@ -9,4 +9,5 @@ echo "# riskloop benchmarks, $(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d
 "$B/bench/query_bench" 5000000
 "$B/bench/page_render_bench"
 "$B/bench/signal_bench"
+"$B/bench/udi_bench"
 bench/http_bench.sh "$B/src/cli/riskloop" 10

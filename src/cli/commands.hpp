@@ -33,5 +33,7 @@ void add_measurement_commands(CLI::App& root, Selection& selection);
 void add_stats_commands(CLI::App& root, Selection& selection);
 // stats mgps, stats disproportionality (cmd_stats_signal.cpp), registered by add_stats_commands.
 void add_stats_signal_commands(CLI::App& stats, Selection& selection);
+// UDI carriers: udi parse (cmd_udi.cpp).
+void add_udi_commands(CLI::App& root, Selection& selection);
 
 }  // namespace riskloop::cli

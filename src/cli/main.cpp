@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
   add_record_commands(root, selection);
   add_measurement_commands(root, selection);
   add_stats_commands(root, selection);
+  add_udi_commands(root, selection);
 
   try {
     root.parse(argc, argv);

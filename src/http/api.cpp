@@ -19,6 +19,7 @@ RouteTable api_routes() {
   add_risk_exchange_routes(routes);
   add_declared_record_routes(routes);  // every declared record type: operational risks, ...
   add_measurement_routes(routes);
+  add_udi_routes(routes);
   return routes;
 }
 

@@ -23,4 +23,7 @@ void add_risk_exchange_routes(RouteTable& routes);     // risk_exchange_routes.c
 // Bulk data: process measurement imports, lists and proofs.
 void add_measurement_routes(RouteTable& routes);  // measurement_routes.cpp
 
+// UDI carriers: parsing GS1 and HIBCC codes.
+void add_udi_routes(RouteTable& routes);  // udi_routes.cpp
+
 }  // namespace riskloop::http

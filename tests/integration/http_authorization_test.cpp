@@ -296,6 +296,7 @@ class HttpAuthorization : public HttpTest {
         {"POST /api/v1/risk-files/{id}/policy-migration",
          {{"to_policy_id", r.policy}, {"to_policy_version", 1}, {"rationale", "x"}}},
         {"POST /api/v1/operational-risks", {{"title", "Risk " + n}, {"owner", "x"}}},
+        {"POST /api/v1/udi/parse", {{"code", "(01)00614141999996(10)L" + n}}},
         {"PUT /api/v1/operational-risks/{id}", {{"title", "Taken over"}, {"owner", "x"}}},
         {"PATCH /api/v1/operational-risks/{id}", {{"title", "Taken over"}}},
         {"POST /api/v1/suppliers",
