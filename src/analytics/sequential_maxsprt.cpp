@@ -19,20 +19,41 @@ double poisson_at_least(std::int64_t j, double x) {
   return boost::math::gamma_p(static_cast<double>(j), x);
 }
 
-// Poisson(x) probabilities of 0..n, cut where they fall below 1e-300 past the mode.
+// Poisson(x) probabilities of 0..n by the recurrence p(k+1) = p(k)·x/(k+1), cut (left zero)
+// where they fall below 1e-300 past the mode; from logarithms when e^{-x} underflows.
 std::vector<double> poisson_pmf(std::int64_t n, double x) {
   std::vector<double> pmf(static_cast<std::size_t>(n + 1), 0.0);
   if (x <= 0) {
     pmf[0] = 1.0;
     return pmf;
   }
-  const double log_x = std::log(x);
+  if (x > 600) {
+    const double log_x = std::log(x);
+    for (std::int64_t s = 0; s <= n; ++s) {
+      const double v = std::exp(static_cast<double>(s) * log_x - x - std::lgamma(static_cast<double>(s) + 1));
+      pmf[static_cast<std::size_t>(s)] = v;
+      if (static_cast<double>(s) > x && v < 1e-300) break;
+    }
+    return pmf;
+  }
+  double v = std::exp(-x);
   for (std::int64_t s = 0; s <= n; ++s) {
-    const double v = std::exp(static_cast<double>(s) * log_x - x - std::lgamma(static_cast<double>(s) + 1));
     pmf[static_cast<std::size_t>(s)] = v;
     if (static_cast<double>(s) > x && v < 1e-300) break;
+    v *= x / static_cast<double>(s + 1);
   }
   return pmf;
+}
+
+// P(Poisson(x) >= j) for j = 0..n+1 from the probabilities of 0..n (summed from the top, so small
+// tails keep their relative accuracy); entries past n+1 are not needed.
+std::vector<double> poisson_tails(std::int64_t n, double x) {
+  const auto pmf = poisson_pmf(n, x);
+  std::vector<double> tail(pmf.size() + 1, 0.0);
+  // The mass beyond n: computed once exactly.
+  tail[pmf.size()] = poisson_at_least(n + 1, x);
+  for (std::size_t j = pmf.size(); j-- > 0;) tail[j] = tail[j + 1] + pmf[j];
+  return tail;
 }
 
 struct Paths {
@@ -64,13 +85,13 @@ Paths signal_paths(const MaxSprtDesign& d, double cv, double rr) {
     const double end = last ? T : mu_c;
     const double width = end - previous;
     // From count s, c − s more events before `end` signal.
+    const auto tail = poisson_tails(c, rr * width);  // P(>= j), j = 0..c+1
     for (std::size_t s = 0; s < alive.size(); ++s) {
       if (alive[s] == 0) continue;
-      const std::int64_t j = c - static_cast<std::int64_t>(s);
-      const double p = poisson_at_least(j, rr * width);
+      const auto j = static_cast<std::size_t>(c) - s;
+      const double p = tail[j];
       out.signal += alive[s] * p;
-      out.signal_time += alive[s] * (previous * p + static_cast<double>(j) / rr *
-                                                        poisson_at_least(j + 1, rr * width));
+      out.signal_time += alive[s] * (previous * p + static_cast<double>(j) / rr * tail[j + 1]);
     }
     if (last) break;
     // Counts 0..c-1 survive at μ_c.
