@@ -2,6 +2,7 @@
 // validation against other tools. No database: each subcommand reads its CSV input with
 // formats::NumericCsv and writes CSV or text. The subcommands register here, one line per family.
 #include "cli/commands.hpp"
+#include "cli/stats_monitoring.hpp"
 
 namespace riskloop::cli {
 
@@ -10,7 +11,7 @@ void add_stats_commands(CLI::App& root, Selection& selection) {
       "stats", "statistics on CSV files: disproportionality, MGPS, sequential tests, SPC, rates");
   stats->require_subcommand(1);
   add_stats_signal_commands(*stats, selection);
-  (void)selection;
+  add_stats_monitoring_commands(*stats, selection);
 }
 
 }  // namespace riskloop::cli
