@@ -1,26 +1,12 @@
 #include "core/language.hpp"
 
-#include <cctype>
 #include <charconv>
+
+#include "core/text_rules.hpp"
 
 namespace riskloop {
 
 namespace {
-
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 // The quality of an Accept-Language element's parameters ("q=0.8"); 1 when absent; nullopt when
 // malformed (then the element is ignored).
@@ -28,7 +14,7 @@ std::optional<double> quality(std::string_view params) {
   double q = 1;
   while (!params.empty()) {
     const auto semi = params.find(';');
-    const auto param = trim(params.substr(0, semi));
+    const auto param = trim_blanks(params.substr(0, semi));
     params = semi == std::string_view::npos ? std::string_view{} : params.substr(semi + 1);
     if (param.size() < 2 || (param[0] != 'q' && param[0] != 'Q') || param[1] != '=') continue;
     const auto value = param.substr(2);
@@ -55,8 +41,8 @@ std::string_view language_name(Language language) {
 
 std::optional<Language> language_of_tag(std::string_view tag) {
   const auto primary = tag.substr(0, tag.find_first_of("-_.@"));
-  if (equal_ignoring_case(primary, "en")) return Language::en;
-  if (equal_ignoring_case(primary, "zh")) return Language::zh_hans;
+  if (equals_ignoring_case(primary, "en")) return Language::en;
+  if (equals_ignoring_case(primary, "zh")) return Language::zh_hans;
   return std::nullopt;
 }
 
@@ -69,7 +55,7 @@ Language negotiate_language(std::string_view accept_language) {
     accept_language = comma == std::string_view::npos ? std::string_view{}
                                                        : accept_language.substr(comma + 1);
     const auto semi = element.find(';');
-    const auto language = language_of_tag(trim(element.substr(0, semi)));
+    const auto language = language_of_tag(trim_blanks(element.substr(0, semi)));
     const auto q = quality(semi == std::string_view::npos ? std::string_view{}
                                                           : element.substr(semi + 1));
     if (!language || !q || *q <= 0) continue;

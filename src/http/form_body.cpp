@@ -3,22 +3,14 @@
 
 #include <cctype>
 
+#include "core/text_rules.hpp"
 #include "http/router.hpp"
 
 namespace riskloop::http {
 namespace {
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
 bool istarts_with(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+  return text.size() >= prefix.size() && equals_ignoring_case(text.substr(0, prefix.size()), prefix);
 }
 
 std::string_view trim(std::string_view s) {
@@ -40,7 +32,7 @@ std::optional<std::string> header_parameter(std::string_view value, std::string_
     auto param = trim(rest.substr(0, next));
     // A quoted value may itself contain ';': take it to its closing quote.
     const auto eq = param.find('=');
-    if (eq != std::string_view::npos && iequals(trim(param.substr(0, eq)), name)) {
+    if (eq != std::string_view::npos && equals_ignoring_case(trim(param.substr(0, eq)), name)) {
       auto v = trim(rest.substr(rest.find('=') + 1));
       if (!v.empty() && v.front() == '"') {
         std::string out;
@@ -161,16 +153,16 @@ const FormField* FormFields::file(std::string_view name) const {
 
 bool is_form_content_type(std::string_view content_type) {
   const auto media = media_type(content_type);
-  return iequals(media, "application/x-www-form-urlencoded") ||
-         iequals(media, "multipart/form-data");
+  return equals_ignoring_case(media, "application/x-www-form-urlencoded") ||
+         equals_ignoring_case(media, "multipart/form-data");
 }
 
 Result<FormFields> parse_form(std::string_view content_type, std::string_view body,
                               std::size_t max_fields) {
   const auto media = media_type(content_type);
-  if (iequals(media, "application/x-www-form-urlencoded"))
+  if (equals_ignoring_case(media, "application/x-www-form-urlencoded"))
     return parse_urlencoded(body, max_fields);
-  if (iequals(media, "multipart/form-data")) return parse_multipart(content_type, body, max_fields);
+  if (equals_ignoring_case(media, "multipart/form-data")) return parse_multipart(content_type, body, max_fields);
   return fail(ErrorCode::malformed, "Content-Type " + std::string(media) +
                                         " is not a form; send application/x-www-form-urlencoded "
                                         "or multipart/form-data");
