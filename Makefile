@@ -8,7 +8,7 @@ ASAN_BUILD := build-asan
 FUZZ_BUILD := build-fuzz
 # make fuzz: seconds per target, and the targets (fuzz/CMakeLists.txt); CI runs a short list.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= csv measurement_csv zip xlsx json_input backup_rows form_body query numeric_csv accept_language gs1 hibcc
+FUZZ_TARGETS ?= csv measurement_csv zip xlsx json_input backup_rows form_body query numeric_csv accept_language gs1 hibcc open_type_font
 DB := var/riskloop.db
 LISTEN := 127.0.0.1:8080
 
