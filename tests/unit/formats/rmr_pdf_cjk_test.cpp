@@ -156,17 +156,21 @@ TEST_F(ChineseReport, LongChineseStatementWrapsInsideItsCellByUax14) {
 // for every character: distinct characters with equal patterns, or no ink, would be boxes.
 TEST_F(ChineseReport, PdftoppmDrawsEveryCharacterWithARealGlyph) {
   const auto xml = run("pdftotext -enc UTF-8 -bbox " + pdf() + " -");
-  // Page of the separate characters: the page whose words include all of them.
-  const std::regex page_re("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\">([\\s\\S]*?)</page>");
+  // Page of the separate characters: the page whose words include all of them. Pages are cut
+  // with find: a regular expression over a whole page recurses once per character in libstdc++.
   const std::regex word_re(
       "<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)"
       "</word>");
   int page = 0, found = 0;
   std::map<std::string, std::array<double, 4>> boxes;
-  for (auto p = std::sregex_iterator(xml.begin(), xml.end(), page_re); p != std::sregex_iterator();
-       ++p) {
+  for (std::size_t at = xml.find("<page "); at != std::string::npos;
+       at = xml.find("<page ", at)) {
+    const auto open_end = xml.find('>', at);
+    const auto close = open_end == std::string::npos ? open_end : xml.find("</page>", open_end);
+    if (close == std::string::npos) break;
     ++page;
-    const std::string body = (*p)[3];
+    const std::string body = xml.substr(open_end + 1, close - open_end - 1);
+    at = close;
     std::map<std::string, std::array<double, 4>> here;
     for (auto w = std::sregex_iterator(body.begin(), body.end(), word_re);
          w != std::sregex_iterator(); ++w)
