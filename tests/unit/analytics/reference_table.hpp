@@ -1,47 +1,37 @@
-// A reference-vector CSV as a table (header row, `.` decimal, optional double quotes, no commas inside
-// fields) for the analytics tests. A missing file throws, so the test fails saying which file.
+// A reference-vector CSV as a table for the analytics tests: cells by row and column name. The
+// file is read by the project's CSV reader (formats::read_csv) and its cells by reference_value
+// (reference_csv.hpp); a missing or unreadable file throws, so the test fails saying which file.
 #pragma once
 
 #include <cmath>
-#include <fstream>
 #include <limits>
 #include <map>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "formats/sheet/csv_table.hpp"
+#include "reference_csv.hpp"
+
 namespace riskloop::analytics::testing {
 
-inline std::string shared_data(const std::string& name) {
-  return std::string(RISKLOOP_SHARED_DATA_DIR) + "/reference/" + name;
-}
+inline std::string shared_data(const std::string& name) { return reference_path(name); }
 
 class ReferenceCsv {
  public:
   explicit ReferenceCsv(const std::string& path) {
-    std::ifstream in(path);
+    std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("reference file missing: " + path);
-    std::string line;
-    bool header = true;
-    while (std::getline(in, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.empty()) continue;
-      std::vector<std::string> cells;
-      std::stringstream ss(line);
-      std::string cell;
-      while (std::getline(ss, cell, ',')) {
-        if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"')
-          cell = cell.substr(1, cell.size() - 2);
-        cells.push_back(cell);
-      }
-      if (!line.empty() && line.back() == ',') cells.emplace_back();
-      if (header) {
-        for (std::size_t i = 0; i < cells.size(); ++i) columns_[cells[i]] = i;
-        header = false;
-      } else {
-        rows_.push_back(std::move(cells));
-      }
+    std::ostringstream text;
+    text << in.rdbuf();
+    auto sheet = formats::read_csv(text.str());
+    if (!sheet || !sheet->problems.empty())
+      throw std::runtime_error("reference file unreadable: " + path);
+    for (std::size_t i = 0; i < sheet->sheet.columns.size(); ++i)
+      columns_[sheet->sheet.columns[i]] = i;
+    for (auto& row : sheet->sheet.rows) {
+      row.cells.resize(columns_.size());
+      rows_.push_back(std::move(row.cells));
     }
   }
   std::size_t size() const { return rows_.size(); }
@@ -50,12 +40,9 @@ class ReferenceCsv {
     if (it == columns_.end()) throw std::runtime_error("no column " + column);
     return rows_.at(row).at(it->second);
   }
+  // The cell as a double; NA (not defined) reads as NaN.
   double number(std::size_t row, const std::string& column) const {
-    const std::string& t = text(row, column);
-    if (t == "Inf") return std::numeric_limits<double>::infinity();
-    if (t == "-Inf") return -std::numeric_limits<double>::infinity();
-    if (t == "NaN" || t == "NA") return std::numeric_limits<double>::quiet_NaN();
-    return std::stod(t);
+    return reference_value(text(row, column)).value_or(std::numeric_limits<double>::quiet_NaN());
   }
 
  private:
