@@ -19,8 +19,12 @@ double poisson_at_least(std::int64_t j, double x) {
   return boost::math::gamma_p(static_cast<double>(j), x);
 }
 
+// Probabilities below this are left out of the path sums: a path sum adds at most a few million
+// of them, so what is left out stays below 1e-23, far under the 1e-9 asked of the results.
+constexpr double kNegligible = 1e-30;
+
 // Poisson(x) probabilities of 0..n by the recurrence p(k+1) = p(k)·x/(k+1), cut (left zero)
-// where they fall below 1e-300 past the mode; from logarithms when e^{-x} underflows.
+// where they fall below kNegligible past the mode; from logarithms when e^{-x} underflows.
 std::vector<double> poisson_pmf(std::int64_t n, double x) {
   std::vector<double> pmf(static_cast<std::size_t>(n + 1), 0.0);
   if (x <= 0) {
@@ -32,14 +36,14 @@ std::vector<double> poisson_pmf(std::int64_t n, double x) {
     for (std::int64_t s = 0; s <= n; ++s) {
       const double v = std::exp(static_cast<double>(s) * log_x - x - std::lgamma(static_cast<double>(s) + 1));
       pmf[static_cast<std::size_t>(s)] = v;
-      if (static_cast<double>(s) > x && v < 1e-300) break;
+      if (static_cast<double>(s) > x && v < kNegligible) break;
     }
     return pmf;
   }
   double v = std::exp(-x);
   for (std::int64_t s = 0; s <= n; ++s) {
     pmf[static_cast<std::size_t>(s)] = v;
-    if (static_cast<double>(s) > x && v < 1e-300) break;
+    if (static_cast<double>(s) > x && v < kNegligible) break;
     v *= x / static_cast<double>(s + 1);
   }
   return pmf;
@@ -87,7 +91,7 @@ Paths signal_paths(const MaxSprtDesign& d, double cv, double rr) {
     // From count s, c − s more events before `end` signal.
     const auto tail = poisson_tails(c, rr * width);  // P(>= j), j = 0..c+1
     for (std::size_t s = 0; s < alive.size(); ++s) {
-      if (alive[s] == 0) continue;
+      if (alive[s] < kNegligible) continue;
       const auto j = static_cast<std::size_t>(c) - s;
       const double p = tail[j];
       out.signal += alive[s] * p;
@@ -98,7 +102,7 @@ Paths signal_paths(const MaxSprtDesign& d, double cv, double rr) {
     const auto pmf = poisson_pmf(c - 1, rr * width);
     std::vector<double> next(static_cast<std::size_t>(c), 0.0);
     for (std::size_t s = 0; s < alive.size(); ++s) {
-      if (alive[s] == 0) continue;
+      if (alive[s] < kNegligible) continue;
       for (std::size_t add = 0; s + add < next.size() && add < pmf.size(); ++add) {
         if (pmf[add] == 0 && static_cast<double>(add) > rr * width) break;
         next[s + add] += alive[s] * pmf[add];
@@ -200,11 +204,12 @@ Result<std::vector<MaxSprtLookResult>> maxsprt_monitor(const MaxSprtDesign& desi
   bool ended = false;
   for (std::size_t i = 0; i < looks.size(); ++i) {
     const auto& look = looks[i];
-    const std::string where = "look " + std::to_string(i + 1);
+    const auto where = [i] { return "look " + std::to_string(i + 1); };
     if (look.observed < 0)
-      return fail(ErrorCode::validation, "the observed count must be >= 0", where);
+      return fail(ErrorCode::validation, "the observed count must be >= 0", where());
     if (!(look.expected >= 0) || !std::isfinite(look.expected))
-      return fail(ErrorCode::validation, "the expected count must be a finite number >= 0", where);
+      return fail(ErrorCode::validation, "the expected count must be a finite number >= 0",
+                  where());
     c += look.observed;
     mu += look.expected;
     MaxSprtLookResult r;

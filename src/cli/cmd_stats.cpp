@@ -12,6 +12,7 @@ void add_stats_commands(CLI::App& root, Selection& selection) {
   stats->require_subcommand(1);
   add_stats_signal_commands(*stats, selection);
   add_stats_monitoring_commands(*stats, selection);
+  add_stats_rates_command(*stats, selection);
 }
 
 }  // namespace riskloop::cli

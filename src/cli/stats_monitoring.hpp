@@ -1,5 +1,5 @@
-// The stats subcommands of sequential tests, SPC and survival (cmd_stats_monitoring.cpp,
-// cmd_stats_spc.cpp).
+// The stats subcommands of sequential tests, SPC, survival and rates (cmd_stats_monitoring.cpp,
+// cmd_stats_spc.cpp, cmd_stats_rates.cpp).
 #pragma once
 
 #include "cli/commands.hpp"
@@ -10,5 +10,7 @@ namespace riskloop::cli {
 void add_stats_monitoring_commands(CLI::App& stats, Selection& selection);
 // riskloop stats spc (cmd_stats_spc.cpp).
 void add_stats_spc_command(CLI::App& stats, Selection& selection);
+// riskloop stats rates (cmd_stats_rates.cpp).
+void add_stats_rates_command(CLI::App& stats, Selection& selection);
 
 }  // namespace riskloop::cli
