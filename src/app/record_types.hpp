@@ -10,6 +10,9 @@
 #include "core/risk/operational_risk.hpp"
 #include "core/risk/snapshot.hpp"
 #include "core/signature.hpp"
+#include "core/vigilance/holiday.hpp"
+#include "core/vigilance/registration.hpp"
+#include "core/vigilance/reporting_rule.hpp"
 #include "store/declared_schema.hpp"
 
 namespace riskloop::app {
@@ -44,6 +47,9 @@ void for_each_record_type(F&& f) {
   f.template operator()<risk::PolicyMigration>();
   f.template operator()<Signature>();
   f.template operator()<quality::Supplier>();
+  f.template operator()<vigilance::Registration>();
+  f.template operator()<vigilance::ReportingRule>();
+  f.template operator()<vigilance::Holiday>();
   f.template operator()<BulkBatch>();
 }
 

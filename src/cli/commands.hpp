@@ -27,6 +27,8 @@ void add_risk_item_commands(CLI::App& root, Selection& selection);
 
 // The declared record types (cmd_records.cpp): operational-risks (alias oprisk), ...
 void add_record_commands(CLI::App& root, Selection& selection);
+// reporting-rules import | due (cmd_reporting_rules.cpp), added to the generated group.
+void add_reporting_rule_commands(CLI::App& root, Selection& selection);
 // Bulk data: measurements import, list (cmd_measurements.cpp).
 void add_measurement_commands(CLI::App& root, Selection& selection);
 // Analytics on CSV files, no database: stats <kernel> (cmd_stats.cpp).

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "core/quality/supplier.hpp"
+#include "core/vigilance/registration.hpp"
 
 namespace riskloop::cli {
 namespace {
@@ -396,6 +397,45 @@ Result<Id> load_demo_risk_file(DemoTimeline& timeline, const std::string& passwo
       in.next_evaluation_due = app.clock().now() + std::chrono::days(120);
     }
     RL_TRY(suppliers.create(who, in));
+  }
+
+  // Where the stent is on the market (docs/vigilance.md): a few of its registrations.
+  struct DemoRegistration {
+    const char* country;
+    vigilance::Authority authority;
+    const char* authority_name;
+    const char* number;
+    const char* risk_class;
+    vigilance::RegistrationStatus status;
+    int registered_days_ago;  // 0: not registered
+  };
+  constexpr std::array<DemoRegistration, 5> kRegistrations = {{
+      {"CN", vigilance::Authority::nmpa, "", "国械注准20193130123", "III",
+       vigilance::RegistrationStatus::registered, 1200},
+      {"EU", vigilance::Authority::eu_notified_body, "Notified body 0123", "CE 712345",
+       "Class III", vigilance::RegistrationStatus::registered, 900},
+      {"PK", vigilance::Authority::drap, "", "MDR-2021-0456", "Class D",
+       vigilance::RegistrationStatus::registered, 1500},
+      {"BR", vigilance::Authority::anvisa, "", "80102512345", "IV",
+       vigilance::RegistrationStatus::registered, 700},
+      {"US", vigilance::Authority::fda, "", "", "PMA", vigilance::RegistrationStatus::planned, 0},
+  }};
+  timeline.on(37, 11, 20);
+  auto registrations = app.records<vigilance::Registration>();
+  for (const auto& r : kRegistrations) {
+    vigilance::Registration in;
+    in.product_id = product_id;
+    in.country = r.country;
+    in.authority = r.authority;
+    in.authority_name = r.authority_name;
+    in.registration_number = r.number;
+    in.risk_class = r.risk_class;
+    in.status = r.status;
+    if (r.registered_days_ago > 0) {
+      in.registered_on = app.clock().now() - std::chrono::days(r.registered_days_ago);
+      in.expires_on = *in.registered_on + std::chrono::days(5 * 365);
+    }
+    RL_TRY(registrations.create(who, in));
   }
 
   timeline.on(6, 15, 5);

@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
   add_gate_commands(root, selection);
   add_risk_exchange_commands(root, selection);
   add_record_commands(root, selection);
+  add_reporting_rule_commands(root, selection);  // after the generated reporting-rules group
   add_measurement_commands(root, selection);
   add_stats_commands(root, selection);
   add_udi_commands(root, selection);

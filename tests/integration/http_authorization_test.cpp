@@ -176,7 +176,10 @@ class HttpAuthorization : public HttpTest {
              {"residual-estimates", r.residual},
              {"reviews", r.review},
              {"operational-risks", r.operational},
-             {"suppliers", r.supplier}};
+             {"suppliers", r.supplier},
+             {"registrations", r.registration},
+             {"reporting-rules", r.reporting_rule},
+             {"holidays", r.holiday}};
       const Headers admin = own ? callers_.front().auth : b_auth_;
       auto c = client();
       ids["memberships"] =
@@ -249,6 +252,13 @@ class HttpAuthorization : public HttpTest {
     return it == ids.end() ? std::string() : it->second;
   }
 
+  // A different calendar date for each k (holidays are unique per country and date).
+  static std::string date_of(int k) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "2030-%02d-%02d", 1 + (k / 28) % 12, 1 + k % 28);
+    return buf;
+  }
+
   // A valid body for the operation, naming records of `scope`, and its content type.
   std::pair<std::string, std::string> body_of(const std::string& method, const std::string& pattern,
                                               Scope scope, const Caller& caller) {
@@ -304,6 +314,23 @@ class HttpAuthorization : public HttpTest {
         {"PUT /api/v1/suppliers/{id}",
          {{"name", "Taken over"}, {"country", "DE"}, {"supplied_items", {"x"}}}},
         {"PATCH /api/v1/suppliers/{id}", {{"name", "Taken over"}}},
+        {"POST /api/v1/registrations",
+         {{"product_id", r.product}, {"country", "US"}, {"authority", "fda"}}},
+        {"PUT /api/v1/registrations/{id}",
+         {{"product_id", r.product}, {"country", "US"}, {"authority", "fda"}}},
+        {"PATCH /api/v1/registrations/{id}", {{"risk_class", "III"}}},
+        {"POST /api/v1/reporting-rules",
+         {{"jurisdiction", "US"}, {"regulation", "21 CFR 803"}, {"event_class", "Death " + n},
+          {"clock_start", "awareness"}, {"deadline_value", 30}, {"deadline_unit", "calendar_days"},
+          {"citation", "803.50"}, {"rule_set", "test"}}},
+        {"PUT /api/v1/reporting-rules/{id}",
+         {{"jurisdiction", "US"}, {"regulation", "21 CFR 803"}, {"event_class", "Death"},
+          {"clock_start", "awareness"}, {"deadline_value", 30}, {"deadline_unit", "calendar_days"},
+          {"citation", "803.50"}, {"rule_set", "test"}}},
+        {"PATCH /api/v1/reporting-rules/{id}", {{"verified", true}}},
+        {"POST /api/v1/holidays", {{"country", "US"}, {"date", date_of(bodies_)}, {"name", "Holiday " + n}}},
+        {"PUT /api/v1/holidays/{id}", {{"country", "US"}, {"date", "2027-12-25"}, {"name", "Christmas"}}},
+        {"PATCH /api/v1/holidays/{id}", {{"name", "Renamed"}}},
     };
     if (const auto it = bodies.find(method + " " + pattern); it != bodies.end())
       return {it->second.dump(), "application/json"};
@@ -387,7 +414,9 @@ std::string resource_of(const std::string& pattern) {
       {"/admin/memberships/", "memberships"}, {"/admin/tokens/", "tokens"},
       {"/admin/invitations/", "invitations"}, {"/account/invitations/", "me/invitations"},
       {"/journal/", "products"},          {"/operational-risks/", "operational-risks"},
-      {"/suppliers/", "suppliers"},       {"/static/", ""},
+      {"/suppliers/", "suppliers"},       {"/registrations/", "registrations"},
+      {"/reporting-rules/", "reporting-rules"}, {"/holidays/", "holidays"},
+      {"/static/", ""},
   };
   const auto it = pages.find(pattern.substr(0, open));
   return it == pages.end() ? pattern.substr(0, open) : it->second;

@@ -4,6 +4,9 @@
 #include <stdexcept>
 
 #include "core/quality/supplier.hpp"
+#include "core/vigilance/holiday.hpp"
+#include "core/vigilance/registration.hpp"
+#include "core/vigilance/reporting_rule.hpp"
 
 namespace riskloop::testing {
 namespace {
@@ -79,6 +82,30 @@ RiskRecords make_risk_records(app::App& app, const app::Principal& who, const st
   supplier.country = "DE";
   supplier.supplied_items = {"tubing"};
   ids.supplier = must(app.records<quality::Supplier>().create(who, supplier), "supplier").header.id;
+  vigilance::Registration registration;
+  registration.product_id = ids.product;
+  registration.country = "CN";
+  registration.authority = vigilance::Authority::nmpa;
+  ids.registration =
+      must(app.records<vigilance::Registration>().create(who, registration), "registration")
+          .header.id;
+  vigilance::ReportingRule rule;
+  rule.jurisdiction = "EU";
+  rule.regulation = "MDR";
+  rule.event_class = prefix + " serious incident";
+  rule.clock_start = "awareness";
+  rule.deadline_value = 15;
+  rule.deadline_unit = vigilance::DeadlineUnit::calendar_days;
+  rule.citation = "MDR Art 87(3)";
+  rule.rule_set = "test";
+  ids.reporting_rule =
+      must(app.records<vigilance::ReportingRule>().create(who, rule), "reporting rule").header.id;
+  // One organization makes records under two prefixes: a date per prefix keeps (country, date)
+  // unique.
+  vigilance::Holiday holiday{.country = "CN",
+                             .date = "2027-10-" + std::to_string(10 + prefix.size() % 10),
+                             .name = prefix + " holiday"};
+  ids.holiday = must(app.records<vigilance::Holiday>().create(who, holiday), "holiday").header.id;
   return ids;
 }
 

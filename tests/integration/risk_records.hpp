@@ -16,6 +16,9 @@ struct RiskRecords {
   std::string control, control_link, introduced_hazard, residual, review;
   std::string operational;
   std::string supplier;
+  std::string registration;  // of the product, in CN
+  std::string reporting_rule;
+  std::string holiday;
 };
 
 // As `who` (a person whose password is `password`: approving the policy is signed). Titles start
