@@ -17,6 +17,7 @@ RouteTable api_routes() {
   add_risk_decision_routes(routes);
   add_risk_item_routes(routes);
   add_risk_exchange_routes(routes);
+  add_vigilance_routes(routes);  // before the declared routes: /reporting-rules/due is not an id
   add_declared_record_routes(routes);  // every declared record type: operational risks, ...
   add_measurement_routes(routes);
   add_udi_routes(routes);

@@ -36,22 +36,9 @@ nlohmann::json proof_schema() {
   return p.object();
 }
 
-std::string lower_media(std::string_view content_type) {
-  auto media = content_type.substr(0, content_type.find(';'));
-  while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.remove_suffix(1);
-  std::string out(media);
-  for (auto& ch : out) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
 
 Response run_import(Call& c) {
-  // Only text/csv: a browser form on another site can never post one.
-  const auto media = lower_media(c.request.content_type);
-  if (media != "text/csv")
-    return problem(415, Error{ErrorCode::malformed,
-                              (media.empty() ? std::string("the file has no Content-Type")
-                                             : "Content-Type " + media + " is not text/csv") +
-                                  "; send the CSV file as text/csv"});
+  if (auto refused = require_csv(c)) return *refused;
   const auto name = RL_HTTP_TRY(query_param(c.request.query, "name")).value_or("upload.csv");
   const auto outcome = RL_HTTP_TRY(
       c.app().measurements().import_csv(c.principal, name, c.request.body));

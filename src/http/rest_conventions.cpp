@@ -1,6 +1,7 @@
 // Shared representation rules of the REST API (see rest_conventions.hpp).
 #include "http/rest_conventions.hpp"
 
+#include <cctype>
 #include <charconv>
 
 namespace riskloop::http {
@@ -49,6 +50,23 @@ Status require_member(const Call& call, std::string_view name) {
   if (call.body.is_object() && !call.body.contains(name))
     return fail(ErrorCode::validation, "is required", "/" + std::string(name));
   return {};
+}
+
+std::string media_type(std::string_view content_type) {
+  auto media = content_type.substr(0, content_type.find(';'));
+  while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.remove_suffix(1);
+  std::string out(media);
+  for (auto& ch : out) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+std::optional<Response> require_csv(const Call& call) {
+  const auto media = media_type(call.request.content_type);
+  if (media == "text/csv") return std::nullopt;
+  return problem(415, Error{ErrorCode::malformed,
+                            (media.empty() ? std::string("the file has no Content-Type")
+                                           : "Content-Type " + media + " is not text/csv") +
+                                "; send the CSV file as text/csv"});
 }
 
 }  // namespace riskloop::http

@@ -2,7 +2,9 @@
 // cursor pagination ({"items":[...],"next":"<cursor>"|null}), and errors as problem details.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -33,6 +35,10 @@ namespace riskloop::http {
 std::string dump_json(const nlohmann::json& body);
 
 Response json_response(int status, const nlohmann::json& body);
+// The media type of a Content-Type header, lower case and without parameters: "text/csv".
+std::string media_type(std::string_view content_type);
+// 415 unless the request's body is text/csv: a browser form on another site can never post one.
+std::optional<Response> require_csv(const Call& call);
 Response no_content();
 
 // The ETag of a record version: "3".

@@ -25,5 +25,6 @@ void add_measurement_routes(RouteTable& routes);  // measurement_routes.cpp
 
 // UDI carriers: parsing GS1 and HIBCC codes.
 void add_udi_routes(RouteTable& routes);  // udi_routes.cpp
+void add_vigilance_routes(RouteTable& routes);  // vigilance_routes.cpp
 
 }  // namespace riskloop::http

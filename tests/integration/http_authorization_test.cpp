@@ -335,6 +335,10 @@ class HttpAuthorization : public HttpTest {
     if (const auto it = bodies.find(method + " " + pattern); it != bodies.end())
       return {it->second.dump(), "application/json"};
     if (pattern.ends_with("/retire")) return {R"({"rationale":"no longer applies"})", "application/json"};
+    if (pattern == "/api/v1/reporting-rules/import")
+      return {"jurisdiction,regulation,event_class,clock_start,deadline_value,deadline_unit,"
+              "citation\nUS,803,Death " + n + ",aware,30,calendar days,803.50\n",
+              "text/csv"};
     if (pattern == "/api/v1/measurement-imports")
       return {"product_id,lot,characteristic,value,unit,measured_at\n" + r.product + ",LOT-" + n +
                   ",width,1.5,mm,2026-11-25T09:00:00Z\n",
@@ -436,6 +440,8 @@ class HttpAuthorizationMatrix : public HttpAuthorization {
     if (pattern.ends_with("/gate")) q.target += "?stage=design";
     if (pattern.ends_with("/migration-preview"))
       q.target += "?policy_id=" + records_[scope].policy + "&version=1";
+    if (pattern.ends_with("/reporting-rules/due")) q.target += "?jurisdiction=EU&aware=2026-12-03T15:00:00.000Z";
+    if (pattern.ends_with("/reporting-rules/import")) q.target += "?rule_set=test";
     std::string type;
     std::tie(q.body, type) = body_of(method, pattern, scope, caller);
     q.headers = uses_up_caller(method + " " + pattern) ? bearer(token(caller.email, "org-a"))
