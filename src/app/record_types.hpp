@@ -10,6 +10,7 @@
 #include "core/risk/operational_risk.hpp"
 #include "core/risk/snapshot.hpp"
 #include "core/signature.hpp"
+#include "core/vigilance/complaint.hpp"
 #include "core/vigilance/holiday.hpp"
 #include "core/vigilance/registration.hpp"
 #include "core/vigilance/reporting_rule.hpp"
@@ -50,6 +51,7 @@ void for_each_record_type(F&& f) {
   f.template operator()<vigilance::Registration>();
   f.template operator()<vigilance::ReportingRule>();
   f.template operator()<vigilance::Holiday>();
+  f.template operator()<vigilance::Complaint>();
   f.template operator()<BulkBatch>();
 }
 

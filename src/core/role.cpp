@@ -15,6 +15,9 @@ bool allows(Role role, Permission p) {
              role == Role::quality;
     case Permission::sign_risk:
       return role == Role::admin || role == Role::risk_manager;
+    case Permission::write_vigilance:
+      return role == Role::admin || role == Role::risk_manager || role == Role::quality ||
+             role == Role::regulatory || role == Role::vigilance;
     case Permission::manage_members:
       return role == Role::admin;
     case Permission::manage_own_tokens:

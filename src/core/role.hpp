@@ -32,6 +32,7 @@ enum class Permission {
   write_products,   // create and change products
   write_risk,       // create and change risk files and their items
   sign_risk,        // sign risk decisions (gates, overall residual risk, policy approval)
+  write_vigilance,  // complaints, adverse events and their reports
   manage_members,   // users, memberships, organization settings
   manage_own_tokens,  // create and revoke one's own API tokens
 };

@@ -134,6 +134,7 @@ std::string_view action_of(Permission p) {
     case Permission::write_products: return "change products";
     case Permission::write_risk: return "change risk files";
     case Permission::sign_risk: return "sign risk decisions or change risk policies";
+    case Permission::write_vigilance: return "change complaints and vigilance records";
     case Permission::manage_members: return "manage the organization's members";
     case Permission::manage_own_tokens: return "manage API tokens";
   }

@@ -179,7 +179,8 @@ class HttpAuthorization : public HttpTest {
              {"suppliers", r.supplier},
              {"registrations", r.registration},
              {"reporting-rules", r.reporting_rule},
-             {"holidays", r.holiday}};
+             {"holidays", r.holiday},
+             {"complaints", r.complaint}};
       const Headers admin = own ? callers_.front().auth : b_auth_;
       auto c = client();
       ids["memberships"] =
@@ -331,6 +332,13 @@ class HttpAuthorization : public HttpTest {
         {"POST /api/v1/holidays", {{"country", "US"}, {"date", date_of(bodies_)}, {"name", "Holiday " + n}}},
         {"PUT /api/v1/holidays/{id}", {{"country", "US"}, {"date", "2027-12-25"}, {"name", "Christmas"}}},
         {"PATCH /api/v1/holidays/{id}", {{"name", "Renamed"}}},
+        {"POST /api/v1/complaints",
+         {{"product_id", r.product}, {"received_on", "2026-12-01T08:00:00.000Z"},
+          {"reporter_name", "Nurse " + n}, {"country", "CN"}, {"description", "x"}}},
+        {"PUT /api/v1/complaints/{id}",
+         {{"product_id", r.product}, {"received_on", "2026-12-01T08:00:00.000Z"},
+          {"reporter_name", "Nurse"}, {"country", "CN"}, {"description", "x"}}},
+        {"PATCH /api/v1/complaints/{id}", {{"status", "investigating"}}},
     };
     if (const auto it = bodies.find(method + " " + pattern); it != bodies.end())
       return {it->second.dump(), "application/json"};
@@ -420,6 +428,7 @@ std::string resource_of(const std::string& pattern) {
       {"/journal/", "products"},          {"/operational-risks/", "operational-risks"},
       {"/suppliers/", "suppliers"},       {"/registrations/", "registrations"},
       {"/reporting-rules/", "reporting-rules"}, {"/holidays/", "holidays"},
+      {"/complaints/", "complaints"},
       {"/static/", ""},
   };
   const auto it = pages.find(pattern.substr(0, open));
@@ -553,7 +562,7 @@ class HttpAuthorizationMatrix : public HttpAuthorization {
 
 TEST_F(HttpAuthorizationMatrix, EveryApiOperationEveryRoleEveryScope) {
   const auto matrix = read_matrix();
-  ASSERT_EQ(matrix.holders.size(), 5u) << "the permission table of docs/authorization.md";
+  ASSERT_EQ(matrix.holders.size(), 6u) << "the permission table of docs/authorization.md";
   const auto b_journal = journal_of_b();
   for (const auto& w : check(http::api_routes(), matrix.routes, matrix, false)) ADD_FAILURE() << w;
   EXPECT_EQ(journal_of_b(), b_journal) << "a call on another organization's record changed it";

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/quality/supplier.hpp"
+#include "core/vigilance/complaint.hpp"
 #include "core/vigilance/holiday.hpp"
 #include "core/vigilance/registration.hpp"
 #include "core/vigilance/reporting_rule.hpp"
@@ -105,6 +106,14 @@ RiskRecords make_risk_records(app::App& app, const app::Principal& who, const st
   vigilance::Holiday holiday{.country = "CN",
                              .date = "2027-10-" + std::to_string(10 + prefix.size() % 10),
                              .name = prefix + " holiday"};
+  vigilance::Complaint complaint;
+  complaint.product_id = ids.product;
+  complaint.received_on = *parse_timestamp("2026-12-01T08:00:00.000Z");
+  complaint.reporter_name = prefix + " cath lab nurse";
+  complaint.country = "CN";
+  complaint.description = "Balloon did not deflate";
+  ids.complaint = must(app.records<vigilance::Complaint>().create(who, complaint), "complaint")
+                      .header.id;
   ids.holiday = must(app.records<vigilance::Holiday>().create(who, holiday), "holiday").header.id;
   return ids;
 }

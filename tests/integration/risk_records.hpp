@@ -19,6 +19,7 @@ struct RiskRecords {
   std::string registration;  // of the product, in CN
   std::string reporting_rule;
   std::string holiday;
+  std::string complaint;  // about the product
 };
 
 // As `who` (a person whose password is `password`: approving the policy is signed). Titles start

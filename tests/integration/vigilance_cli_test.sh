@@ -82,6 +82,32 @@ err_has "at most 2 characters"
 expect 3 registrations add --db "$DB" --org other --product-id "$PRODUCT" --country US --authority fda
 err_has "does not exist"
 
+# --- complaints ------------------------------------------------------------------------------
+expect 0 complaints add "${A[@]}" --product-id "$PRODUCT" --received-on 2026-12-01 \
+  --reporter-name "Cath lab nurse" --reporter-role healthcare_professional --country PK \
+  --lot L-17 --description "Balloon did not deflate after the stent was placed" \
+  --patient-involved true --patient-outcome serious_injury --device-availability returned
+COMPLAINT=$(created_id)
+[[ -n $COMPLAINT ]] || fail "no complaint id"
+expect 0 complaints list "${A[@]}" --where lot=L-17 --format json
+[[ $(jq -r '.[0].patient_outcome' out) == serious_injury ]] || fail "outcome kept"
+expect 3 complaints update "${A[@]}" "$COMPLAINT" --status closed
+err_has "are required to close a complaint (at --findings)"
+expect 0 complaints update "${A[@]}" "$COMPLAINT" --status closed --findings "Wall too thin" \
+  --closed-on 2026-12-20
+expect 3 complaints add "${A[@]}" --product-id "$PRODUCT" --received-on 2026-12-01 \
+  --reporter-name "X" --country PK --description "d" --patient-outcome death
+err_has "must be true when an outcome for the patient is given"
+expect 2 complaints add "${A[@]}" --product-id "$PRODUCT" --reporter-name "X" --country PK --description "d"
+err_has "--received-on is required"
+expect 3 complaints add --db "$DB" --org other --product-id "$PRODUCT" --received-on 2026-12-01 \
+  --reporter-name "X" --country PK --description "d"
+err_has "does not exist"
+STDIN="auditor password 1234" expect 0 user add "${A[@]}" --email aud@acme.example \
+  --name "Ada Auditor" --role auditor --password-stdin
+expect 6 complaints add "${A[@]}" --as aud@acme.example --product-id "$PRODUCT" \
+  --received-on 2026-12-01 --reporter-name "X" --country PK --description "d"
+
 # --- mistakes ------------------------------------------------------------------------------
 printf 'jurisdiction,regulation,event_class,clock_start,deadline_value,deadline_unit,citation\nUS,803,Death,aware,30,fortnights,803.50\n' >unit.csv
 expect 3 reporting-rules import "${A[@]}" unit.csv --rule-set bad

@@ -2,6 +2,7 @@
 // holidays, and report_due for every unit (core/vigilance).
 #include <gtest/gtest.h>
 
+#include "core/vigilance/complaint.hpp"
 #include "core/vigilance/holiday.hpp"
 #include "core/vigilance/registration.hpp"
 #include "core/vigilance/reporting_deadline.hpp"
@@ -121,6 +122,31 @@ TEST(HolidayRules, ARealDateAndACountry) {
   h.date = "2027-10-01";
   h.country = "XXX";
   EXPECT_EQ(validate(h).error().location, "/country");
+}
+
+TEST(ComplaintRules, OutcomesDatesAndClosing) {
+  Complaint c;
+  c.country = "PK";
+  c.received_on = at("2026-12-01T08:00:00.000Z");
+  EXPECT_TRUE(validate(c));
+  c.patient_outcome = PatientOutcome::serious_injury;
+  EXPECT_EQ(validate(c).error().location, "/patient_involved");
+  c.patient_involved = true;
+  EXPECT_TRUE(validate(c));
+  EXPECT_TRUE(is_serious(c));
+  c.event_date = at("2026-12-02T00:00:00.000Z");
+  EXPECT_EQ(validate(c).error().location, "/event_date");
+  c.event_date = at("2026-11-28T00:00:00.000Z");
+  c.status = ComplaintStatus::closed;
+  EXPECT_EQ(validate(c).error().location, "/findings");
+  c.findings = "Balloon wall thinner than specified in lot L-17";
+  EXPECT_EQ(validate(c).error().location, "/closed_on");
+  c.closed_on = at("2026-11-30T00:00:00.000Z");
+  EXPECT_EQ(validate(c).error().location, "/closed_on");  // before it was received
+  c.closed_on = at("2026-12-20T00:00:00.000Z");
+  EXPECT_TRUE(validate(c));
+  c.status = ComplaintStatus::investigating;
+  EXPECT_EQ(validate(c).error().location, "/closed_on");  // only a closed one has a closing date
 }
 
 }  // namespace
