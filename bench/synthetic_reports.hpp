@@ -44,15 +44,15 @@ struct SyntheticReportsOptions {
   std::uint32_t reports = 24'000'000;
   std::uint32_t products = 7'000;
   std::uint32_t problems = 1'700;
-  double product_zipf = 1.2;          // exponent of the product law
-  double problem_zipf = 1.3;          // exponent of the global problem law
-  std::uint32_t categories = 40;      // device categories
+  double product_zipf = 1.2;            // exponent of the product law
+  double problem_zipf = 1.3;            // exponent of the global problem law
+  std::uint32_t categories = 40;        // device categories
   std::uint32_t category_problems = 8;  // problems of each category's own
-  double category_share = 0.10;       // share of problems drawn from the category's own
-  std::uint32_t planted_every = 50;   // one product in planted_every carries a planted signal
-  double planted_rate = 0.05;         // share of its problems that are the planted one
-  double relevance_count = 12;        // rows under independence at which a problem is surely relevant
-  std::uint32_t generic_problems = 5;  // the most frequent problems, relevant to every product
+  double category_share = 0.10;         // share of problems drawn from the category's own
+  std::uint32_t planted_every = 50;     // one product in planted_every carries a planted signal
+  double planted_rate = 0.05;           // share of its problems that are the planted one
+  double relevance_count = 12;          // expected rows from which a problem is surely relevant
+  std::uint32_t generic_problems = 5;   // the most frequent problems, relevant to every product
   std::uint64_t seed = 20261208;
 };
 
@@ -80,7 +80,9 @@ inline std::uint64_t mix(std::uint64_t z) {
 }
 
 // A hash as a number in [0, 1).
-inline double unit(std::uint64_t h) { return static_cast<double>(h >> 11) * 0x1.0p-53; }
+inline double unit(std::uint64_t h) {
+  return static_cast<double>(h >> 11) * 0x1.0p-53;
+}
 
 // Zipf-like sampling of 0..n-1 with P(k) proportional to 1/(k+1)^s, by binary search in the CDF.
 class Zipf {
@@ -107,7 +109,8 @@ inline bool has_planted_signal(std::uint32_t product, const SyntheticReportsOpti
 }
 inline std::uint32_t planted_problem(std::uint32_t product, const SyntheticReportsOptions& o) {
   const std::uint32_t half = o.problems / 2;
-  return half + static_cast<std::uint32_t>(mix(std::uint64_t{product} + 0x5EED) % (o.problems - half));
+  return half +
+         static_cast<std::uint32_t>(mix(std::uint64_t{product} + 0x5EED) % (o.problems - half));
 }
 
 // The model above. Rows are grouped by report (as a database export lists them).

@@ -62,21 +62,22 @@ struct MgpsFit {
   double neg_log_likelihood = 0;  // on all points given
   double gradient_norm = 0;       // on all points, optimiser coordinates
   double predicted_decrease = 0;  // 1/2 g'Hg where the optimiser stopped (see decrease_tolerance)
-  int iterations = 0;   // of the start that won, including its refinements
-  int evaluations = 0;  // likelihood evaluations, all starts and refinements
+  int iterations = 0;             // of the start that won, including its refinements
+  int evaluations = 0;            // likelihood evaluations, all starts and refinements
   int evaluations_on_all_points = 0;  // of which on all points (the costly ones)
   // The last run of the optimiser converged: on all points, except with Squashing::only (on the
   // squashed points; gradient_norm is still on all points).
   bool converged = false;
-  std::size_t best_start = 0;         // index in `starts` of the start that won
-  std::size_t points = 0;             // points given
-  std::size_t squashed_points = 0;    // points the starts ran on (= points when not squashed)
+  std::size_t best_start = 0;       // index in `starts` of the start that won
+  std::size_t points = 0;           // points given
+  std::size_t squashed_points = 0;  // points the starts ran on (= points when not squashed)
   std::vector<MgpsStartResult> starts;
 };
 
 // Fits the prior to `points` (N >= 1 when truncated). Fails, saying why, when there are no
 // points, an input is out of range, or the best fit is degenerate: P on its bound (one gamma is
-// enough), a parameter on its bound, or the two components equal.
+// enough), a parameter on its bound, or the two components equal. The starts run in parallel
+// (TBB); the result does not depend on the number of threads.
 tl::expected<MgpsFit, std::string> fit_mgps_prior(std::span<const MgpsPoint> points,
                                                   const MgpsFitOptions& options = {});
 

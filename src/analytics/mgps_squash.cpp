@@ -34,9 +34,10 @@ std::vector<MgpsPoint> squash(std::span<const MgpsPoint> points, const SquashOpt
     // The N bin: N itself up to exact_n, then bins of n_width in ln N. Both fit in 32 bits
     // (N below 2^32 is kept exactly; ln of a double is below 710).
     const std::int64_t n_bin =
-        p.n <= exact_n ? static_cast<std::int64_t>(p.n)
-                       : static_cast<std::int64_t>(exact_n) + 1 +
-                             static_cast<std::int64_t>(std::floor((std::log(p.n) - log_exact_n) / n_width));
+        p.n <= exact_n
+            ? static_cast<std::int64_t>(p.n)
+            : static_cast<std::int64_t>(exact_n) + 1 +
+                  static_cast<std::int64_t>(std::floor((std::log(p.n) - log_exact_n) / n_width));
     const double r = std::log(p.n / p.e);
     const std::int64_t e_bin = static_cast<std::int64_t>(std::floor(r / e_width));
     const std::uint64_t key = (static_cast<std::uint64_t>(n_bin) << 32) |
