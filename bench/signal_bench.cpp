@@ -2,9 +2,13 @@
 // reports"). Targets on 2 cores: count tables from 24 million in-memory reports < 10 s; MGPS fit +
 // EBGM/EB05/EB95 for about 300,000 pairs < 1 s, with a marginal likelihood at least as good as a
 // fit on squashed data only (openEBGM's way: its autoHyper needs about 72 s for 289,000 pairs
-// squashed to 7,195 points). Prints the scale, the fitted prior and both likelihoods.
+// squashed to 7,195 points). Prints the scale, the share of pairs near independence, the fitted
+// prior, and the negLL on all pairs of the default fit, of the unsquashed fit (every start on all
+// pairs) and of the fit on squashed points only.
 #include <benchmark/benchmark.h>
 #include <tbb/global_control.h>
+
+#include <sys/resource.h>
 
 #include <cstdio>
 #include <thread>
@@ -12,6 +16,7 @@
 #include "analytics/mgps_counts.hpp"
 #include "analytics/mgps_fit.hpp"
 #include "analytics/mgps_scores.hpp"
+#include "analytics/mgps_squash.hpp"
 #include "bench/synthetic_reports.hpp"
 
 namespace {
@@ -30,7 +35,13 @@ const std::vector<analytics::MgpsPoint>& pairs() {
     const auto table = analytics::count_pairs(reports(), kOptions.products, kOptions.problems,
                                               analytics::Counting::unique_reports);
     std::vector<analytics::MgpsPoint> p;
-    for (const auto& pair : table.pairs) p.push_back({pair.n, pair.e, 1});
+    std::size_t below_2 = 0;
+    for (const auto& pair : table.pairs) {
+      p.push_back({pair.n, pair.e, 1});
+      below_2 += pair.n < 2 * pair.e;
+    }
+    std::printf("%zu pairs with N >= 1, %.1f %% of them with N/E < 2\n", p.size(),
+                100.0 * static_cast<double>(below_2) / static_cast<double>(p.size()));
     return p;
   }();
   return points;
@@ -53,9 +64,19 @@ void BM_CountTables(benchmark::State& state) {
 }
 BENCHMARK(BM_CountTables)->Arg(0)->Arg(1)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
 
+// CPU seconds of the whole process (all threads): on a shared machine, CPU / 2 estimates the wall
+// time on two idle cores.
+double process_cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         1e-6 * static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
+}
+
 void BM_MgpsFitAndScores(benchmark::State& state) {
   const auto& points = pairs();
   analytics::MgpsFit fit;
+  const double cpu_before = process_cpu_seconds();
   for (auto _ : state) {
     auto fitted = analytics::fit_mgps_prior(points);
     if (!fitted) {
@@ -65,20 +86,57 @@ void BM_MgpsFitAndScores(benchmark::State& state) {
     fit = *fitted;
     benchmark::DoNotOptimize(analytics::eb_scores(fit.prior, points));
   }
+  state.counters["process_cpu_s_per_run"] =
+      (process_cpu_seconds() - cpu_before) / static_cast<double>(state.iterations());
   state.counters["pairs"] = static_cast<double>(points.size());
   state.counters["negLL"] = fit.neg_log_likelihood;
   state.counters["converged"] = fit.converged;
   state.counters["iterations"] = fit.iterations;
   state.counters["evaluations"] = fit.evaluations;
   state.counters["squashed_points"] = static_cast<double>(fit.squashed_points);
-  std::printf("fit on %zu pairs: alpha1=%.6g beta1=%.6g alpha2=%.6g beta2=%.6g P=%.6g "
-              "negLL=%.6f gradient norm %.3g converged %d\n",
-              points.size(), fit.prior.alpha1, fit.prior.beta1, fit.prior.alpha2, fit.prior.beta2,
-              fit.prior.p, fit.neg_log_likelihood, fit.gradient_norm, fit.converged);
+  state.counters["evaluations_all"] = fit.evaluations_on_all_points;
+  std::printf("fit on %zu pairs (%zu squashed points): alpha1=%.6g beta1=%.6g alpha2=%.6g "
+              "beta2=%.6g P=%.6g negLL=%.6f gradient norm %.3g predicted decrease %.3g "
+              "converged %d, %d iterations, %d evaluations (%d on all pairs)\n",
+              points.size(), fit.squashed_points, fit.prior.alpha1, fit.prior.beta1,
+              fit.prior.alpha2, fit.prior.beta2, fit.prior.p, fit.neg_log_likelihood,
+              fit.gradient_norm, fit.predicted_decrease, fit.converged, fit.iterations,
+              fit.evaluations, fit.evaluations_on_all_points);
+  for (const auto& s : fit.starts)
+    std::printf("  start %zu: negLL %.6f (squashed points) after %d iterations%s\n",
+                static_cast<std::size_t>(&s - fit.starts.data()), s.neg_log_likelihood,
+                s.iterations, s.converged ? ", converged" : "");
 }
 BENCHMARK(BM_MgpsFitAndScores)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
-// The parts alone, and the comparison fit on squashed points only (openEBGM's approach).
+// The parts alone, the reference fit without squashing, and the comparison fit on squashed points
+// only (openEBGM's approach).
+void BM_MgpsSquash(benchmark::State& state) {
+  const auto& points = pairs();
+  std::size_t out = 0;
+  for (auto _ : state) out = analytics::squash(points).size();
+  state.counters["squashed_points"] = static_cast<double>(out);
+}
+BENCHMARK(BM_MgpsSquash)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+void BM_MgpsFitUnsquashed(benchmark::State& state) {
+  const auto& points = pairs();
+  analytics::MgpsFitOptions options;
+  options.squashing = analytics::Squashing::off;
+  double negll = 0;
+  for (auto _ : state) {
+    auto fit = analytics::fit_mgps_prior(points, options);
+    if (!fit) {
+      state.SkipWithError(fit.error().c_str());
+      return;
+    }
+    negll = fit->neg_log_likelihood;
+  }
+  state.counters["negLL_all_pairs"] = negll;
+  std::printf("unsquashed fit: negLL on all pairs %.6f\n", negll);
+}
+BENCHMARK(BM_MgpsFitUnsquashed)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+
 void BM_MgpsFitOnly(benchmark::State& state) {
   const auto& points = pairs();
   for (auto _ : state) benchmark::DoNotOptimize(analytics::fit_mgps_prior(points));
@@ -110,6 +168,7 @@ void BM_MgpsFitSquashedOnly(benchmark::State& state) {
   }
   state.counters["negLL_all_pairs"] = negll;
   state.counters["squashed_points"] = static_cast<double>(squashed);
+  std::printf("fit on squashed points only: negLL on all pairs %.6f\n", negll);
 }
 BENCHMARK(BM_MgpsFitSquashedOnly)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 

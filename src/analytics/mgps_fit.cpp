@@ -6,9 +6,10 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <numeric>
 #include <sstream>
+
+#include <tbb/parallel_for.h>
 
 namespace riskloop::analytics {
 namespace {
@@ -41,6 +42,7 @@ struct Minimum {
   int evaluations = 0;
   bool converged = false;
   double gradient_norm = 0;
+  double predicted_decrease = 0;
 };
 
 // Gradient with the entries that push out of the box at an active bound zeroed.
@@ -51,8 +53,27 @@ Vec projected(const Vec& x, const Vec& g, const Bounds& b) {
   return pg;
 }
 
+// When to stop: the projected gradient norm below `gradient`, or the quasi-Newton model's
+// predicted further decrease of the negLL, -g'd/2 with d = -H g, below `decrease` once H has had
+// at least five updates (Nocedal & Wright, ch. 6; the Newton decrement of Boyd & Vandenberghe
+// 9.5.1). The second test matters on large data: there the rounding error of the gradient can
+// exceed a gradient tolerance that scales with sqrt(number of pairs).
+struct Stop {
+  double gradient = 0;
+  double decrease = 0;
+};
+
+// The search direction -H g, with the entries that leave the box at an active bound zeroed.
+Vec direction(const Minimum& m, const Bounds& b) {
+  Vec dir{};
+  for (std::size_t i = 0; i < 5; ++i) dir[i] = -dot(m.h[i], m.g);
+  for (std::size_t i = 0; i < 5; ++i)
+    if ((m.x[i] <= b.lo[i] && dir[i] < 0) || (m.x[i] >= b.hi[i] && dir[i] > 0)) dir[i] = 0;
+  return dir;
+}
+
 Minimum minimise(const MgpsLikelihood& lik, const Vec& start, const Mat* h0, const Bounds& b,
-                 int max_iterations, double tolerance) {
+                 int max_iterations, const Stop& stop) {
   Minimum m;
   for (std::size_t i = 0; i < 5; ++i) m.x[i] = std::clamp(start[i], b.lo[i], b.hi[i]);
   m.f = lik.neg_log_likelihood(m.x, m.g);
@@ -60,28 +81,32 @@ Minimum minimise(const MgpsLikelihood& lik, const Vec& start, const Mat* h0, con
   const bool scaled_h0 = h0 != nullptr;
   m.h = scaled_h0 ? *h0 : identity(1 / std::max(1.0, std::sqrt(dot(m.g, m.g))));
   bool first_update = !scaled_h0;
-  for (; m.iterations < max_iterations; ++m.iterations) {
+  int updates = scaled_h0 ? 5 : 0;  // BFGS updates since H was last set to a multiple of I
+  auto check = [&] {
     const Vec pg = projected(m.x, m.g, b);
     m.gradient_norm = std::sqrt(dot(pg, pg));
-    if (!std::isfinite(m.f)) break;
-    if (m.gradient_norm < tolerance) {
-      m.converged = true;
-      break;
-    }
-    Vec dir{};
-    for (std::size_t i = 0; i < 5; ++i) dir[i] = -dot(m.h[i], m.g);
-    for (std::size_t i = 0; i < 5; ++i)
-      if ((m.x[i] <= b.lo[i] && dir[i] < 0) || (m.x[i] >= b.hi[i] && dir[i] > 0)) dir[i] = 0;
+    const Vec dir = direction(m, b);
+    m.predicted_decrease = std::max(0.0, -dot(dir, m.g) / 2);
+    m.converged = std::isfinite(m.f) &&
+                  (m.gradient_norm < stop.gradient ||
+                   (updates >= 5 && m.predicted_decrease < stop.decrease));
+    return dir;
+  };
+  for (; m.iterations < max_iterations; ++m.iterations) {
+    Vec dir = check();
+    if (!std::isfinite(m.f) || m.converged) break;
     if (dot(dir, m.g) >= 0) {  // not a descent direction: restart from the gradient
+      const Vec pg = projected(m.x, m.g, b);
       m.h = identity(1 / std::max(1.0, m.gradient_norm));
       first_update = true;
+      updates = 0;
       for (std::size_t i = 0; i < 5; ++i) dir[i] = -m.h[i][i] * pg[i];
     }
     double step = 1;
     Vec xn{}, gn{};
     double fn = 0;
     bool accepted = false;
-    for (int k = 0; k < 60; ++k, step *= 0.5) {
+    for (int k = 0; k < 40; ++k, step *= 0.5) {
       for (std::size_t i = 0; i < 5; ++i) xn[i] = std::clamp(m.x[i] + step * dir[i], b.lo[i], b.hi[i]);
       Vec dx{};
       for (std::size_t i = 0; i < 5; ++i) dx[i] = xn[i] - m.x[i];
@@ -112,14 +137,13 @@ Minimum minimise(const MgpsLikelihood& lik, const Vec& start, const Mat* h0, con
       for (std::size_t i = 0; i < 5; ++i)
         for (std::size_t j = 0; j < 5; ++j)
           m.h[i][j] += rho * ((1 + rho * yhy) * s[i] * s[j] - hy[i] * s[j] - s[i] * hy[j]);
+      ++updates;
     }
     m.x = xn;
     m.f = fn;
     m.g = gn;
   }
-  const Vec pg = projected(m.x, m.g, b);
-  m.gradient_norm = std::sqrt(dot(pg, pg));
-  if (m.gradient_norm < tolerance) m.converged = true;
+  check();
   return m;
 }
 
@@ -132,34 +156,6 @@ std::string describe(const MgpsPrior& p) {
 }
 
 }  // namespace
-
-std::vector<MgpsPoint> squash(std::span<const MgpsPoint> points, const SquashOptions& options) {
-  std::map<double, std::vector<MgpsPoint>> by_n;
-  for (const MgpsPoint& p : points) by_n[p.n].push_back(p);
-  std::vector<MgpsPoint> out;
-  const std::size_t bin = std::max<std::size_t>(1, options.bin_size);
-  for (auto& [n, group] : by_n) {
-    if (group.size() < options.min_points) {
-      out.insert(out.end(), group.begin(), group.end());
-      continue;
-    }
-    std::sort(group.begin(), group.end(),
-              [](const MgpsPoint& x, const MgpsPoint& y) { return x.e < y.e; });
-    const std::size_t kept = std::min(options.keep_extremes, group.size());
-    const std::size_t binned = group.size() - kept;
-    for (std::size_t begin = 0; begin < binned; begin += bin) {
-      const std::size_t end = std::min(binned, begin + bin);
-      double weight = 0, weighted_e = 0;
-      for (std::size_t i = begin; i < end; ++i) {
-        weight += group[i].weight;
-        weighted_e += group[i].weight * group[i].e;
-      }
-      out.push_back(MgpsPoint{n, weighted_e / weight, weight});
-    }
-    out.insert(out.end(), group.begin() + static_cast<std::ptrdiff_t>(binned), group.end());
-  }
-  return out;
-}
 
 tl::expected<MgpsFit, std::string> fit_mgps_prior(std::span<const MgpsPoint> points,
                                                   const MgpsFitOptions& options) {
@@ -179,10 +175,12 @@ tl::expected<MgpsFit, std::string> fit_mgps_prior(std::span<const MgpsPoint> poi
 
   const MgpsLikelihood all(points, options.truncated);
   const bool squashed = options.squashing == Squashing::only ||
-                        (options.squashing == Squashing::automatic && points.size() > 20000);
+                        (options.squashing == Squashing::automatic &&
+                         points.size() > options.squash_above);
   std::vector<MgpsPoint> squashed_points;
   if (squashed) squashed_points = squash(points, options.squash);
-  const MgpsLikelihood reduced(squashed ? std::span<const MgpsPoint>(squashed_points) : points,
+  const MgpsLikelihood reduced(squashed ? std::span<const MgpsPoint>(squashed_points)
+                                        : std::span<const MgpsPoint>(),
                                options.truncated);
   const MgpsLikelihood& start_data = squashed ? reduced : all;
 
@@ -191,39 +189,61 @@ tl::expected<MgpsFit, std::string> fit_mgps_prior(std::span<const MgpsPoint> poi
   const double logit = std::log(options.min_p / (1 - options.min_p));
   bounds.lo = {lo, lo, lo, lo, logit};
   bounds.hi = {hi, hi, hi, hi, -logit};
-  const double tolerance = options.gradient_tolerance * std::max(1.0, std::sqrt(all.total_weight()));
-  const double start_tolerance =
-      options.gradient_tolerance * std::max(1.0, std::sqrt(start_data.total_weight()));
+  // Squashing keeps the total weight, so both sets of points have the same tolerance.
+  const Stop stop{options.gradient_tolerance * std::max(1.0, std::sqrt(all.total_weight())),
+                  options.decrease_tolerance};
 
   MgpsFit fit;
   fit.points = points.size();
   fit.squashed_points = start_data.size();
   Minimum best;
   best.f = std::numeric_limits<double>::infinity();
-  for (const MgpsPrior& start : options.starts) {
+  for (const MgpsPrior& start : options.starts)
     if (!(start.alpha1 > 0 && start.beta1 > 0 && start.alpha2 > 0 && start.beta2 > 0 &&
           start.p > 0 && start.p < 1))
       return tl::unexpected("starting point out of range: " + describe(start));
-    Minimum m = minimise(start_data, coordinates_of(start), nullptr, bounds,
-                         options.max_iterations, start_tolerance);
+  // The starts are independent: run them side by side (each one's result does not depend on the
+  // threads; an evaluation on more than 16,384 points is itself parallel).
+  std::vector<Minimum> ran(options.starts.size());
+  tbb::parallel_for(std::size_t{0}, options.starts.size(), [&](std::size_t k) {
+    ran[k] = minimise(start_data, coordinates_of(options.starts[k]), nullptr, bounds,
+                      std::max(0, options.start_iterations), stop);
+  });
+  for (std::size_t k = 0; k < ran.size(); ++k) {
+    const Minimum& m = ran[k];
     fit.evaluations += m.evaluations;
-    fit.starts.push_back(MgpsStartResult{start, prior_of(m.x), m.f, m.iterations, m.converged});
-    if (std::isfinite(m.f) && (m.f < best.f || !std::isfinite(best.f))) best = m;
+    if (!squashed) fit.evaluations_on_all_points += m.evaluations;
+    fit.starts.push_back(
+        MgpsStartResult{options.starts[k], prior_of(m.x), m.f, m.iterations, m.converged});
+    if (std::isfinite(m.f) && (m.f < best.f || !std::isfinite(best.f))) {
+      best = m;
+      fit.best_start = k;
+    }
   }
   if (!std::isfinite(best.f))
     return tl::unexpected(std::string("the likelihood is not finite from any starting point"));
 
+  // The best start alone runs on where the starts ran, then (automatic squashing) on all points,
+  // each time from where it stopped with its inverse-Hessian estimate.
+  auto refine = [&](const MgpsLikelihood& data) {
+    const int done = best.iterations;
+    Minimum m = minimise(data, best.x, &best.h, bounds, options.max_iterations, stop);
+    fit.evaluations += m.evaluations;
+    if (&data == &all) fit.evaluations_on_all_points += m.evaluations;
+    m.iterations += done;
+    best = m;
+  };
+  if (!best.converged) refine(start_data);
   if (squashed && options.squashing == Squashing::automatic) {
-    const int start_iterations = best.iterations;
-    Minimum refined = minimise(all, best.x, &best.h, bounds, options.max_iterations, tolerance);
-    fit.evaluations += refined.evaluations;
-    refined.iterations += start_iterations;
-    best = refined;
+    refine(all);
   } else if (squashed) {
     best.f = all.neg_log_likelihood(best.x, best.g);
+    ++fit.evaluations;
+    ++fit.evaluations_on_all_points;
     const Vec pg = projected(best.x, best.g, bounds);
-    best.gradient_norm = std::sqrt(dot(pg, pg));
+    best.gradient_norm = std::sqrt(dot(pg, pg));  // `converged` stays that on the squashed points
   }
+  fit.predicted_decrease = best.predicted_decrease;
 
   fit.prior = prior_of(best.x);
   fit.neg_log_likelihood = best.f;

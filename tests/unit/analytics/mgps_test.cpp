@@ -177,7 +177,6 @@ TEST(MgpsFit, SquashedFitIsClose) {
   const auto points = points_of(caers_table(Counting::unique_reports));
   MgpsFitOptions options;
   options.squashing = Squashing::only;
-  options.squash.bin_size = 10;
   auto fit = fit_mgps_prior(points, options);
   ASSERT_TRUE(fit) << fit.error();
   EXPECT_LT(fit->squashed_points, fit->points / 4);
