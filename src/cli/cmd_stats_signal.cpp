@@ -230,8 +230,10 @@ CommandStatus run_mgps(const MgpsArgs& args) {
             << "negative log-likelihood on all " << fit->points
             << " pairs: " << fit->neg_log_likelihood << "\n"
             << "converged: " << (fit->converged ? "yes" : "NO") << ", gradient norm "
-            << fit->gradient_norm << ", iterations " << fit->iterations << ", evaluations "
-            << fit->evaluations << ", starts " << fit->starts.size() << " on "
+            << fit->gradient_norm << ", predicted decrease " << fit->predicted_decrease
+            << ", iterations " << fit->iterations << ", evaluations " << fit->evaluations << " ("
+            << fit->evaluations_on_all_points << " on all pairs), best start "
+            << fit->best_start + 1 << " of " << fit->starts.size() << " on "
             << fit->squashed_points << " points"
             << (fit->squashed_points < fit->points ? " (squashed)" : "") << "\n";
     for (const an::MgpsStartResult& s : fit->starts)

@@ -68,6 +68,8 @@ grep -q '^A,X,3,' s.csv || fail "summed: A,X counted per row"
 expect 0 stats mgps --reports "$CAERS" --out caers.csv
 out_has "17189 pairs with N >= 1"
 out_has "converged: yes"
+grep -qE 'predicted decrease [0-9.e+-]+, iterations [0-9]+, evaluations [0-9]+ \([0-9]+ on all pairs\), best start [1-5] of 5' out ||
+  fail "fit diagnostics"
 negll=$(sed -n 's/^negative log-likelihood on all 17189 pairs: //p' out)
 awk -v v="$negll" 'BEGIN { exit !(v <= 4162.4557 + 0.01) }' || fail "negLL $negll"
 [[ $(wc -l < caers.csv) == 17190 ]] || fail "caers rows"
