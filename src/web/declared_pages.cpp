@@ -2,6 +2,7 @@
 // (web/record_pages.hpp); a type's own columns and widgets are its RecordPagesHooks.
 #include "app/record_types.hpp"
 #include "web/operational_risk_pages.hpp"
+#include "web/product_owned_pages.hpp"
 #include "web/record_pages.hpp"
 #include "web/screen_routes.hpp"
 

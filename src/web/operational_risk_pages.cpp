@@ -4,19 +4,9 @@
 #include <algorithm>
 
 #include "app/operational_risks.hpp"
+#include "web/product_owned_pages.hpp"
 
 namespace riskloop::web {
-namespace {
-
-// The organization's products the caller may see: {id, name}.
-Choices product_choices(Call& c) {
-  Choices out;
-  if (auto list = c.app().products().list(c.principal, {.limit = 500}))
-    for (const auto& p : *list) out.emplace_back(p.header.id, p.name);
-  return out;
-}
-
-}  // namespace
 
 Cell RecordPagesHooks<risk::OperationalRisk>::derived_cell(Call&, const risk::OperationalRisk& r,
                                                            std::string_view) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/integration/http_fixture.hpp"
+#include "web/web_routes.hpp"
 
 namespace riskloop::testing {
 namespace {
@@ -115,6 +116,26 @@ TEST_P(HttpVigilance, RegistrationsBelongToTheirProduct) {
   r = c.get("/api/v1/registrations?country=CN", admin_);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["items"].size(), 1u);
+}
+
+TEST_P(HttpVigilance, PagesNameTheProductAndOfferItByName) {
+  auto c = client();
+  const std::string product =
+      c.post("/api/v1/products", {{"name", "Corvane SX stent"}}, admin_).json()["id"];
+  ASSERT_EQ(c.post("/api/v1/complaints",
+                   {{"product_id", product}, {"received_on", "2026-12-01T08:00:00.000Z"},
+                    {"reporter_name", "Nurse"}, {"country", "CN"}, {"description", "x"}},
+                   admin_).status,
+            201);
+  auto options = default_options();
+  options.extra_routes = web::add_web_routes;
+  restart(options);
+  const auto session = login("admin@a.example", "org-a");
+  const auto page = client().get("/complaints", with_cookie(session, false));
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find("Corvane SX stent"), std::string::npos) << "the product by name";
+  EXPECT_NE(page.body.find("<select"), std::string::npos) << "the product chosen from a list";
+  EXPECT_NE(page.body.find("value=\"" + product + "\""), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, HttpVigilance, ::testing::Values("sqlite", "postgresql"),
