@@ -119,23 +119,6 @@ void BM_MgpsSquash(benchmark::State& state) {
 }
 BENCHMARK(BM_MgpsSquash)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
-void BM_MgpsFitUnsquashed(benchmark::State& state) {
-  const auto& points = pairs();
-  analytics::MgpsFitOptions options;
-  options.squashing = analytics::Squashing::off;
-  double negll = 0;
-  for (auto _ : state) {
-    auto fit = analytics::fit_mgps_prior(points, options);
-    if (!fit) {
-      state.SkipWithError(fit.error().c_str());
-      return;
-    }
-    negll = fit->neg_log_likelihood;
-  }
-  state.counters["negLL_all_pairs"] = negll;
-  std::printf("unsquashed fit: negLL on all pairs %.6f\n", negll);
-}
-BENCHMARK(BM_MgpsFitUnsquashed)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
 void BM_MgpsFitOnly(benchmark::State& state) {
   const auto& points = pairs();
@@ -151,10 +134,11 @@ void BM_MgpsScoresOnly(benchmark::State& state) {
 }
 BENCHMARK(BM_MgpsScoresOnly)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
-void BM_MgpsFitSquashedOnly(benchmark::State& state) {
+// A fit with the given squashing, its negLL on all pairs printed for the comparison.
+void fit_with(benchmark::State& state, analytics::Squashing squashing, const char* label) {
   const auto& points = pairs();
   analytics::MgpsFitOptions options;
-  options.squashing = analytics::Squashing::only;
+  options.squashing = squashing;
   double negll = 0;
   std::size_t squashed = 0;
   for (auto _ : state) {
@@ -168,7 +152,16 @@ void BM_MgpsFitSquashedOnly(benchmark::State& state) {
   }
   state.counters["negLL_all_pairs"] = negll;
   state.counters["squashed_points"] = static_cast<double>(squashed);
-  std::printf("fit on squashed points only: negLL on all pairs %.6f\n", negll);
+  std::printf("%s: negLL on all pairs %.6f\n", label, negll);
+}
+
+void BM_MgpsFitUnsquashed(benchmark::State& state) {
+  fit_with(state, analytics::Squashing::off, "unsquashed fit");
+}
+BENCHMARK(BM_MgpsFitUnsquashed)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+
+void BM_MgpsFitSquashedOnly(benchmark::State& state) {
+  fit_with(state, analytics::Squashing::only, "fit on squashed points only");
 }
 BENCHMARK(BM_MgpsFitSquashedOnly)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
