@@ -43,7 +43,7 @@ class RecordService {
       RL_CHECK(check_owner(tx, who, rec));
       RL_CHECK(RecordHooks<T>::before_write(tx, who, rec));
       Recorder r(tx, who, ctx_.clock.now());
-      return r.create(rec, ctx_.ids.next_id());
+      return named_duplicate(r.create(rec, ctx_.ids.next_id()));
     }));
     return rec;
   }
@@ -112,7 +112,7 @@ class RecordService {
       RL_CHECK(check_owner(tx, who, rec));
       RL_CHECK(RecordHooks<T>::before_write(tx, who, rec));
       Recorder r(tx, who, ctx_.clock.now());
-      return r.update(rec);
+      return named_duplicate(r.update(rec));
     }));
     return rec;
   }
@@ -156,6 +156,25 @@ class RecordService {
                     "/risk_file_id");
     }
     return {};
+  }
+
+  // A write refused by a unique index of the declaration, said in the record's words (the
+  // store's own message names tables and constraints); other results pass unchanged.
+  static Status named_duplicate(Status written) {
+    if (written || written.error().code != ErrorCode::conflict) return written;
+    for (const auto& index : T::declaration.indexes) {
+      if (!index.unique) continue;
+      std::string fields(index.first);
+      if (!index.second.empty()) fields += index.third.empty() ? " and " : ", ";
+      fields += index.second;
+      if (!index.third.empty()) fields += " and " + std::string(index.third);
+      return fail(ErrorCode::conflict,
+                  "a " + std::string(T::declaration.title) + " with the same " + fields +
+                      " already exists",
+                  "/" + std::string(index.first));
+    }
+    return fail(ErrorCode::conflict,
+                "conflicts with a " + std::string(T::declaration.title) + " already stored");
   }
 
   Result<T> read_visible(store::Tx& tx, const Principal& who, const Id& id) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/record_rules.hpp"
 #include "core/vigilance/holiday.hpp"
 #include "core/vigilance/reporting_deadline.hpp"
 #include "formats/json/record_json.hpp"
@@ -14,6 +15,9 @@ namespace {
 
 using vigilance::DeadlineUnit;
 using vigilance::ReportingRule;
+
+// Far more than any jurisdiction table: a larger file is a mistake, not a rule set.
+constexpr std::size_t kMaxRules = 10000;
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -84,20 +88,35 @@ Result<ReportingRule> rule_of_row(const formats::NumericCsv& csv, const std::str
                 where + ", column \"verified\": must be yes or no, got \"" + verified + "\"",
                 where + ", column \"verified\"");
   r.verified = verified == "yes";
-  if (auto checked = vigilance::validate(r); !checked)
-    return fail(ErrorCode::validation,
-                where + ", column \"" + checked.error().location.substr(1) +
-                    "\": " + checked.error().message,
-                where + ", column \"" + checked.error().location.substr(1) + "\"");
+  // The declared limits and the rule's own checks, so that no row fails once writing started.
+  if (auto checked = validate_declared(r); !checked) {
+    // The field's pointer ("/citation") names the table's column.
+    const std::string_view field = std::string_view(checked.error().location).substr(
+        checked.error().location.starts_with('/') ? 1 : 0);
+    const std::string at = where + ", column \"" + std::string(field) + "\"";
+    return fail(ErrorCode::validation, at + ": " + checked.error().message, at);
+  }
   return r;
 }
 
+// One rule per jurisdiction and event class in a rule set (its unique index).
 bool same_rule(const ReportingRule& a, const ReportingRule& b) {
-  return a.jurisdiction == b.jurisdiction && a.event_class == b.event_class &&
-         a.citation == b.citation;
+  return a.jurisdiction == b.jurisdiction && a.event_class == b.event_class;
 }
 
 }  // namespace
+
+nlohmann::json to_json(const RuleDue& d) {
+  return {{"rule_id", d.rule.header.id},
+          {"jurisdiction", d.rule.jurisdiction},
+          {"event_class", d.rule.event_class},
+          {"citation", d.rule.citation},
+          {"deadline_value",
+           d.rule.deadline_value ? nlohmann::json(*d.rule.deadline_value) : nlohmann::json()},
+          {"deadline_unit", std::string(name_of(d.rule.deadline_unit))},
+          {"due", d.due ? nlohmann::json(format_timestamp(*d.due)) : nlohmann::json()},
+          {"why_no_due", d.why_no_due}};
+}
 
 Result<ReportingRuleImport> import_reporting_rules(App& app, const Principal& who,
                                                    std::string_view csv_text,
@@ -111,12 +130,17 @@ Result<ReportingRuleImport> import_reporting_rules(App& app, const Principal& wh
                  "deadline_unit", "citation"}));
   std::vector<ReportingRule> rows;
   while (RL_TRY(csv.next())) {
+    if (rows.size() == kMaxRules)
+      return fail(ErrorCode::too_large,
+                  "a rule set holds at most " + std::to_string(kMaxRules) + " rules; row " +
+                      std::to_string(csv.row()) + " is one more",
+                  "row " + std::to_string(csv.row()));
     auto rule = RL_TRY(rule_of_row(csv, rule_set));
     for (const auto& earlier : rows)
       if (same_rule(earlier, rule))
         return fail(ErrorCode::validation,
                     "row " + std::to_string(csv.row()) +
-                        ": the same jurisdiction, event class and citation as an earlier row",
+                        ": the same jurisdiction and event class as an earlier row",
                     "row " + std::to_string(csv.row()));
     rows.push_back(std::move(rule));
   }

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "app/app.hpp"
 #include "core/vigilance/reporting_rule.hpp"
 
@@ -15,7 +17,7 @@ namespace riskloop::app {
 struct ReportingRuleImport {
   std::string rule_set;
   int created = 0;
-  int updated = 0;    // same jurisdiction, event class and citation in this rule set, new values
+  int updated = 0;    // same jurisdiction and event class in this rule set, new values
   int unchanged = 0;  // already there as read: importing a table twice writes nothing
   int taken_out_of_force = 0;  // rules of other rule sets, with `replace`
 };
@@ -36,6 +38,10 @@ struct RuleDue {
   std::optional<Timestamp> due;  // absent when the rule has no period from awareness
   std::string why_no_due;
 };
+
+// {rule_id, jurisdiction, event_class, citation, deadline_value, deadline_unit, due (null when
+// none), why_no_due}: the API's and the command line's form of one due report.
+nlohmann::json to_json(const RuleDue& d);
 
 // The rules in force of `jurisdiction`, each with its due instant from `awareness`, working days
 // counted without the holidays recorded for that jurisdiction. Ordered by due instant, rules

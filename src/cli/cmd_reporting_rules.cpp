@@ -1,7 +1,6 @@
 // riskloop reporting-rules import | due: the verbs of vigilance reporting rules beyond the
 // generated list/show/add/update (cli/record_commands.hpp): importing a versioned table of rules,
 // and the due dates of a jurisdiction's rules from an awareness instant.
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -58,12 +57,7 @@ CommandStatus run_due(const DueArgs& a) {
   const auto dues = RL_TRY(app::reports_due(app, who, a.jurisdiction, *aware));
   if (a.format == "json") {
     auto out = nlohmann::json::array();
-    for (const auto& d : dues)
-      out.push_back({{"rule_id", d.rule.header.id},
-                     {"event_class", d.rule.event_class},
-                     {"citation", d.rule.citation},
-                     {"due", d.due ? nlohmann::json(format_timestamp(*d.due)) : nullptr},
-                     {"why_no_due", d.why_no_due}});
+    for (const auto& d : dues) out.push_back(app::to_json(d));
     std::cout << out.dump(2) << '\n';
     return {};
   }

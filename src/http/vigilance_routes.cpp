@@ -62,17 +62,7 @@ Response rules_due(Call& c) {
                          "must be an instant like 2026-12-04T09:30:00.000Z (UTC)", "?aware"});
   const auto dues = RL_HTTP_TRY(app::reports_due(c.app(), c.principal, jurisdiction, *aware));
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& d : dues)
-    items.push_back(
-        {{"rule_id", d.rule.header.id},
-         {"jurisdiction", d.rule.jurisdiction},
-         {"event_class", d.rule.event_class},
-         {"citation", d.rule.citation},
-         {"deadline_value",
-          d.rule.deadline_value ? nlohmann::json(*d.rule.deadline_value) : nlohmann::json()},
-         {"deadline_unit", std::string(name_of(d.rule.deadline_unit))},
-         {"due", d.due ? nlohmann::json(format_timestamp(*d.due)) : nlohmann::json()},
-         {"why_no_due", d.why_no_due}});
+  for (const auto& d : dues) items.push_back(app::to_json(d));
   return json_response(200, {{"items", std::move(items)}});
 }
 

@@ -54,8 +54,11 @@ TEST_P(HttpVigilance, RulesImportOnceAndGiveDueDates) {
                    admin_).status, 201);
   EXPECT_EQ(c.get(due, admin_).json()["items"][0]["due"], "2026-12-11T23:59:59.999Z");
   // The same holiday twice is a conflict, not a server error.
-  EXPECT_EQ(c.post("/api/v1/holidays", {{"country", "US"}, {"date", "2026-12-08"}, {"name", "Y"}},
-                   admin_).status, 409);
+  const auto twice =
+      c.post("/api/v1/holidays", {{"country", "US"}, {"date", "2026-12-08"}, {"name", "Y"}}, admin_);
+  EXPECT_EQ(twice.status, 409);
+  EXPECT_EQ(twice.json()["detail"], "a holiday with the same country and date already exists");
+  EXPECT_EQ(twice.json()["field"], "/country");
 }
 
 TEST_P(HttpVigilance, BadTablesAndQueriesSayWhatAndWhere) {

@@ -123,7 +123,11 @@ expect 3 reporting-rules import "${A[@]}" nocite.csv --rule-set bad
 err_has 'no column "citation"'
 printf 'jurisdiction,regulation,event_class,clock_start,deadline_value,deadline_unit,citation\nUS,803,Death,aware,30,calendar days,803.50\nUS,803,Death,aware,30,calendar days,803.50\n' >twice.csv
 expect 3 reporting-rules import "${A[@]}" twice.csv --rule-set bad
-err_has 'row 3: the same jurisdiction, event class and citation'
+err_has 'row 3: the same jurisdiction and event class as an earlier row'
+long=$(printf 'x%.0s' $(seq 1 600))
+printf 'jurisdiction,regulation,event_class,clock_start,deadline_value,deadline_unit,citation\nUS,803,Death,aware,30,calendar days,803.50\nUS,803,%s,aware,30,calendar days,803.50\n' "$long" >long.csv
+expect 3 reporting-rules import "${A[@]}" long.csv --rule-set bad
+err_has 'row 3, column "event_class": must have at most 500 characters'
 expect 0 reporting-rules list "${A[@]}" --where "rule_set=bad" --format json
 [[ $(jq 'length' out) -eq 0 ]] || fail "a refused table wrote rules"
 expect 2 reporting-rules import "${A[@]}" "$RULES"
@@ -131,6 +135,9 @@ expect 2 reporting-rules due "${A[@]}" --jurisdiction EU --aware yesterday
 err_has "--aware must be an instant"
 expect 3 reporting-rules due "${A[@]}" --jurisdiction eu --aware 2026-12-03T15:00:00.000Z
 err_has "two capital letters"
+expect 5 holidays add "${A[@]}" --country US --date 2026-12-08 --name "Twice"
+err_has "a holiday with the same country and date already exists"
+if grep -qi "constraint\|unique" err; then fail "a database message reached the person"; fi
 expect 3 holidays add "${A[@]}" --country US --date 2026-02-30 --name "No such day"
 err_has 'must be a date like 2027-10-01'
 

@@ -38,9 +38,11 @@ inline constexpr FieldLimit kReportingRuleLimits[] = {
     {.field = "citation", .required = true, .max_length = 300},
     {.field = "rule_set", .required = true, .max_length = 120},
 };
+// A rule set holds one rule per jurisdiction and event class: importing the same table twice at
+// once cannot store a rule twice.
 inline constexpr IndexDecl kReportingRuleIndexes[] = {
-    {.first = "jurisdiction"}, {.first = "rule_set"}, {.first = "in_force"},
-    {.first = "deadline_unit"}};
+    {.first = "rule_set", .second = "jurisdiction", .third = "event_class", .unique = true},
+    {.first = "jurisdiction"}, {.first = "in_force"}, {.first = "deadline_unit"}};
 inline constexpr std::string_view kReportingRuleColumns[] = {
     "jurisdiction", "event_class", "deadline_value", "deadline_unit", "citation", "in_force"};
 
